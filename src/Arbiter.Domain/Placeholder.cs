@@ -1,0 +1,1 @@
+namespace Arbiter.Domain; public static class Placeholder { }
