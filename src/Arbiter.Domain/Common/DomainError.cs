@@ -1,0 +1,32 @@
+namespace Arbiter.Domain.Common;
+
+/// <summary>How an expected failure maps onto the caller's situation.</summary>
+public enum ErrorKind
+{
+    /// <summary>The request itself is wrong (HTTP 422).</summary>
+    Invalid,
+    /// <summary>The request is fine but the current state forbids it (HTTP 409).</summary>
+    Conflict,
+    /// <summary>The caller's role may never do this (HTTP 403).</summary>
+    Forbidden,
+    /// <summary>The thing referred to does not exist (HTTP 404).</summary>
+    NotFound,
+}
+
+/// <summary>An expected failure with a stable machine-readable code.</summary>
+public sealed record DomainError(string Code, string Message, ErrorKind Kind)
+{
+    public static DomainError Invalid(string code, string message) => new(code, message, ErrorKind.Invalid);
+
+    public static DomainError Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
+
+    public static DomainError Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);
+
+    public static DomainError NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
+}
+
+/// <summary>Thrown where a domain call is used for an expected failure inside the aggregate; never escapes it.</summary>
+public sealed class DomainErrorException(DomainError error) : Exception(error.Message)
+{
+    public DomainError Error { get; } = error;
+}

@@ -1,0 +1,25 @@
+namespace Arbiter.Domain;
+
+/// <summary>The kinds of timer Arbiter runs; each fires once, at its due instant.</summary>
+public enum DeadlineKind
+{
+    Processing,
+    ProtectionReminder,
+    ProtectionEnd,
+    SellerResponse,
+    Negotiation,
+    InfoRequest,
+    ReturnShipment,
+    ReturnReceipt,
+    AppealWindow,
+}
+
+/// <summary>
+/// A deadline is data: what falls due, when, and what it belongs to. The set an order arms is
+/// derived from its state, so a deadline that no longer applies simply disappears.
+/// </summary>
+public sealed record Deadline(DeadlineKind Kind, DateTimeOffset DueAt, string? DisputeId = null, string? Ref = null)
+{
+    /// <summary>A key unique within the order, so the store can tell deadlines apart.</summary>
+    public string Key => $"{Kind}:{DisputeId}:{Ref}";
+}

@@ -1,0 +1,277 @@
+using Arbiter.Domain.Common;
+
+namespace Arbiter.Domain.Disputes;
+
+/// <summary>The seller's response and the negotiation between buyer and seller.</summary>
+public sealed partial class Dispute
+{
+    /// <summary>The seller accepts the claim as it stands.</summary>
+    public Result AcceptClaim(Actor seller, DateTimeOffset now)
+    {
+        var guard = Guard(DisputeAction.AcceptClaim, seller, now);
+        if (!guard.IsSuccess)
+        {
+            return guard;
+        }
+
+        Record(now, seller, "claim_accepted");
+        Conclude(ClaimOutcome(DecidedBy.SellerAccepted, now), now);
+        return Result.Ok;
+    }
+
+    /// <summary>The seller rejects the claim; negotiation starts.</summary>
+    public Result Reject(Actor seller, string? note, DateTimeOffset now)
+    {
+        var guard = Guard(DisputeAction.Reject, seller, now);
+        if (!guard.IsSuccess)
+        {
+            return guard;
+        }
+
+        if (TextError(note, required: false) is { } error)
+        {
+            return error;
+        }
+
+        Record(now, seller, "rejected", note);
+        StartNegotiation(now);
+        return Result.Ok;
+    }
+
+    /// <summary>The seller proposes terms; a new offer replaces the one still pending.</summary>
+    public Result<Offer> MakeOffer(Actor seller, OfferType type, long? amount, string? note, DateTimeOffset now)
+    {
+        var guard = Guard(DisputeAction.MakeOffer, seller, now);
+        if (!guard.IsSuccess)
+        {
+            return guard.Error!;
+        }
+
+        var refundable = Order.Refundable(Order.Line(LineId)!);
+        var value = amount ?? 0;
+        if (type == OfferType.NoRefund ? value != 0 : value <= 0)
+        {
+            return DomainError.Invalid("invalid_amount", type == OfferType.NoRefund ? "A no-refund offer has no amount." : "An offer's amount must be positive.");
+        }
+
+        if (value > refundable)
+        {
+            return DomainError.Invalid("amount_exceeds_line_total", $"At most {refundable} can be refunded on this line.");
+        }
+
+        if (TextError(note, required: false) is { } error)
+        {
+            return error;
+        }
+
+        SupersedePendingOffer();
+        var offer = new Offer($"of{OfferList.Count + 1}", type, value, note, OfferStatus.Pending, now);
+        OfferList.Add(offer);
+        Record(now, seller, "offer_made", $"{offer.Id}: {Words.Of(type)} {value}");
+        if (Status == DisputeStatus.AwaitingSellerResponse)
+        {
+            StartNegotiation(now);
+        }
+
+        return offer;
+    }
+
+    /// <summary>
+    /// The buyer accepts an offer: the dispute closes for good on its terms and the line can never be
+    /// disputed again. Accepting "no return, no refund" pays the seller, so it needs explicit confirmation.
+    /// </summary>
+    public Result AcceptOffer(Actor buyer, string offerId, bool confirmed, DateTimeOffset now)
+    {
+        if (OfferList.Find(o => o.Id == offerId) is not { } offer)
+        {
+            return DomainError.NotFound("offer_not_found", "No such offer on this dispute.");
+        }
+
+        var guard = Guard(DisputeAction.AcceptOffer, buyer, now);
+        if (!guard.IsSuccess)
+        {
+            return guard;
+        }
+
+        if (offer.Status != OfferStatus.Pending)
+        {
+            return DomainError.Conflict("offer_not_pending", $"This offer is {Words.Of(offer.Status)}.");
+        }
+
+        if (offer.Type == OfferType.NoRefund && !confirmed)
+        {
+            return DomainError.Invalid("confirmation_required", "Accepting \"no return, no refund\" closes the dispute for good and pays the seller: you get nothing back. Send confirm: true to accept.");
+        }
+
+        ReplaceOffer(offer with { Status = OfferStatus.Accepted });
+        Record(now, buyer, "offer_accepted", $"{offer.Id}: {Words.Of(offer.Type)} {offer.Amount}; final");
+        Conclude(new Outcome(offer.Amount, offer.ReturnRequired, DecidedBy.BuyerAcceptedOffer, now, offer.Note, offer.ReturnRequired ? Claim.ReturnShippingPaidBy : null), now);
+        return Result.Ok;
+    }
+
+    public Result DeclineOffer(Actor buyer, string offerId, DateTimeOffset now)
+    {
+        if (OfferList.Find(o => o.Id == offerId) is not { } offer)
+        {
+            return DomainError.NotFound("offer_not_found", "No such offer on this dispute.");
+        }
+
+        var guard = Guard(DisputeAction.DeclineOffer, buyer, now);
+        if (!guard.IsSuccess)
+        {
+            return guard;
+        }
+
+        if (offer.Status != OfferStatus.Pending)
+        {
+            return DomainError.Conflict("offer_not_pending", $"This offer is {Words.Of(offer.Status)}.");
+        }
+
+        ReplaceOffer(offer with { Status = OfferStatus.Declined });
+        Record(now, buyer, "offer_declined", offer.Id);
+        return Result.Ok;
+    }
+
+    /// <summary>The buyer changes what they ask for.</summary>
+    public Result ChangeClaim(Actor buyer, ClaimRequest request, DateTimeOffset now)
+    {
+        var guard = Guard(DisputeAction.ChangeClaim, buyer, now);
+        if (!guard.IsSuccess)
+        {
+            return guard;
+        }
+
+        var claim = Order.ValidateClaim(Order.Line(LineId)!, Id, request);
+        if (!claim.IsSuccess)
+        {
+            return claim.Error!;
+        }
+
+        Claim = claim.Value!;
+        Order.AttachEvidence(Claim.EvidenceIds, Id);
+        Record(now, buyer, "claim_changed", Describe(Claim));
+        return Result.Ok;
+    }
+
+    /// <summary>
+    /// The buyer withdraws. Before mediation this is reversible: the line may be disputed again while
+    /// protection runs, so a cancel close to its end needs confirmation. In mediation it is "cancel
+    /// arbitration": the dispute ends and the seller is paid, which always needs confirmation.
+    /// </summary>
+    public Result Cancel(Actor buyer, bool confirmed, DateTimeOffset now)
+    {
+        var guard = Guard(DisputeAction.Cancel, buyer, now);
+        if (!guard.IsSuccess)
+        {
+            return guard;
+        }
+
+        if (Status == DisputeStatus.Escalated)
+        {
+            if (!confirmed)
+            {
+                return DomainError.Invalid("confirmation_required", "Cancelling the escalation ends the dispute for good and pays the seller. Send confirm: true to cancel.");
+            }
+
+            Record(now, buyer, "escalation_cancelled", "the seller is paid");
+            Conclude(new Outcome(0, false, DecidedBy.BuyerCancelledEscalation, now), now);
+            return Result.Ok;
+        }
+
+        var windowEnd = Order.DisputeWindowEndsAt;
+        if (!confirmed && (windowEnd is null || windowEnd.Value - now < Policy.ProtectionReminder))
+        {
+            return DomainError.Invalid("confirmation_required", windowEnd is { } end && end > now
+                ? $"Buyer protection ends at {end:O}: after that you cannot open a new dispute. Ask the seller to extend protection first, or send confirm: true."
+                : "Buyer protection has ended: after cancelling you cannot open a new dispute and the seller is paid. Send confirm: true to cancel.");
+        }
+
+        SupersedePendingOffer();
+        Status = DisputeStatus.Cancelled;
+        Outcome = new Outcome(0, false, DecidedBy.BuyerCancelled, now);
+        FinishedAt = now;
+        Record(now, buyer, "cancelled", windowEnd > now ? $"may be reopened until {windowEnd:O}" : "protection has ended");
+        Order.ReleaseWhatIsDue(now);
+        return Result.Ok;
+    }
+
+    /// <summary>A party (or the negotiation deadline) hands the dispute to a mediator.</summary>
+    public Result Escalate(Actor actor, string? note, DateTimeOffset now)
+    {
+        var guard = Guard(DisputeAction.Escalate, actor, now);
+        if (!guard.IsSuccess)
+        {
+            return guard;
+        }
+
+        if (TextError(note, required: false) is { } error)
+        {
+            return error;
+        }
+
+        EscalateNow(actor, note, now);
+        return Result.Ok;
+    }
+
+    /// <summary>A message inside the dispute; what the seller writes is screened for the guides' traps.</summary>
+    public Result<Message> SendMessage(Actor actor, string? text, DateTimeOffset now)
+    {
+        var guard = Guard(DisputeAction.SendMessage, actor, now);
+        if (!guard.IsSuccess)
+        {
+            return guard.Error!;
+        }
+
+        if (TextError(text, required: true) is { } error)
+        {
+            return error;
+        }
+
+        var warnings = actor.Role == Role.Buyer ? [] : MessageScreening.Screen(text!);
+        var message = new Message($"m{MessageList.Count + 1}", now, actor.ToString(), text!.Trim(), warnings);
+        MessageList.Add(message);
+        Record(now, actor, "message_sent", warnings.Count == 0 ? message.Id : $"{message.Id}; warnings: {string.Join(", ", warnings)}");
+        return message;
+    }
+
+    private void EscalateNow(Actor actor, string? note, DateTimeOffset now)
+    {
+        Status = DisputeStatus.Escalated;
+        Escalation = new Escalation(now, actor.ToString(), note);
+        Record(now, actor, "escalated", note);
+    }
+
+    private void StartNegotiation(DateTimeOffset now)
+    {
+        Status = DisputeStatus.Negotiating;
+        NegotiationEndsAt ??= now + Policy.Negotiation;
+    }
+
+    private void SupersedePendingOffer()
+    {
+        if (PendingOffer is { } pending)
+        {
+            ReplaceOffer(pending with { Status = OfferStatus.Superseded });
+        }
+    }
+
+    private void ReplaceOffer(Offer offer) => OfferList[OfferList.FindIndex(o => o.Id == offer.Id)] = offer;
+
+    private Outcome ClaimOutcome(DecidedBy decidedBy, DateTimeOffset now)
+    {
+        var withReturn = Claim.Solution == Solution.ReturnAndRefund;
+        return new Outcome(Claim.Amount, withReturn, decidedBy, now, null, withReturn ? Claim.ReturnShippingPaidBy : null);
+    }
+
+    private static DomainError? TextError(string? text, bool required)
+    {
+        if (required && string.IsNullOrWhiteSpace(text))
+        {
+            return DomainError.Invalid("text_required", "Write something.");
+        }
+
+        return text?.Length > Orders.Order.MaxTextLength
+            ? DomainError.Invalid("text_too_long", $"Write at most {Orders.Order.MaxTextLength} characters.")
+            : null;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.Json.Serialization;
+using Arbiter.Domain.Common;
+using Arbiter.Domain.Orders;
+
+namespace Arbiter.Domain.Disputes;
+
+/// <summary>
+/// A buyer's dispute about one order line, from opening to the money moving. Every command
+/// checks <see cref="Guard"/> first and changes nothing when it fails; every change is in
+/// <see cref="History"/>.
+/// </summary>
+public sealed partial class Dispute
+{
+    [JsonConstructor]
+    private Dispute()
+    {
+    }
+
+    [JsonInclude] public string Id { get; private set; } = "";
+    [JsonInclude] public string LineId { get; private set; } = "";
+    [JsonInclude] public DisputeStatus Status { get; private set; }
+    [JsonInclude] public DateTimeOffset OpenedAt { get; private set; }
+    [JsonInclude] public Claim Claim { get; private set; } = null!;
+    [JsonInclude] public DateTimeOffset SellerResponseDueAt { get; private set; }
+    [JsonInclude] public DateTimeOffset? NegotiationEndsAt { get; private set; }
+    [JsonInclude] public Escalation? Escalation { get; private set; }
+    [JsonInclude] public Outcome? Outcome { get; private set; }
+    [JsonInclude] public DateTimeOffset? AppealDeadline { get; private set; }
+    [JsonInclude] public Appeal? Appeal { get; private set; }
+    [JsonInclude] public ReturnInfo? Return { get; private set; }
+    [JsonInclude] public bool Settled { get; private set; }
+    [JsonInclude] public DateTimeOffset? FinishedAt { get; private set; }
+
+    [JsonInclude, JsonPropertyName("offers")] private List<Offer> OfferList { get; set; } = [];
+    [JsonInclude, JsonPropertyName("messages")] private List<Message> MessageList { get; set; } = [];
+    [JsonInclude, JsonPropertyName("history")] private List<HistoryEntry> HistoryList { get; set; } = [];
+
+    public IReadOnlyList<Offer> Offers => OfferList;
+
+    public IReadOnlyList<Message> Messages => MessageList;
+
+    public IReadOnlyList<HistoryEntry> History => HistoryList;
+
+    /// <summary>The order this dispute belongs to; set when the order is created or loaded.</summary>
+    [JsonIgnore] internal Order Order { get; set; } = null!;
+
+    public string OrderId => Order.Id;
+
+    /// <summary>Finished: cancelled, or resolved with the money moved. Until then the order's money is held.</summary>
+    public bool IsFinished => Status == DisputeStatus.Cancelled || (Status == DisputeStatus.Resolved && Settled);
+
+    public Offer? PendingOffer => OfferList.Find(o => o.Status == OfferStatus.Pending);
+
+    /// <summary>The mediation's sub-status, from the questions still waiting for an answer.</summary>
+    public EscalationStatus? EscalationStatus => Status != DisputeStatus.Escalated || Escalation is null
+        ? null
+        : (Escalation.Awaits(Party.Buyer), Escalation.Awaits(Party.Seller)) switch
+        {
+            (true, true) => Disputes.EscalationStatus.WaitingForBoth,
+            (true, false) => Disputes.EscalationStatus.WaitingForBuyer,
+            (false, true) => Disputes.EscalationStatus.WaitingForSeller,
+            _ => Disputes.EscalationStatus.UnderReview,
+        };
+
+    private Policy Policy => Order.Policy;
+
+    internal static Dispute Open(Order order, string id, string lineId, Claim claim, Actor buyer, DateTimeOffset now)
+    {
+        var dispute = new Dispute
+        {
+            Order = order,
+            Id = id,
+            LineId = lineId,
+            Status = DisputeStatus.AwaitingSellerResponse,
+            OpenedAt = now,
+            Claim = claim,
+            SellerResponseDueAt = now + order.Policy.SellerResponse,
+        };
+        dispute.Record(now, buyer, "opened", Describe(claim));
+        return dispute;
+    }
+
+    /// <summary>Why <paramref name="actor"/> may not take <paramref name="action"/> now, if they may not.</summary>
+    public Result Guard(DisputeAction action, Actor actor, DateTimeOffset now)
+    {
+        if (!DisputeRules.EverAllows(action, actor.Role))
+        {
+            return DomainError.Forbidden("action_not_allowed_for_role", $"A {actor.Role.ToString().ToLowerInvariant()} cannot {Words.Of(action)}.");
+        }
+
+        if (action == DisputeAction.Escalate && actor.Role == Role.Buyer && Status == DisputeStatus.AwaitingSellerResponse)
+        {
+            return DomainError.Conflict("seller_has_not_responded", "The buyer can escalate once the seller has responded (or failed to).");
+        }
+
+        if (!DisputeRules.Allows(Status, action, actor.Role))
+        {
+            return DomainError.Conflict("invalid_state", $"Cannot {Words.Of(action)} while the dispute is {Words.Of(Status)}.");
+        }
+
+        return action switch
+        {
+            DisputeAction.AcceptOffer or DisputeAction.DeclineOffer when PendingOffer is null =>
+                DomainError.Conflict("no_pending_offer", "There is no pending offer."),
+            DisputeAction.AnswerInfoRequest when Escalation?.Awaits(PartyOf(actor)) != true =>
+                DomainError.Conflict("no_open_info_request", "No question is waiting for your answer."),
+            DisputeAction.SendMessage when actor.Role == Role.Mediator && Escalation is null =>
+                DomainError.Conflict("invalid_state", "A mediator joins the conversation once the dispute is escalated."),
+            DisputeAction.Appeal when Outcome?.DecidedBy != DecidedBy.Mediator || Appeal is not null || AppealDeadline is null =>
+                DomainError.Conflict("not_appealable", "Only a mediator's first decision can be appealed, once."),
+            DisputeAction.Appeal when now >= AppealDeadline =>
+                DomainError.Conflict("deadline_passed", "The appeal window has closed."),
+            _ => Result.Ok,
+        };
+    }
+
+    /// <summary>What <paramref name="actor"/> may do now, so that a client never guesses.</summary>
+    public IEnumerable<DisputeAction> AllowedActions(Actor actor, DateTimeOffset now) =>
+        Enum.GetValues<DisputeAction>().Where(a => Guard(a, actor, now).IsSuccess);
+
+    /// <summary>The deadline the parties are racing against now, as shown on the dispute.</summary>
+    public Deadline? CurrentDeadline => Deadlines().Where(d => d.Kind != DeadlineKind.AppealWindow).MinBy(d => d.DueAt)
+        ?? Deadlines().FirstOrDefault();
+
+    internal void Record(DateTimeOffset at, Actor actor, string action, string? details = null) =>
+        HistoryList.Add(new HistoryEntry(at, actor.ToString(), action, details));
+
+    internal static Party PartyOf(Actor actor) => actor.Role == Role.Seller ? Party.Seller : Party.Buyer;
+
+    private static string Describe(Claim claim) =>
+        $"{(claim.Received ? "received" : "not received")}, {claim.Reason}, {Words.Of(claim.Solution)} {claim.Amount}";
+}

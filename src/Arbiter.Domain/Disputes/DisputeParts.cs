@@ -1,0 +1,124 @@
+namespace Arbiter.Domain.Disputes;
+
+public enum DisputeStatus
+{
+    AwaitingSellerResponse,
+    Negotiating,
+    Escalated,
+    AwaitingReturn,
+    AwaitingReturnReceipt,
+    Resolved,
+    Cancelled,
+}
+
+public enum EscalationStatus
+{
+    UnderReview,
+    WaitingForBuyer,
+    WaitingForSeller,
+    WaitingForBoth,
+}
+
+public enum Solution
+{
+    RefundOnly,
+    ReturnAndRefund,
+}
+
+public enum OfferType
+{
+    RefundOnly,
+    ReturnAndRefund,
+    NoRefund,
+}
+
+public enum OfferStatus
+{
+    Pending,
+    Accepted,
+    Declined,
+    Superseded,
+}
+
+public enum DecidedBy
+{
+    SellerAccepted,
+    BuyerAcceptedOffer,
+    SellerNoResponse,
+    Mediator,
+    BuyerCancelledEscalation,
+    ReturnNotShipped,
+    ReturnNotConfirmed,
+    PartyNoResponse,
+    BuyerCancelled,
+}
+
+public enum Party
+{
+    Buyer,
+    Seller,
+}
+
+public enum MediatorOutcome
+{
+    FullRefund,
+    FullRefundWithReturn,
+    PartialRefund,
+    NoRefund,
+}
+
+/// <summary>What the buyer asks for; the amount is in the order's minor units.</summary>
+public sealed record Claim(bool Received, string Reason, Solution Solution, long Amount, string Description, IReadOnlyList<string> EvidenceIds)
+{
+    /// <summary>Who pays to send the item back when this claim needs a return.</summary>
+    public Party ReturnShippingPaidBy => Reasons.IsBuyersOwnChoice(Reason) ? Party.Buyer : Party.Seller;
+}
+
+/// <summary>A seller's proposal during negotiation or mediation.</summary>
+public sealed record Offer(string Id, OfferType Type, long Amount, string? Note, OfferStatus Status, DateTimeOffset At)
+{
+    public bool ReturnRequired => Type == OfferType.ReturnAndRefund;
+}
+
+/// <summary>How a dispute ended, or is about to end: refund, return, and who decided.</summary>
+public sealed record Outcome(long RefundAmount, bool ReturnRequired, DecidedBy DecidedBy, DateTimeOffset DecidedAt, string? Note = null, Party? ReturnShippingPaidBy = null);
+
+/// <summary>A mediator's question to one party or both, answered separately by each.</summary>
+public sealed record InfoRequest(string Id, IReadOnlyList<Party> Parties, string Question, DateTimeOffset AskedAt, DateTimeOffset DueAt)
+{
+    public IReadOnlyList<InfoAnswer> Answers { get; init; } = [];
+
+    /// <summary>Set once the request no longer waits for anyone (answered, lapsed, or the dispute moved on).</summary>
+    public bool Closed { get; init; }
+
+    public bool Awaits(Party party) => !Closed && Parties.Contains(party) && Answers.All(a => a.Party != party);
+}
+
+public sealed record InfoAnswer(Party Party, string Text, IReadOnlyList<string> EvidenceIds, DateTimeOffset At);
+
+/// <summary>The return of the item to the seller, with both of its deadlines.</summary>
+public sealed record ReturnInfo(DateTimeOffset ShipBy, Party ShippingPaidBy)
+{
+    public string? Carrier { get; init; }
+
+    public string? TrackingNumber { get; init; }
+
+    public DateTimeOffset? ShippedAt { get; init; }
+
+    public DateTimeOffset? DeliveredAt { get; init; }
+}
+
+public sealed record Appeal(Party By, string Reason, DateTimeOffset At);
+
+/// <summary>A message inside a dispute, with the warnings the buyer should see.</summary>
+public sealed record Message(string Id, DateTimeOffset At, string Author, string Text, IReadOnlyList<string> Warnings);
+
+/// <summary>A dispute in mediation: who escalated, whether it is an appeal, and the mediator's questions.</summary>
+public sealed record Escalation(DateTimeOffset At, string By, string? Note)
+{
+    public bool Appealed { get; init; }
+
+    public IReadOnlyList<InfoRequest> InfoRequests { get; init; } = [];
+
+    public bool Awaits(Party party) => InfoRequests.Any(r => r.Awaits(party));
+}

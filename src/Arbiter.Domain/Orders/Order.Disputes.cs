@@ -1,0 +1,150 @@
+using Arbiter.Domain.Common;
+using Arbiter.Domain.Disputes;
+
+namespace Arbiter.Domain.Orders;
+
+/// <summary>Opening disputes and the evidence that goes with them.</summary>
+public sealed partial class Order
+{
+    /// <summary>Longest description or message a party may write.</summary>
+    public const int MaxTextLength = 4000;
+
+    /// <summary>The buyer opens a dispute on one line, while protection (or the post-completion window) runs.</summary>
+    public Result<Dispute> OpenDispute(Actor actor, string? lineId, ClaimRequest request, DateTimeOffset now)
+    {
+        if (actor.Role != Role.Buyer)
+        {
+            return DomainError.Forbidden("action_not_allowed_for_role", "Only the buyer can open a dispute.");
+        }
+
+        if (Status == OrderStatus.AwaitingShipment)
+        {
+            return DomainError.Conflict("order_not_shipped", "The order has not shipped yet; cancel it instead for a full refund.");
+        }
+
+        if (DisputeWindowEndsAt is not { } windowEnd || now >= windowEnd)
+        {
+            return Status == OrderStatus.Closed
+                ? InvalidState("open a dispute", Status)
+                : DomainError.Conflict("protection_expired", "Buyer protection for this order has ended.");
+        }
+
+        if (lineId is null || Line(lineId) is not { } line)
+        {
+            return DomainError.Invalid("unknown_line", "lineId does not name a line of this order.");
+        }
+
+        if (DisputeList.Any(d => d.LineId == line.Id && !d.IsFinished))
+        {
+            return DomainError.Conflict("dispute_already_open", "This line already has an open dispute.");
+        }
+
+        if (IsLineClosedForGood(line.Id) || Refundable(line) == 0)
+        {
+            return DomainError.Conflict("dispute_not_reopenable", "A dispute on this line was settled for good; it cannot be disputed again.");
+        }
+
+        var id = $"{Id}-d{DisputeList.Count + 1}";
+        var claim = ValidateClaim(line, id, request);
+        if (!claim.IsSuccess)
+        {
+            return claim.Error!;
+        }
+
+        var dispute = Domain.Disputes.Dispute.Open(this, id, line.Id, claim.Value!, actor, now);
+        DisputeList.Add(dispute);
+        AttachEvidence(claim.Value!.EvidenceIds, id);
+        Record(now, actor, "dispute_opened", $"{id} on line {line.Id}");
+        return dispute;
+    }
+
+    /// <summary>Checks a claim against the taxonomy and what may still be refunded on the line.</summary>
+    internal Result<Claim> ValidateClaim(OrderLine line, string disputeId, ClaimRequest request)
+    {
+        if (request.Received is not { } received)
+        {
+            return DomainError.Invalid("received_required", "Say whether the item was received.");
+        }
+
+        if (request.Reason is null || !Reasons.For(received).Contains(request.Reason))
+        {
+            return DomainError.Invalid("invalid_reason", $"reason must be one of: {string.Join(", ", Reasons.For(received))}.");
+        }
+
+        if (request.Solution is not { } solution)
+        {
+            return DomainError.Invalid("solution_required", "solution.type must be refund_only or return_and_refund.");
+        }
+
+        var refundable = Refundable(line);
+        var amount = request.Amount ?? refundable;
+        if (amount <= 0)
+        {
+            return DomainError.Invalid("invalid_amount", "The amount must be positive.");
+        }
+
+        if (amount > refundable)
+        {
+            return DomainError.Invalid("amount_exceeds_line_total", $"At most {refundable} can be refunded on this line (price plus shipping, less earlier refunds).");
+        }
+
+        if (!received && (amount != refundable || solution != Solution.RefundOnly))
+        {
+            return DomainError.Invalid("not_received_requires_full_refund", "An item that never arrived is refunded in full, without a return.");
+        }
+
+        if (Reasons.IsBuyersOwnChoice(request.Reason) && solution != Solution.ReturnAndRefund)
+        {
+            return DomainError.Invalid("return_required", "For this reason the item must be returned, at the buyer's cost.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Description) || request.Description.Length > MaxTextLength)
+        {
+            return DomainError.Invalid("description_required", $"Describe the problem in 1 to {MaxTextLength} characters.");
+        }
+
+        var evidenceIds = request.EvidenceIds ?? [];
+        if (evidenceIds.Any(e => !IsEvidenceOf(disputeId, e, BuyerId)))
+        {
+            return DomainError.Invalid("unknown_evidence", "evidenceIds must name files the buyer uploaded for this order.");
+        }
+
+        return new Claim(received, request.Reason, solution, amount, request.Description.Trim(), [.. evidenceIds]);
+    }
+
+    /// <summary>Keeps a file's description; the bytes live with the store.</summary>
+    public Result AddEvidence(Actor actor, string? disputeId, EvidenceFile file, DateTimeOffset now)
+    {
+        if (actor.Role is not (Role.Buyer or Role.Seller))
+        {
+            return DomainError.Forbidden("action_not_allowed_for_role", "Only the buyer and the seller add evidence.");
+        }
+
+        if (disputeId is not null)
+        {
+            var guard = Dispute(disputeId)!.Guard(DisputeAction.AddEvidence, actor, now);
+            if (!guard.IsSuccess)
+            {
+                return guard;
+            }
+
+            Dispute(disputeId)!.Record(now, actor, "evidence_added", $"{file.Id} {file.FileName} ({file.ContentType}, {file.Size} bytes)");
+        }
+
+        EvidenceList.Add(file with { DisputeId = disputeId, UploadedBy = actor.Id!, At = now });
+        return Result.Ok;
+    }
+
+    /// <summary>Whether the uploader's file belongs to this dispute or to no dispute yet.</summary>
+    internal bool IsEvidenceOf(string disputeId, string evidenceId, string uploader) =>
+        EvidenceList.Exists(f => f.Id == evidenceId && f.UploadedBy == uploader && (f.DisputeId is null || f.DisputeId == disputeId));
+
+    internal void AttachEvidence(IEnumerable<string> evidenceIds, string disputeId)
+    {
+        foreach (var evidenceId in evidenceIds)
+        {
+            var index = EvidenceList.FindIndex(f => f.Id == evidenceId);
+            EvidenceList[index] = EvidenceList[index] with { DisputeId = disputeId };
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using Arbiter.Domain.Common;
+
+namespace Arbiter.Domain.Orders;
+
+/// <summary>Shipment, delivery, receipt, cancellation and the seller's extensions.</summary>
+public sealed partial class Order
+{
+    /// <summary>The seller ships with a carrier and tracking number; buyer protection starts.</summary>
+    public Result Ship(Actor actor, string? carrier, string? trackingNumber, DateTimeOffset now)
+    {
+        if (Status != OrderStatus.AwaitingShipment)
+        {
+            return DomainError.Conflict("already_shipped", $"The order is {Status}; only an order awaiting shipment can be shipped.");
+        }
+
+        if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber))
+        {
+            return DomainError.Invalid("tracking_required", "A shipment needs a carrier and a tracking number.");
+        }
+
+        Shipment = new Shipment(carrier.Trim(), trackingNumber.Trim(), now);
+        Status = OrderStatus.AwaitingConfirmation;
+        ProtectionEndsAt = now + Policy.ProtectionFor(ShippingMethod);
+        Record(now, actor, "shipped", $"{Shipment.Carrier} {Shipment.TrackingNumber}; protection until {ProtectionEndsAt:O}");
+        return Result.Ok;
+    }
+
+    /// <summary>The platform reports that the carrier delivered the parcel.</summary>
+    public Result RecordDelivery(Actor actor, DateTimeOffset? deliveredAt, DateTimeOffset now)
+    {
+        if (Shipment is null || Status == OrderStatus.Closed)
+        {
+            return DomainError.Conflict("order_not_shipped", "Only a shipped order can be delivered.");
+        }
+
+        var at = deliveredAt ?? now;
+        if (at > now)
+        {
+            return DomainError.Invalid("delivered_in_future", "deliveredAt cannot be in the future.");
+        }
+
+        if (at < Shipment.ShippedAt)
+        {
+            return DomainError.Invalid("delivered_before_shipment", "deliveredAt cannot be before the shipment.");
+        }
+
+        DeliveredAt = at;
+        Record(now, actor, "delivered", $"delivered at {at:O}");
+        return Result.Ok;
+    }
+
+    /// <summary>The buyer confirms receipt: the money is released at once and protection ends.</summary>
+    public Result ConfirmReceipt(Actor actor, DateTimeOffset now)
+    {
+        if (Status != OrderStatus.AwaitingConfirmation)
+        {
+            return InvalidState("confirm receipt", Status);
+        }
+
+        if (HasOpenDispute)
+        {
+            return DomainError.Conflict("dispute_open", "Receipt cannot be confirmed while a dispute on the order is open.");
+        }
+
+        Record(now, actor, "receipt_confirmed");
+        Complete(now);
+        return Result.Ok;
+    }
+
+    /// <summary>The buyer cancels before shipment and gets everything back.</summary>
+    public Result Cancel(Actor actor, DateTimeOffset now)
+    {
+        if (Status != OrderStatus.AwaitingShipment)
+        {
+            return Status == OrderStatus.AwaitingConfirmation
+                ? DomainError.Conflict("already_shipped", "The order has shipped; open a dispute instead of cancelling.")
+                : InvalidState("cancel", Status);
+        }
+
+        Record(now, actor, "order_cancelled");
+        RefundEverything(now, "order cancelled before shipment");
+        return Result.Ok;
+    }
+
+    /// <summary>The seller gives the buyer more protection, up to the policy's maximum.</summary>
+    public Result ExtendProtection(Actor actor, int days, DateTimeOffset now)
+    {
+        if (Status != OrderStatus.AwaitingConfirmation)
+        {
+            return InvalidState("extend protection", Status);
+        }
+
+        if (ProtectionExpired || now >= ProtectionEndsAt)
+        {
+            return DomainError.Conflict("protection_expired", "Buyer protection has already ended.");
+        }
+
+        if (ExtensionError(days, ProtectionExtendedDays, Policy.MaxProtectionExtensionDays) is { } error)
+        {
+            return error;
+        }
+
+        ProtectionExtendedDays += days;
+        ProtectionEndsAt = ProtectionEndsAt!.Value.AddDays(days);
+        Record(now, actor, "protection_extended", $"+{days} days, until {ProtectionEndsAt:O}");
+        return Result.Ok;
+    }
+
+    /// <summary>The seller (with the buyer's agreement, as the platform allows) gets more time to ship.</summary>
+    public Result ExtendProcessing(Actor actor, int days, DateTimeOffset now)
+    {
+        if (Status != OrderStatus.AwaitingShipment)
+        {
+            return InvalidState("extend processing time", Status);
+        }
+
+        if (ExtensionError(days, ProcessingExtendedDays, Policy.MaxProcessingExtensionDays) is { } error)
+        {
+            return error;
+        }
+
+        ProcessingExtendedDays += days;
+        ProcessingDeadline = ProcessingDeadline.AddDays(days);
+        Record(now, actor, "processing_extended", $"+{days} days, until {ProcessingDeadline:O}");
+        return Result.Ok;
+    }
+
+    private static DomainError? ExtensionError(int days, int alreadyExtended, int maximum)
+    {
+        if (days < 1)
+        {
+            return DomainError.Invalid("invalid_days", "days must be at least 1.");
+        }
+
+        return alreadyExtended + days > maximum
+            ? DomainError.Invalid("extension_exceeds_maximum", $"Extensions may add at most {maximum} days in all; {alreadyExtended} are used.")
+            : null;
+    }
+}

@@ -1,0 +1,93 @@
+using Arbiter.Domain.Common;
+using Arbiter.Domain.Disputes;
+
+namespace Arbiter.Domain.Orders;
+
+/// <summary>How money leaves escrow: refunds to the buyer, releases to the seller, completion.</summary>
+public sealed partial class Order
+{
+    /// <summary>A finished dispute settles its line: the refund goes to the buyer at once.</summary>
+    internal void SettleLine(Dispute dispute, DateTimeOffset now)
+    {
+        var amount = dispute.Outcome!.RefundAmount;
+        if (amount > 0)
+        {
+            IssueRefund(dispute.LineId, dispute.Id, amount, now, $"dispute {dispute.Id}: {dispute.Outcome.DecidedBy}");
+        }
+
+        ReleaseWhatIsDue(now);
+    }
+
+    /// <summary>
+    /// Called whenever a dispute finishes. The seller is paid nothing while any dispute on the
+    /// order is open; after that, settled lines are paid out, and the order completes once every
+    /// line is settled or protection has ended.
+    /// </summary>
+    internal void ReleaseWhatIsDue(DateTimeOffset now)
+    {
+        if (Status != OrderStatus.AwaitingConfirmation || HasOpenDispute)
+        {
+            return;
+        }
+
+        if (ProtectionExpired || LineList.All(l => IsLineClosedForGood(l.Id) || Refundable(l) == 0))
+        {
+            Complete(now);
+            return;
+        }
+
+        foreach (var line in LineList.Where(l => IsLineClosedForGood(l.Id)))
+        {
+            ReleaseLine(line.Id, now);
+        }
+    }
+
+    /// <summary>Receipt is confirmed (by the buyer or by protection ending): the seller gets what escrow still holds.</summary>
+    private void Complete(DateTimeOffset now)
+    {
+        foreach (var line in LineList)
+        {
+            ReleaseLine(line.Id, now);
+        }
+
+        if (LineList.All(l => Refundable(l) == 0))
+        {
+            Status = OrderStatus.Closed;
+            ClosedAt = now;
+            Record(now, Actor.Clock, "order_closed", "fully refunded");
+            return;
+        }
+
+        Status = OrderStatus.Completed;
+        CompletedAt = now;
+        Record(now, Actor.Clock, "order_completed", $"released {Ledger.Released()} to the seller");
+    }
+
+    private void RefundEverything(DateTimeOffset now, string reason)
+    {
+        foreach (var line in LineList.Where(l => Ledger.Held(l.Id) > 0))
+        {
+            IssueRefund(line.Id, null, Ledger.Held(line.Id), now, reason);
+        }
+
+        Status = OrderStatus.Closed;
+        ClosedAt = now;
+    }
+
+    private void ReleaseLine(string lineId, DateTimeOffset now)
+    {
+        var held = Ledger.Held(lineId);
+        if (held > 0)
+        {
+            Ledger.Release(lineId, held, now);
+        }
+    }
+
+    private void IssueRefund(string lineId, string? disputeId, long amount, DateTimeOffset now, string reason)
+    {
+        Ledger.Refund(lineId, amount, now);
+        var refund = new Refund($"{Id}-r{RefundList.Count + 1}", lineId, disputeId, amount, RefundStatus.Pending, now, reason);
+        RefundList.Add(refund);
+        Record(now, Actor.Clock, "refund_created", $"{refund.Id}: {amount} {Currency} on line {lineId} ({reason})");
+    }
+}

@@ -1,0 +1,181 @@
+using System.Text.Json.Serialization;
+using Arbiter.Domain.Common;
+using Arbiter.Domain.Disputes;
+using Arbiter.Domain.Ledger;
+
+namespace Arbiter.Domain.Orders;
+
+/// <summary>
+/// An order and everything that can happen to its money: escrow, shipment, buyer protection,
+/// and the disputes on its lines. It is the unit of consistency: commands and timers on the
+/// order or any of its disputes serialize on it.
+/// </summary>
+public sealed partial class Order : IJsonOnDeserialized
+{
+    [JsonConstructor]
+    private Order()
+    {
+    }
+
+    [JsonInclude] public string Id { get; private set; } = "";
+    [JsonInclude] public string BuyerId { get; private set; } = "";
+    [JsonInclude] public string SellerId { get; private set; } = "";
+    [JsonInclude] public string Currency { get; private set; } = "";
+    [JsonInclude] public Payment Payment { get; private set; } = new("", "");
+    [JsonInclude] public string ShippingMethod { get; private set; } = "";
+    [JsonInclude] public Policy Policy { get; private set; } = Policy.Default;
+    [JsonInclude] public OrderStatus Status { get; private set; }
+    [JsonInclude] public DateTimeOffset CreatedAt { get; private set; }
+    [JsonInclude] public DateTimeOffset ProcessingDeadline { get; private set; }
+    [JsonInclude] public int ProcessingExtendedDays { get; private set; }
+    [JsonInclude] public Shipment? Shipment { get; private set; }
+    [JsonInclude] public DateTimeOffset? DeliveredAt { get; private set; }
+    [JsonInclude] public DateTimeOffset? ProtectionEndsAt { get; private set; }
+    [JsonInclude] public int ProtectionExtendedDays { get; private set; }
+    [JsonInclude] public DateTimeOffset? ReminderSentFor { get; private set; }
+    [JsonInclude] public bool ProtectionExpired { get; private set; }
+    [JsonInclude] public DateTimeOffset? CompletedAt { get; private set; }
+    [JsonInclude] public DateTimeOffset? ClosedAt { get; private set; }
+
+    [JsonInclude, JsonPropertyName("lines")] private List<OrderLine> LineList { get; set; } = [];
+    [JsonInclude, JsonPropertyName("disputes")] private List<Dispute> DisputeList { get; set; } = [];
+    [JsonInclude, JsonPropertyName("refunds")] private List<Refund> RefundList { get; set; } = [];
+    [JsonInclude, JsonPropertyName("evidence")] private List<EvidenceFile> EvidenceList { get; set; } = [];
+    [JsonInclude, JsonPropertyName("history")] private List<HistoryEntry> HistoryList { get; set; } = [];
+
+    public IReadOnlyList<OrderLine> Lines => LineList;
+
+    public IReadOnlyList<Dispute> Disputes => DisputeList;
+
+    public IReadOnlyList<Refund> Refunds => RefundList;
+
+    public IReadOnlyList<EvidenceFile> Evidence => EvidenceList;
+
+    public IReadOnlyList<HistoryEntry> History => HistoryList;
+
+    /// <summary>The order's books; attached by whoever loads the order.</summary>
+    [JsonIgnore] public OrderLedger Ledger { get; private set; } = null!;
+
+    public long Total => LineList.Sum(l => l.Total);
+
+    /// <summary>Until when a (new) dispute may be opened: protection while shipped, a grace window after completion.</summary>
+    public DateTimeOffset? DisputeWindowEndsAt => Status switch
+    {
+        OrderStatus.AwaitingConfirmation when !ProtectionExpired => ProtectionEndsAt,
+        OrderStatus.Completed => CompletedAt + Policy.PostCompletionDisputeWindow,
+        _ => null,
+    };
+
+    public bool HasOpenDispute => DisputeList.Any(d => !d.IsFinished);
+
+    public OrderLine? Line(string lineId) => LineList.Find(l => l.Id == lineId);
+
+    public Dispute? Dispute(string disputeId) => DisputeList.Find(d => d.Id == disputeId);
+
+    /// <summary>What may still be refunded on a line: its total less what was refunded already.</summary>
+    public long Refundable(OrderLine line) => line.Total - Ledger.Refunded(line.Id);
+
+    /// <summary>A line whose dispute was resolved can never be disputed again.</summary>
+    public bool IsLineClosedForGood(string lineId) =>
+        DisputeList.Any(d => d.LineId == lineId && d.Status == DisputeStatus.Resolved);
+
+    /// <summary>Takes the buyer's payment into escrow and starts the seller's processing time.</summary>
+    public static Result<Order> Create(NewOrder command, Policy policy, DateTimeOffset now)
+    {
+        if (Validate(command) is { } error)
+        {
+            return error;
+        }
+
+        var order = new Order
+        {
+            Id = command.Id,
+            BuyerId = command.BuyerId,
+            SellerId = command.SellerId,
+            Currency = command.Currency,
+            Payment = command.Payment,
+            ShippingMethod = command.ShippingMethod,
+            Policy = policy,
+            Status = OrderStatus.AwaitingShipment,
+            CreatedAt = now,
+            ProcessingDeadline = now + policy.ProcessingTime,
+            LineList = [.. command.Lines],
+        };
+        order.AttachLedger([]);
+        foreach (var line in order.LineList.Where(l => l.Total > 0))
+        {
+            order.Ledger.Capture(line.Id, line.Total, now);
+        }
+
+        order.Record(now, Actor.Platform, "order_created", $"total {order.Total} {order.Currency}, paid by {command.Payment.Method}");
+        return order;
+    }
+
+    private static DomainError? Validate(NewOrder command)
+    {
+        if ((Ids.Check(command.Id, "id") ?? Ids.Check(command.BuyerId, "buyerId") ?? Ids.Check(command.SellerId, "sellerId")) is { } idError)
+        {
+            return idError;
+        }
+
+        if (command.Currency is not { Length: 3 } || !command.Currency.All(char.IsAsciiLetterUpper))
+        {
+            return DomainError.Invalid("invalid_currency", "currency must be an ISO 4217 code such as USD.");
+        }
+
+        if (command.Lines.Count == 0)
+        {
+            return DomainError.Invalid("lines_required", "An order needs at least one line.");
+        }
+
+        if (command.Lines.Select(l => l.Id).Distinct().Count() != command.Lines.Count)
+        {
+            return DomainError.Invalid("duplicate_line", "Line ids must be unique within the order.");
+        }
+
+        foreach (var line in command.Lines)
+        {
+            if (Ids.Check(line.Id, "lines[].id") is { } lineIdError)
+            {
+                return lineIdError;
+            }
+
+            if (string.IsNullOrWhiteSpace(line.Title) || line.Quantity < 1 || line.UnitPrice < 0 || line.Shipping < 0
+                || line.Quantity > 1_000_000 || line.UnitPrice > 1_000_000_000_000 || line.Shipping > 1_000_000_000_000)
+            {
+                return DomainError.Invalid("invalid_line", $"Line {line.Id} needs a title, a quantity of at least 1 and prices that are not negative.");
+            }
+        }
+
+        if (command.Lines.Sum(l => l.Total) <= 0)
+        {
+            return DomainError.Invalid("invalid_total", "An order must cost something.");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Payment.Method) || string.IsNullOrWhiteSpace(command.Payment.Reference))
+        {
+            return DomainError.Invalid("payment_required", "payment.method and payment.reference are required.");
+        }
+
+        return string.IsNullOrWhiteSpace(command.ShippingMethod)
+            ? DomainError.Invalid("shipping_method_required", "shippingMethod is required.")
+            : null;
+    }
+
+    /// <summary>Gives the order its books, as loaded from the ledger.</summary>
+    public void AttachLedger(IEnumerable<Posting> postings) => Ledger = new OrderLedger(Id, postings);
+
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        foreach (var dispute in DisputeList)
+        {
+            dispute.Order = this;
+        }
+    }
+
+    internal void Record(DateTimeOffset at, Actor actor, string action, string? details = null) =>
+        HistoryList.Add(new HistoryEntry(at, actor.ToString(), action, details));
+
+    internal static DomainError InvalidState(string what, OrderStatus status) =>
+        DomainError.Conflict("invalid_state", $"Cannot {what} while the order is {status}.");
+}

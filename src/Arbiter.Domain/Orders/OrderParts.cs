@@ -1,0 +1,39 @@
+namespace Arbiter.Domain.Orders;
+
+public enum OrderStatus
+{
+    AwaitingShipment,
+    AwaitingConfirmation,
+    Completed,
+    Closed,
+}
+
+/// <summary>One line of an order; a dispute is always about one line.</summary>
+public sealed record OrderLine(string Id, string Title, int Quantity, long UnitPrice, long Shipping)
+{
+    /// <summary>The most a buyer can ever get back for this line: its price plus its shipping.</summary>
+    public long Total => checked((Quantity * UnitPrice) + Shipping);
+}
+
+/// <summary>The payment captured into escrow when the order was created.</summary>
+public sealed record Payment(string Method, string Reference);
+
+/// <summary>A carrier and tracking number, for the order or for a return.</summary>
+public sealed record Shipment(string Carrier, string TrackingNumber, DateTimeOffset ShippedAt);
+
+public enum RefundStatus
+{
+    Pending,
+    Sent,
+    Completed,
+    Failed,
+}
+
+/// <summary>Money on its way back to the buyer's original payment method.</summary>
+public sealed record Refund(string Id, string LineId, string? DisputeId, long Amount, RefundStatus Status, DateTimeOffset CreatedAt, string Reason);
+
+/// <summary>A file a party uploaded as evidence, kept by the store under the data folder.</summary>
+public sealed record EvidenceFile(string Id, string? DisputeId, string UploadedBy, string FileName, string ContentType, long Size, DateTimeOffset At);
+
+/// <summary>One thing that happened, in the words of the guides: who, what, when, and the details.</summary>
+public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action, string? Details = null);

@@ -1,1 +1,0 @@
-namespace Arbiter.Domain; public static class Placeholder { }

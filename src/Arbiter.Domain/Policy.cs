@@ -1,0 +1,60 @@
+namespace Arbiter.Domain;
+
+/// <summary>
+/// Every duration of buyer protection and dispute handling, in one place. An order keeps
+/// the policy it was created under, so changing the defaults never moves a running deadline.
+/// </summary>
+public sealed record Policy
+{
+    public static readonly Policy Default = new();
+
+    /// <summary>Time the seller has to ship with a carrier and tracking number.</summary>
+    public TimeSpan ProcessingTime { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Most days in all the seller may add to processing time.</summary>
+    public int MaxProcessingExtensionDays { get; init; } = 30;
+
+    /// <summary>Buyer protection from shipment when the shipping method has no entry of its own.</summary>
+    public TimeSpan Protection { get; init; } = TimeSpan.FromDays(60);
+
+    /// <summary>Buyer protection per shipping method, e.g. slower methods protect longer.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> ProtectionByShippingMethod { get; init; } = new Dictionary<string, TimeSpan>
+    {
+        ["standard"] = TimeSpan.FromDays(60),
+        ["economy"] = TimeSpan.FromDays(75),
+        ["post"] = TimeSpan.FromDays(90),
+    };
+
+    /// <summary>Most days in all the seller may add to buyer protection.</summary>
+    public int MaxProtectionExtensionDays { get; init; } = 60;
+
+    /// <summary>How long before protection ends the buyer is reminded, and below which a cancel needs confirmation.</summary>
+    public TimeSpan ProtectionReminder { get; init; } = TimeSpan.FromDays(5);
+
+    /// <summary>How long after completion a dispute may still be opened.</summary>
+    public TimeSpan PostCompletionDisputeWindow { get; init; } = TimeSpan.FromDays(15);
+
+    /// <summary>Time the seller has to answer a new dispute; silence resolves it as claimed.</summary>
+    public TimeSpan SellerResponse { get; init; } = TimeSpan.FromDays(5);
+
+    /// <summary>Time from the seller's first response to agree before the dispute escalates.</summary>
+    public TimeSpan Negotiation { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Default business days a party has to answer a mediator's question.</summary>
+    public int InfoRequestBusinessDays { get; init; } = 7;
+
+    /// <summary>Time the buyer has to ship a return.</summary>
+    public TimeSpan ReturnShipment { get; init; } = TimeSpan.FromDays(10);
+
+    /// <summary>Time the seller has to confirm a returned item after it was shipped.</summary>
+    public TimeSpan ReturnReceiptAfterShipment { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>Time the seller has to confirm a returned item after the platform reported its delivery.</summary>
+    public TimeSpan ReturnReceiptAfterDelivery { get; init; } = TimeSpan.FromDays(10);
+
+    /// <summary>Time either party has to appeal a mediator's decision.</summary>
+    public TimeSpan AppealWindow { get; init; } = TimeSpan.FromDays(7);
+
+    public TimeSpan ProtectionFor(string shippingMethod) =>
+        ProtectionByShippingMethod.TryGetValue(shippingMethod, out var protection) ? protection : Protection;
+}
