@@ -1,3 +1,44 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/health", () => "ok");
-app.Run();
+using Arbiter.Demo;
+using Arbiter.Hosting;
+using Arbiter.Storage;
+
+if (args.Length == 0 || args[0] != "serve")
+{
+    Console.Error.WriteLine(ServeOptions.Usage);
+    return args.Length == 0 ? 0 : 2;
+}
+
+var (options, error) = ServeOptions.Parse(args[1..]);
+if (options is null)
+{
+    Console.Error.WriteLine($"arbiter: {error}");
+    Console.Error.WriteLine(ServeOptions.Usage);
+    return 2;
+}
+
+await using var app = await ArbiterApp.BuildAsync(options);
+var generatedKey = await app.Services.GetRequiredService<AccountStore>().EnsurePlatformKeyAsync(options.PlatformKey);
+if (generatedKey is not null)
+{
+    Console.WriteLine($"Platform key (shown once, keep it): {generatedKey}");
+}
+
+if (options.Demo)
+{
+    var seeded = await ActivatorUtilities.CreateInstance<DemoSeeder>(app.Services).SeedAsync();
+    Console.WriteLine(seeded ? "Demo data seeded." : "Demo data already present.");
+    foreach (var (id, role, name, token) in DemoSeeder.Accounts)
+    {
+        Console.WriteLine($"  {role,-9} {id,-14} {name,-13} Authorization: Bearer {token}");
+    }
+
+    Console.WriteLine("  Orders: demo_unshipped, demo_shipped, demo_disputed, demo_negotiating, demo_escalated, demo_completed");
+}
+
+await app.StartAsync();
+Console.WriteLine($"Arbiter is listening on {options.Urls} (API reference: {options.Urls.Split(';')[0].TrimEnd('/')}/docs). Press Ctrl+C to stop.");
+await app.WaitForShutdownAsync();
+return 0;
+
+/// <summary>The entry point, visible to the integration tests.</summary>
+public partial class Program;

@@ -35,11 +35,11 @@ public sealed partial class Dispute
     [JsonInclude, JsonPropertyName("messages")] private List<Message> MessageList { get; set; } = [];
     [JsonInclude, JsonPropertyName("history")] private List<HistoryEntry> HistoryList { get; set; } = [];
 
-    public IReadOnlyList<Offer> Offers => OfferList;
+    [JsonIgnore] public IReadOnlyList<Offer> Offers => OfferList;
 
-    public IReadOnlyList<Message> Messages => MessageList;
+    [JsonIgnore] public IReadOnlyList<Message> Messages => MessageList;
 
-    public IReadOnlyList<HistoryEntry> History => HistoryList;
+    [JsonIgnore] public IReadOnlyList<HistoryEntry> History => HistoryList;
 
     /// <summary>The order this dispute belongs to; set when the order is created or loaded.</summary>
     [JsonIgnore] internal Order Order { get; set; } = null!;

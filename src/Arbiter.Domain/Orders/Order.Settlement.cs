@@ -12,7 +12,7 @@ public sealed partial class Order
         var amount = dispute.Outcome!.RefundAmount;
         if (amount > 0)
         {
-            IssueRefund(dispute.LineId, dispute.Id, amount, now, $"dispute {dispute.Id}: {dispute.Outcome.DecidedBy}");
+            IssueRefund(dispute.LineId, dispute.Id, amount, now, $"dispute {dispute.Id}: {Words.Of(dispute.Outcome.DecidedBy)}");
         }
 
         ReleaseWhatIsDue(now);

@@ -43,15 +43,15 @@ public sealed partial class Order : IJsonOnDeserialized
     [JsonInclude, JsonPropertyName("evidence")] private List<EvidenceFile> EvidenceList { get; set; } = [];
     [JsonInclude, JsonPropertyName("history")] private List<HistoryEntry> HistoryList { get; set; } = [];
 
-    public IReadOnlyList<OrderLine> Lines => LineList;
+    [JsonIgnore] public IReadOnlyList<OrderLine> Lines => LineList;
 
-    public IReadOnlyList<Dispute> Disputes => DisputeList;
+    [JsonIgnore] public IReadOnlyList<Dispute> Disputes => DisputeList;
 
-    public IReadOnlyList<Refund> Refunds => RefundList;
+    [JsonIgnore] public IReadOnlyList<Refund> Refunds => RefundList;
 
-    public IReadOnlyList<EvidenceFile> Evidence => EvidenceList;
+    [JsonIgnore] public IReadOnlyList<EvidenceFile> Evidence => EvidenceList;
 
-    public IReadOnlyList<HistoryEntry> History => HistoryList;
+    [JsonIgnore] public IReadOnlyList<HistoryEntry> History => HistoryList;
 
     /// <summary>The order's books; attached by whoever loads the order.</summary>
     [JsonIgnore] public OrderLedger Ledger { get; private set; } = null!;

@@ -1,0 +1,44 @@
+using Arbiter.Domain.Common;
+using Arbiter.Storage;
+
+namespace Arbiter.Api;
+
+internal static class AccountsApi
+{
+    public static void MapAccounts(this IEndpointRouteBuilder api) =>
+        api.MapPost("/accounts", CreateAsync).WithTags("Accounts").WithSummary("Create a buyer, seller or mediator account (platform)");
+
+    private static async Task<IResult> CreateAsync(HttpContext http, CreateAccountRequest? body, AccountStore accounts, TimeProvider clock)
+    {
+        if (http.Caller().Role != Role.Platform)
+        {
+            return Problems.From(Endpoint.Forbidden(http.Caller()));
+        }
+
+        if (body is null)
+        {
+            return Problems.From(Endpoint.MissingBody);
+        }
+
+        if (Ids.Check(body.Id, "id") is { } idError)
+        {
+            return Problems.From(idError);
+        }
+
+        if (body.Role is not ("buyer" or "seller" or "mediator"))
+        {
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "invalid_role", "role must be buyer, seller or mediator.");
+        }
+
+        if (string.IsNullOrWhiteSpace(body.DisplayName) || body.DisplayName.Length > 200 || body.Email?.Length > 320)
+        {
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "invalid_account", "displayName (1-200 characters) is required; email at most 320.");
+        }
+
+        var role = Enum.Parse<Role>(body.Role, ignoreCase: true);
+        var token = AccountStore.NewToken(body.Role[..1]);
+        return await accounts.CreateAsync(new Account(body.Id!, role, body.DisplayName.Trim(), body.Email?.Trim()), token, clock.GetUtcNow(), http.RequestAborted)
+            ? Results.Json(new { body.Id, Role = body.Role, Token = token }, statusCode: StatusCodes.Status201Created)
+            : Problems.Of(StatusCodes.Status409Conflict, "account_exists", $"An account with id {body.Id} exists already.");
+    }
+}

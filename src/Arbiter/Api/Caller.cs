@@ -1,0 +1,34 @@
+using Arbiter.Domain.Common;
+using Arbiter.Domain.Disputes;
+using Arbiter.Domain.Orders;
+
+namespace Arbiter.Api;
+
+/// <summary>The authenticated caller of a request: the platform or an account.</summary>
+internal sealed record Caller(Role Role, string? AccountId)
+{
+    public Actor Actor => new(Role, AccountId);
+
+    public string Key => AccountId ?? "platform";
+
+    /// <summary>Parties see their own orders; mediators see orders with a dispute in mediation.</summary>
+    public bool CanSee(Order order) => Role switch
+    {
+        Role.Platform => true,
+        Role.Buyer => order.BuyerId == AccountId,
+        Role.Seller => order.SellerId == AccountId,
+        Role.Mediator => order.Disputes.Any(d => d.Escalation is not null),
+        _ => false,
+    };
+
+    public bool CanSee(Order order, Dispute dispute) => Role == Role.Mediator ? dispute.Escalation is not null : CanSee(order);
+}
+
+internal static class CallerExtensions
+{
+    private const string Key = "arbiter.caller";
+
+    public static void SetCaller(this HttpContext context, Caller caller) => context.Items[Key] = caller;
+
+    public static Caller Caller(this HttpContext context) => (Caller)context.Items[Key]!;
+}

@@ -1,0 +1,45 @@
+using Arbiter.Domain.Common;
+using Arbiter.Timers;
+
+namespace Arbiter.Api;
+
+/// <summary>The sandbox clock; these routes exist only when the service runs with <c>--clock simulated</c>.</summary>
+internal static class ClockApi
+{
+    public static void MapClock(this IEndpointRouteBuilder api)
+    {
+        var clock = api.MapGroup("/clock").WithTags("Clock");
+        clock.MapGet("/", (TimeProvider time) => time is SimulatedClock
+            ? Results.Ok(new { Now = time.GetUtcNow().UtcDateTime })
+            : NotSimulated());
+        clock.MapPost("/advance", AdvanceAsync).WithSummary("Advance simulated time; returns once every timer that fell due has fired");
+    }
+
+    private static async Task<IResult> AdvanceAsync(HttpContext http, TimeProvider time, TimerEngine engine, AdvanceRequest? body)
+    {
+        if (time is not SimulatedClock clock)
+        {
+            return NotSimulated();
+        }
+
+        if (http.Caller().Role != Role.Platform)
+        {
+            return Problems.From(Endpoint.Forbidden(http.Caller()));
+        }
+
+        var days = body?.Days ?? 0;
+        var hours = body?.Hours ?? 0;
+        var minutes = body?.Minutes ?? 0;
+        if (days < 0 || hours < 0 || minutes < 0 || days > 3650 || hours > 87_600 || minutes > 5_256_000)
+        {
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "invalid_duration", "days, hours and minutes must be zero or positive, and at most ten years.");
+        }
+
+        await clock.AdvanceAsync(TimeSpan.FromDays(days) + TimeSpan.FromHours(hours) + TimeSpan.FromMinutes(minutes));
+        await engine.RunDueAsync(http.RequestAborted);
+        return Results.Ok(new { Now = clock.GetUtcNow().UtcDateTime });
+    }
+
+    private static IResult NotSimulated() =>
+        Problems.Of(StatusCodes.Status404NotFound, "not_found", "The clock routes exist only when the service runs with --clock simulated.");
+}

@@ -1,0 +1,64 @@
+using Arbiter.Application;
+using Arbiter.Domain.Common;
+using Arbiter.Domain.Disputes;
+using Arbiter.Domain.Orders;
+
+namespace Arbiter.Api;
+
+/// <summary>The shared shape of command endpoints: run against the order, map the result to HTTP.</summary>
+internal static class Endpoint
+{
+    public static readonly DomainError MissingBody = DomainError.Invalid("body_required", "This request needs a JSON body.");
+
+    public static Result<bool> Done(this Result result) => result.IsSuccess ? true : result.Error!;
+
+    /// <summary>A command on an order by one of <paramref name="roles"/>; answers with the order.</summary>
+    public static async Task<IResult> OnOrderAsync(HttpContext http, OrderCommands commands, string orderId, Role[] roles, Func<Order, Actor, DateTimeOffset, Result> command)
+    {
+        var caller = http.Caller();
+        var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) =>
+            roles.Contains(caller.Role) ? command(order, caller.Actor, now).Done() : Forbidden(caller), http.RequestAborted);
+        return result.Error is { } error ? Problems.From(error) : Results.Ok(Views.Order(result.Order!));
+    }
+
+    /// <summary>A command on a dispute; answers with <paramref name="created"/> (201) or the dispute (200).</summary>
+    public static async Task<IResult> OnDisputeAsync<T>(HttpContext http, OrderCommands commands, TimeProvider clock, string disputeId, Func<Dispute, Actor, DateTimeOffset, Result<T>> command, Func<T, object>? created = null)
+    {
+        if (DisputeIds.OrderOf(disputeId) is not { } orderId)
+        {
+            return Problems.From(OrderCommands.NotFound);
+        }
+
+        var caller = http.Caller();
+        var result = await commands.RunAsync(
+            orderId,
+            order => order.Dispute(disputeId) is { } d && caller.CanSee(order, d),
+            (order, now) => command(order.Dispute(disputeId)!, caller.Actor, now),
+            http.RequestAborted);
+        if (result.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        if (created is not null)
+        {
+            return Results.Json(created(result.Value!), statusCode: StatusCodes.Status201Created);
+        }
+
+        var order = result.Order!;
+        return Results.Ok(Views.Dispute(order, order.Dispute(disputeId)!, caller, clock.GetUtcNow()));
+    }
+
+    public static DomainError Forbidden(Caller caller) =>
+        DomainError.Forbidden("action_not_allowed_for_role", $"A {caller.Role.ToString().ToLowerInvariant()} cannot do this.");
+}
+
+/// <summary>Dispute ids are <c>{orderId}-d{n}</c>: the order they belong to is in the id.</summary>
+internal static class DisputeIds
+{
+    public static string? OrderOf(string id)
+    {
+        var dash = id.LastIndexOf("-d", StringComparison.Ordinal);
+        return dash > 0 && Ids.IsValid(id[..dash]) && int.TryParse(id.AsSpan(dash + 2), out _) ? id[..dash] : null;
+    }
+}

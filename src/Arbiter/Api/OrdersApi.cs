@@ -1,0 +1,110 @@
+using Arbiter.Application;
+using Arbiter.Domain;
+using Arbiter.Domain.Common;
+using Arbiter.Domain.Orders;
+using Arbiter.Storage;
+
+namespace Arbiter.Api;
+
+internal static class OrdersApi
+{
+    private static readonly Role[] Buyer = [Role.Buyer];
+    private static readonly Role[] Seller = [Role.Seller];
+    private static readonly Role[] Platform = [Role.Platform];
+    private static readonly Role[] SellerOrPlatform = [Role.Seller, Role.Platform];
+
+    public static void MapOrders(this IEndpointRouteBuilder api)
+    {
+        var orders = api.MapGroup("/orders").WithTags("Orders");
+        orders.MapPost("/", CreateAsync).WithSummary("Create an order and capture its payment into escrow (platform)");
+        orders.MapGet("/{id}", GetAsync).WithSummary("Read an order with its escrow figures, refunds and disputes");
+        orders.MapPost("/{id}/shipment", (HttpContext http, OrderCommands c, string id, ShipmentRequest? body) =>
+            Endpoint.OnOrderAsync(http, c, id, SellerOrPlatform, (o, who, now) => o.Ship(who, body?.Carrier, body?.TrackingNumber, now)))
+            .WithSummary("Ship with a carrier and tracking number: buyer protection starts");
+        orders.MapPost("/{id}/delivery", (HttpContext http, OrderCommands c, string id, DeliveryRequest? body) =>
+            Endpoint.OnOrderAsync(http, c, id, Platform, (o, who, now) => o.RecordDelivery(who, body?.DeliveredAt, now)))
+            .WithSummary("Record the carrier's delivery (platform)");
+        orders.MapPost("/{id}/confirm-receipt", (HttpContext http, OrderCommands c, string id) =>
+            Endpoint.OnOrderAsync(http, c, id, Buyer, (o, who, now) => o.ConfirmReceipt(who, now)))
+            .WithSummary("Confirm receipt: the money is released to the seller at once");
+        orders.MapPost("/{id}/cancel", (HttpContext http, OrderCommands c, string id) =>
+            Endpoint.OnOrderAsync(http, c, id, Buyer, (o, who, now) => o.Cancel(who, now)))
+            .WithSummary("Cancel before shipment for a full refund");
+        orders.MapPost("/{id}/protection-extensions", (HttpContext http, OrderCommands c, string id, DaysRequest? body) =>
+            Endpoint.OnOrderAsync(http, c, id, Seller, (o, who, now) => o.ExtendProtection(who, body?.Days ?? 0, now)))
+            .WithSummary("Extend buyer protection by some days (seller)");
+        orders.MapPost("/{id}/processing-extensions", (HttpContext http, OrderCommands c, string id, DaysRequest? body) =>
+            Endpoint.OnOrderAsync(http, c, id, SellerOrPlatform, (o, who, now) => o.ExtendProcessing(who, body?.Days ?? 0, now)))
+            .WithSummary("Extend processing time by some days (seller, as agreed with the buyer)");
+        orders.MapPost("/{id}/disputes", OpenDisputeAsync).WithTags("Disputes").WithSummary("Open a dispute on one line (buyer)");
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, CreateOrderRequest? body, OrderStore store, AccountStore accounts, TimeProvider clock)
+    {
+        if (http.Caller().Role != Role.Platform)
+        {
+            return Problems.From(Endpoint.Forbidden(http.Caller()));
+        }
+
+        if (body is null)
+        {
+            return Problems.From(Endpoint.MissingBody);
+        }
+
+        if ((await PartyError(accounts, body.BuyerId, Role.Buyer, http.RequestAborted) ?? await PartyError(accounts, body.SellerId, Role.Seller, http.RequestAborted)) is { } partyError)
+        {
+            return Problems.From(partyError);
+        }
+
+        var command = new NewOrder(
+            body.Id ?? "",
+            body.BuyerId!,
+            body.SellerId!,
+            body.Currency ?? "",
+            [.. (body.Lines ?? []).Select(l => new OrderLine(l.Id ?? "", l.Title ?? "", l.Quantity, l.UnitPrice, l.Shipping))],
+            new Payment(body.Payment?.Method ?? "", body.Payment?.Reference ?? ""),
+            body.ShippingMethod ?? "standard");
+        var created = Order.Create(command, Policy.Default, clock.GetUtcNow());
+        if (!created.IsSuccess)
+        {
+            return Problems.From(created.Error!);
+        }
+
+        return await store.InsertAsync(created.Value!, http.RequestAborted)
+            ? Results.Json(Views.Order(created.Value!), statusCode: StatusCodes.Status201Created)
+            : Problems.Of(StatusCodes.Status409Conflict, "order_exists", $"An order with id {command.Id} exists already.");
+    }
+
+    private static async Task<DomainError?> PartyError(AccountStore accounts, string? id, Role role, CancellationToken ct)
+    {
+        var field = role == Role.Buyer ? "buyerId" : "sellerId";
+        if (Ids.Check(id, field) is { } error)
+        {
+            return error;
+        }
+
+        return await accounts.FindAsync(id!, ct) is { } account && account.Role == role
+            ? null
+            : DomainError.Invalid($"unknown_{role.ToString().ToLowerInvariant()}", $"{field} must name an existing {role.ToString().ToLowerInvariant()} account.");
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, OrderCommands commands, string id)
+    {
+        var order = Ids.IsValid(id) ? await commands.ReadAsync(id, http.RequestAborted) : null;
+        return order is not null && http.Caller().CanSee(order) ? Results.Ok(Views.Order(order)) : Problems.From(OrderCommands.NotFound);
+    }
+
+    private static async Task<IResult> OpenDisputeAsync(HttpContext http, OrderCommands commands, TimeProvider clock, string id, ClaimBody? body)
+    {
+        if (body is null)
+        {
+            return Problems.From(Endpoint.MissingBody);
+        }
+
+        var caller = http.Caller();
+        var result = await commands.RunAsync(id, caller.CanSee, (order, now) => order.OpenDispute(caller.Actor, body.LineId, body.ToClaim(), now), http.RequestAborted);
+        return result.Error is { } error
+            ? Problems.From(error)
+            : Results.Json(Views.Dispute(result.Order!, result.Value!, caller, clock.GetUtcNow()), statusCode: StatusCodes.Status201Created);
+    }
+}

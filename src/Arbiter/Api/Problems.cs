@@ -1,0 +1,28 @@
+using Arbiter.Domain.Common;
+
+namespace Arbiter.Api;
+
+/// <summary>The one place where expected failures become RFC 9457 problem details with a stable <c>code</c>.</summary>
+internal static class Problems
+{
+    public static IResult From(DomainError error) => Of(
+        error.Kind switch
+        {
+            ErrorKind.Invalid => StatusCodes.Status422UnprocessableEntity,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status404NotFound,
+        },
+        error.Code,
+        error.Message);
+
+    public static IResult Of(int status, string code, string detail) => Results.Problem(
+        statusCode: status,
+        detail: detail,
+        type: $"https://arbiter.dev/problems/{code.Replace('_', '-')}",
+        extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    /// <summary>Writes a problem outside an endpoint (middleware), in the same shape.</summary>
+    public static Task WriteAsync(HttpContext context, int status, string code, string detail) =>
+        Of(status, code, detail).ExecuteAsync(context);
+}

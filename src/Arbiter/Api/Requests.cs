@@ -1,0 +1,42 @@
+using Arbiter.Domain.Disputes;
+
+namespace Arbiter.Api;
+
+internal sealed record CreateAccountRequest(string? Id, string? Role, string? DisplayName, string? Email);
+
+internal sealed record LineRequest(string? Id, string? Title, int Quantity, long UnitPrice, long Shipping);
+
+internal sealed record PaymentRequest(string? Method, string? Reference);
+
+internal sealed record CreateOrderRequest(string? Id, string? BuyerId, string? SellerId, string? Currency, IReadOnlyList<LineRequest>? Lines, PaymentRequest? Payment, string? ShippingMethod);
+
+internal sealed record ShipmentRequest(string? Carrier, string? TrackingNumber);
+
+internal sealed record DeliveryRequest(DateTimeOffset? DeliveredAt);
+
+internal sealed record DaysRequest(int Days);
+
+internal sealed record SolutionRequest(Solution? Type, long? Amount);
+
+internal sealed record ClaimBody(string? LineId, bool? Received, string? Reason, SolutionRequest? Solution, string? Description, IReadOnlyList<string>? EvidenceIds)
+{
+    public ClaimRequest ToClaim() => new(Received, Reason, Solution?.Type, Solution?.Amount, Description, EvidenceIds);
+}
+
+internal sealed record NoteRequest(string? Note);
+
+internal sealed record OfferRequest(OfferType? Type, long? Amount, string? Note);
+
+internal sealed record ConfirmRequest(bool Confirm);
+
+internal sealed record MessageRequest(string? Text);
+
+internal sealed record InfoRequestBody(string? From, string? Question, int? BusinessDays);
+
+internal sealed record AnswerRequest(string? Text, IReadOnlyList<string>? EvidenceIds);
+
+internal sealed record DecisionRequest(MediatorOutcome? Outcome, long? Amount, Party? ReturnShippingPaidBy, string? Note);
+
+internal sealed record AppealRequest(string? Reason);
+
+internal sealed record AdvanceRequest(int? Days, int? Hours, int? Minutes);

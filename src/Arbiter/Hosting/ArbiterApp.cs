@@ -1,0 +1,85 @@
+using Arbiter.Api;
+using Arbiter.Application;
+using Arbiter.Storage;
+using Arbiter.Timers;
+using Microsoft.AspNetCore.Diagnostics;
+using Scalar.AspNetCore;
+
+namespace Arbiter.Hosting;
+
+/// <summary>Builds the whole service: storage, clock, timers and the HTTP API.</summary>
+internal static class ArbiterApp
+{
+    /// <summary>Builds the app; <paramref name="configure"/> lets tests swap the server or the clock.</summary>
+    public static async Task<WebApplication> BuildAsync(ServeOptions options, TimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var database = new Database(Path.Combine(options.DataDirectory, "arbiter.db"));
+        await database.MigrateAsync();
+        var settings = new SettingsStore(database);
+        var time = clock ?? (options.SimulatedClock ? await SimulatedClock.LoadAsync(settings, TruncateToSecond(TimeProvider.System.GetUtcNow())) : TimeProvider.System);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimitsMiddleware.EvidenceLimit + (64 * 1024));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton<OrderStore>();
+        builder.Services.AddSingleton<AccountStore>();
+        builder.Services.AddSingleton(new EvidenceFiles(options.DataDirectory));
+        builder.Services.AddSingleton<OrderCommands>();
+        builder.Services.AddSingleton<TimerEngine>();
+        builder.Services.AddHostedService<TimerWorker>();
+        builder.Services.AddProblemDetails();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(json => Json.UseEnumWords(json.SerializerOptions));
+        builder.Services.AddOpenApi();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnhandledAsync });
+        app.UseStatusCodePages(async status =>
+        {
+            if (!status.HttpContext.Response.HasStarted && status.HttpContext.Response.ContentLength is null)
+            {
+                var code = status.HttpContext.Response.StatusCode;
+                await Problems.WriteAsync(status.HttpContext, code, code == 404 ? "not_found" : code == 405 ? "method_not_allowed" : "http_error", "See the API reference at /docs.");
+            }
+        });
+        app.UseMiddleware<RequestLimitsMiddleware>();
+        app.UseMiddleware<AuthenticationMiddleware>();
+        app.UseMiddleware<IdempotencyMiddleware>();
+
+        app.MapGet("/health", () => Results.Ok(new { Status = "ok" })).ExcludeFromDescription();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Arbiter API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapGet("/", () => Results.Content(HomePage.Html, "text/html")).ExcludeFromDescription();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapAccounts();
+        api.MapOrders();
+        api.MapDisputes();
+        api.MapEvidence();
+        api.MapClock();
+        return app;
+    }
+
+    /// <summary>Bad input that slipped past binding becomes a 400 problem, never a 500.</summary>
+    private static async Task WriteUnhandledAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is BadHttpRequestException bad)
+        {
+            var tooLarge = bad.StatusCode == StatusCodes.Status413PayloadTooLarge;
+            await Problems.WriteAsync(context, tooLarge ? 413 : 400, tooLarge ? "payload_too_large" : "invalid_request", InnerMessage(bad));
+            return;
+        }
+
+        await Problems.WriteAsync(context, 500, "internal_error", "Something went wrong on our side; nothing was changed. Please retry.");
+    }
+
+    private static string InnerMessage(Exception e) => e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message;
+
+    private static DateTimeOffset TruncateToSecond(DateTimeOffset at) => new(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+}

@@ -1,0 +1,67 @@
+namespace Arbiter.Hosting;
+
+/// <summary>How the service was asked to run: <c>serve [--urls URL] [--data DIR] [--db sqlite] [--clock system|simulated] [--platform-key KEY] [--demo]</c>.</summary>
+internal sealed record ServeOptions
+{
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    public string DataDirectory { get; init; } = "./data";
+
+    public string Database { get; init; } = "sqlite";
+
+    public string? Connection { get; init; }
+
+    public bool SimulatedClock { get; init; }
+
+    public string? PlatformKey { get; init; } = Environment.GetEnvironmentVariable("ARBITER_PLATFORM_KEY") is { Length: > 0 } key ? key : null;
+
+    public bool Demo { get; init; }
+
+    public const string Usage = """
+        usage: arbiter serve [--urls URL] [--data DIR] [--db sqlite] [--clock system|simulated] [--platform-key KEY] [--demo]
+        """;
+
+    /// <summary>Parses the arguments after <c>serve</c>; returns an error message for anything it does not understand.</summary>
+    public static (ServeOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
+    {
+        var options = new ServeOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string? Value() => i + 1 < args.Count ? args[++i] : null;
+            var arg = args[i];
+            switch (arg)
+            {
+                case "--demo":
+                    options = options with { Demo = true };
+                    break;
+                case "--urls" when Value() is { } urls:
+                    options = options with { Urls = urls };
+                    break;
+                case "--data" when Value() is { } data:
+                    options = options with { DataDirectory = data };
+                    break;
+                case "--db" when Value() is { } db:
+                    if (db != "sqlite")
+                    {
+                        return (null, db == "postgres" ? "--db postgres is not available in this build yet; use sqlite." : $"unknown database '{db}'.");
+                    }
+
+                    options = options with { Database = db };
+                    break;
+                case "--connection" when Value() is { } connection:
+                    options = options with { Connection = connection };
+                    break;
+                case "--clock" when Value() is "system" or "simulated":
+                    options = options with { SimulatedClock = args[i] == "simulated" };
+                    break;
+                case "--platform-key" when Value() is { Length: > 0 } key:
+                    options = options with { PlatformKey = key };
+                    break;
+                default:
+                    return (null, $"unknown or incomplete option '{arg}'.");
+            }
+        }
+
+        return (options, null);
+    }
+}

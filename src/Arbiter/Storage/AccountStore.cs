@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text;
+using Arbiter.Domain.Common;
+using Dapper;
+
+namespace Arbiter.Storage;
+
+internal sealed record Account(string Id, Role Role, string DisplayName, string? Email);
+
+/// <summary>Accounts and the platform key. Secrets are stored only as SHA-256 hashes.</summary>
+internal sealed class AccountStore(Database db)
+{
+    private const string PlatformKeySetting = "platform_key_hash";
+
+    public static string NewToken(string prefix) => $"{prefix}_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
+
+    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    /// <summary>Creates an account with the given token; false when the id is taken.</summary>
+    public Task<bool> CreateAsync(Account account, string token, DateTimeOffset now, CancellationToken ct = default) =>
+        db.WriteAsync(async (connection, tx) => await connection.ExecuteAsync(
+            """
+            INSERT INTO accounts (id, role, display_name, email, token_hash, created_at)
+            VALUES (@Id, @Role, @DisplayName, @Email, @TokenHash, @At) ON CONFLICT (id) DO NOTHING
+            """,
+            new { account.Id, Role = account.Role.ToString(), account.DisplayName, account.Email, TokenHash = Hash(token), At = now.ToUnixTimeMilliseconds() },
+            tx) == 1, ct);
+
+    public async Task<Account?> FindByTokenAsync(string token, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Id, string Role, string DisplayName, string? Email)>(
+            "SELECT id, role, display_name, email FROM accounts WHERE token_hash = @hash", new { hash = Hash(token) });
+        return row.Id is null ? null : new Account(row.Id, Enum.Parse<Role>(row.Role), row.DisplayName, row.Email);
+    }
+
+    public async Task<Account?> FindAsync(string id, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Id, string Role, string DisplayName, string? Email)>(
+            "SELECT id, role, display_name, email FROM accounts WHERE id = @id", new { id });
+        return row.Id is null ? null : new Account(row.Id, Enum.Parse<Role>(row.Role), row.DisplayName, row.Email);
+    }
+
+    public async Task<bool> AnyAsync(CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM accounts") > 0;
+    }
+
+    /// <summary>Stores the platform key's hash; returns a newly generated key when none was given or stored before.</summary>
+    public async Task<string?> EnsurePlatformKeyAsync(string? key, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var stored = await connection.ExecuteScalarAsync<string?>("SELECT value FROM settings WHERE name = @PlatformKeySetting", new { PlatformKeySetting });
+        if (key is null && stored is not null)
+        {
+            return null;
+        }
+
+        var generated = key is null ? NewToken("pk") : null;
+        await connection.ExecuteAsync(
+            "INSERT INTO settings (name, value) VALUES (@PlatformKeySetting, @hash) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            new { PlatformKeySetting, hash = Hash(key ?? generated!) });
+        return generated;
+    }
+
+    public async Task<bool> IsPlatformKeyAsync(string token, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var stored = await connection.ExecuteScalarAsync<string?>("SELECT value FROM settings WHERE name = @PlatformKeySetting", new { PlatformKeySetting });
+        return stored is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(Hash(token)));
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

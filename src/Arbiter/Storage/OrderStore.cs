@@ -1,0 +1,156 @@
+using System.Data.Common;
+using System.Text.Json;
+using Arbiter.Domain;
+using Arbiter.Domain.Ledger;
+using Arbiter.Domain.Orders;
+using Dapper;
+
+namespace Arbiter.Storage;
+
+/// <summary>An order loaded for a command, with the version it had when read.</summary>
+internal sealed record LoadedOrder(Order Order, long Version);
+
+/// <summary>
+/// Orders as versioned JSON documents beside their ledger, timers and dispute index. A save
+/// writes all of them in one transaction, only if nobody saved the order since it was read.
+/// </summary>
+internal sealed class OrderStore(Database db)
+{
+    public async Task<LoadedOrder?> LoadAsync(string orderId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Doc, long Version)>(
+            "SELECT doc, version FROM orders WHERE id = @orderId", new { orderId });
+        if (row.Doc is null)
+        {
+            return null;
+        }
+
+        var order = JsonSerializer.Deserialize<Order>(row.Doc, Json.Storage)!;
+        order.AttachLedger(await LoadPostingsAsync(connection, orderId));
+        return new LoadedOrder(order, row.Version);
+    }
+
+    /// <summary>Saves a new order; false when the id is taken.</summary>
+    public Task<bool> InsertAsync(Order order, CancellationToken ct = default) =>
+        db.WriteAsync(async (connection, tx) =>
+        {
+            var inserted = await connection.ExecuteAsync(
+                """
+                INSERT INTO orders (id, buyer_id, seller_id, status, version, doc, updated_at)
+                VALUES (@Id, @BuyerId, @SellerId, @Status, 1, @Doc, @At) ON CONFLICT (id) DO NOTHING
+                """,
+                new { order.Id, order.BuyerId, order.SellerId, Status = order.Status.ToString(), Doc = Serialize(order), At = order.CreatedAt.ToUnixTimeMilliseconds() },
+                tx);
+            if (inserted == 0)
+            {
+                return false;
+            }
+
+            await WriteDerivedAsync(connection, tx, order);
+            return true;
+        }, ct);
+
+    /// <summary>Saves a changed order, or throws <see cref="ConcurrencyConflictException"/> when it changed since it was read.</summary>
+    public Task SaveAsync(LoadedOrder loaded, DateTimeOffset now, CancellationToken ct = default) =>
+        db.WriteAsync(async (connection, tx) =>
+        {
+            var order = loaded.Order;
+            var updated = await connection.ExecuteAsync(
+                "UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At WHERE id = @Id AND version = @Version",
+                new { order.Id, Status = order.Status.ToString(), Doc = Serialize(order), At = now.ToUnixTimeMilliseconds(), loaded.Version },
+                tx);
+            if (updated == 0)
+            {
+                throw new ConcurrencyConflictException(order.Id);
+            }
+
+            await WriteDerivedAsync(connection, tx, order);
+            return true;
+        }, ct);
+
+    private static string Serialize(Order order) => JsonSerializer.Serialize(order, Json.Storage);
+
+    /// <summary>New postings, the armed deadlines and the dispute index follow the document in the same transaction.</summary>
+    private static async Task WriteDerivedAsync(DbConnection connection, DbTransaction tx, Order order)
+    {
+        foreach (var posting in order.Ledger.NewPostings)
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO ledger_postings (id, order_id, line_id, kind, at) VALUES (@Id, @OrderId, @LineId, @Kind, @At)",
+                new { posting.Id, posting.OrderId, posting.LineId, Kind = posting.Kind.ToString(), At = posting.At.ToUnixTimeMilliseconds() },
+                tx);
+            await connection.ExecuteAsync(
+                "INSERT INTO ledger_entries (posting_id, account, amount) VALUES (@PostingId, @Account, @Amount)",
+                posting.Entries.Select(e => new { PostingId = posting.Id, e.Account, e.Amount }),
+                tx);
+        }
+
+        await connection.ExecuteAsync("DELETE FROM timers WHERE order_id = @Id", new { order.Id }, tx);
+        await connection.ExecuteAsync(
+            "INSERT INTO timers (order_id, key, kind, due_at) VALUES (@OrderId, @Key, @Kind, @DueAt)",
+            order.Deadlines().Select(d => new { OrderId = order.Id, d.Key, Kind = d.Kind.ToString(), DueAt = d.DueAt.ToUnixTimeMilliseconds() }),
+            tx);
+
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO disputes (id, order_id, buyer_id, seller_id, status, escalated, due_at, opened_at)
+            VALUES (@Id, @OrderId, @BuyerId, @SellerId, @Status, @Escalated, @DueAt, @OpenedAt)
+            ON CONFLICT (id) DO UPDATE SET status = excluded.status, escalated = excluded.escalated, due_at = excluded.due_at
+            """,
+            order.Disputes.Select(d => new
+            {
+                d.Id,
+                OrderId = order.Id,
+                order.BuyerId,
+                order.SellerId,
+                Status = d.Status.ToString(),
+                Escalated = d.Escalation is not null,
+                DueAt = d.CurrentDeadline?.DueAt.ToUnixTimeMilliseconds(),
+                OpenedAt = d.OpenedAt.ToUnixTimeMilliseconds(),
+            }),
+            tx);
+    }
+
+    private static async Task<IEnumerable<Posting>> LoadPostingsAsync(DbConnection connection, string orderId)
+    {
+        var rows = await connection.QueryAsync<(string Id, string LineId, string Kind, long At, string Account, long Amount)>(
+            """
+            SELECT p.id, p.line_id, p.kind, p.at, e.account, e.amount
+            FROM ledger_postings p JOIN ledger_entries e ON e.posting_id = p.id
+            WHERE p.order_id = @orderId ORDER BY p.at, p.rowid, e.rowid
+            """,
+            new { orderId });
+        return rows.GroupBy(r => r.Id).Select(g =>
+        {
+            var first = g.First();
+            return new Posting(first.Id, orderId, first.LineId, Enum.Parse<PostingKind>(first.Kind), DateTimeOffset.FromUnixTimeMilliseconds(first.At),
+                [.. g.Select(r => new LedgerEntry(r.Account, r.Amount))]);
+        });
+    }
+
+    /// <summary>Orders with a deadline due by <paramref name="now"/>, earliest first.</summary>
+    public async Task<IReadOnlyList<string>> DueOrdersAsync(DateTimeOffset now, int limit, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var ids = await connection.QueryAsync<string>(
+            "SELECT order_id FROM timers WHERE due_at <= @now GROUP BY order_id ORDER BY MIN(due_at) LIMIT @limit",
+            new { now = now.ToUnixTimeMilliseconds(), limit });
+        return [.. ids];
+    }
+
+    /// <summary>Dispute ids the caller may list, optionally of one status, by due date.</summary>
+    public async Task<IReadOnlyList<string>> DisputeIdsAsync(string? buyerId, string? sellerId, bool escalatedOnly, string? status, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var ids = await connection.QueryAsync<string>(
+            """
+            SELECT id FROM disputes
+            WHERE (@buyerId IS NULL OR buyer_id = @buyerId) AND (@sellerId IS NULL OR seller_id = @sellerId)
+              AND (@escalatedOnly = 0 OR escalated = 1) AND (@status IS NULL OR status = @status)
+            ORDER BY due_at IS NULL, due_at, opened_at LIMIT 500
+            """,
+            new { buyerId, sellerId, escalatedOnly, status });
+        return [.. ids];
+    }
+}
