@@ -16,11 +16,12 @@ internal static class ArbiterApp
         var database = new Database(Path.Combine(options.DataDirectory, "arbiter.db"));
         await database.MigrateAsync();
         var settings = new SettingsStore(database);
-        var time = clock ?? (options.SimulatedClock ? await SimulatedClock.LoadAsync(settings, TruncateToSecond(TimeProvider.System.GetUtcNow())) : TimeProvider.System);
+        var time = clock ?? (options.SimulatedClock ? await SimulatedClock.LoadAsync(settings, options.ClockStart ?? TruncateToSecond(TimeProvider.System.GetUtcNow())) : TimeProvider.System);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimitsMiddleware.EvidenceLimit + (64 * 1024));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(settings);

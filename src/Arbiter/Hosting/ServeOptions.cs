@@ -17,6 +17,9 @@ internal sealed record ServeOptions
 
     public bool Demo { get; init; }
 
+    /// <summary>Where a new simulated clock starts; defaults to the current second.</summary>
+    public DateTimeOffset? ClockStart { get; init; }
+
     public const string Usage = """
         usage: arbiter serve [--urls URL] [--data DIR] [--db sqlite] [--clock system|simulated] [--platform-key KEY] [--demo]
         """;

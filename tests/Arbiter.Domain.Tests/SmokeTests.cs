@@ -1,7 +1,0 @@
-namespace Arbiter.Domain.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Passes() => Assert.True(true);
-}

@@ -1,7 +1,0 @@
-namespace Arbiter.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Passes() => Assert.True(true);
-}

@@ -1,0 +1,56 @@
+using System.Net.Http.Headers;
+using Arbiter.Hosting;
+using Arbiter.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Arbiter.Tests.Support;
+
+/// <summary>
+/// The real service (HTTP pipeline, SQLite file, timers) on an in-memory test server, with the
+/// simulated clock starting at a fixed Monday. Dispose it to stop it; start another on the same
+/// data folder to restart.
+/// </summary>
+public sealed class ArbiterHost : IAsyncDisposable
+{
+    public const string PlatformKey = "test-platform-key";
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly WebApplication _app;
+
+    private ArbiterHost(WebApplication app, string dataDirectory)
+    {
+        _app = app;
+        DataDirectory = dataDirectory;
+    }
+
+    public string DataDirectory { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<ArbiterHost> StartAsync(string? dataDirectory = null, TimeProvider? clock = null)
+    {
+        var data = dataDirectory ?? Directory.CreateTempSubdirectory("arbiter-test-").FullName;
+        var options = new ServeOptions { DataDirectory = data, SimulatedClock = clock is null, ClockStart = Start, PlatformKey = PlatformKey };
+        var app = await ArbiterApp.BuildAsync(options, clock, builder => builder.WebHost.UseTestServer());
+        await app.Services.GetRequiredService<AccountStore>().EnsurePlatformKeyAsync(PlatformKey);
+        await app.StartAsync();
+        return new ArbiterHost(app, data);
+    }
+
+    public HttpClient Client(string token)
+    {
+        var client = _app.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient Platform => Client(PlatformKey);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

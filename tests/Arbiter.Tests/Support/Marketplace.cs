@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Arbiter.Tests.Support;
+
+/// <summary>A marketplace talking to Arbiter: accounts, orders, and helpers that read responses.</summary>
+public sealed class Marketplace(ArbiterHost host)
+{
+    public HttpClient Platform { get; } = host.Platform;
+
+    public HttpClient Buyer { get; private set; } = null!;
+
+    public HttpClient Seller { get; private set; } = null!;
+
+    public HttpClient Mediator { get; private set; } = null!;
+
+    public static async Task<Marketplace> OpenAsync(ArbiterHost host)
+    {
+        var market = new Marketplace(host);
+        market.Buyer = host.Client(await market.CreateAccountAsync("b1", "buyer"));
+        market.Seller = host.Client(await market.CreateAccountAsync("s1", "seller"));
+        market.Mediator = host.Client(await market.CreateAccountAsync("m1", "mediator"));
+        return market;
+    }
+
+    public async Task<string> CreateAccountAsync(string id, string role)
+    {
+        var response = await Platform.PostAsJsonAsync("/api/v1/accounts", new { id, role, displayName = id, email = $"{id}@example.test" });
+        var body = await Expect(response, HttpStatusCode.Created);
+        return body["token"]!.GetValue<string>();
+    }
+
+    public async Task<JsonNode> CreateOrderAsync(string id, long unitPrice = 1999, long shipping = 300, string shippingMethod = "standard")
+    {
+        var response = await Platform.PostAsJsonAsync("/api/v1/orders", new
+        {
+            id,
+            buyerId = "b1",
+            sellerId = "s1",
+            currency = "USD",
+            lines = new[] { new { id = "l1", title = "Bike speedometer", quantity = 1, unitPrice, shipping } },
+            payment = new { method = "card", reference = $"pay_{id}" },
+            shippingMethod,
+        });
+        return await Expect(response, HttpStatusCode.Created);
+    }
+
+    public async Task<JsonNode> ShippedOrderAsync(string id)
+    {
+        await CreateOrderAsync(id);
+        return await PostOk(Seller, $"/api/v1/orders/{id}/shipment", new { carrier = "China Post", trackingNumber = "RB123456789CN" });
+    }
+
+    /// <summary>A shipped order with a dispute opened by the buyer; returns the dispute.</summary>
+    public async Task<JsonNode> DisputeAsync(string orderId, bool received = true, string reason = "not_as_described", string solution = "refund_only", long? amount = null)
+    {
+        await ShippedOrderAsync(orderId);
+        var response = await Buyer.PostAsJsonAsync($"/api/v1/orders/{orderId}/disputes", new
+        {
+            lineId = "l1",
+            received,
+            reason,
+            solution = new { type = solution, amount },
+            description = "The speedometer does not light up.",
+            evidenceIds = Array.Empty<string>(),
+        });
+        return await Expect(response, HttpStatusCode.Created);
+    }
+
+    public async Task<JsonNode> AdvanceAsync(int days = 0, int hours = 0) =>
+        await PostOk(Platform, "/api/v1/clock/advance", new { days, hours });
+
+    public static async Task<JsonNode> GetAsync(HttpClient client, string path) => await Expect(await client.GetAsync(path), HttpStatusCode.OK);
+
+    public static async Task<JsonNode> PostOk(HttpClient client, string path, object? body = null) =>
+        await Expect(await client.PostAsJsonAsync(path, body ?? new { }), HttpStatusCode.OK);
+
+    /// <summary>Asserts the status and returns the JSON body, showing the body when the status is wrong.</summary>
+    public static async Task<JsonNode> Expect(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
+    }
+
+    /// <summary>Asserts a problem-details response with the given status and stable code.</summary>
+    public static async Task ExpectProblem(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        var body = await Expect(response, status);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(code, body["code"]?.GetValue<string>());
+    }
+
+    public static string Text(JsonNode node, string path)
+    {
+        JsonNode? current = node;
+        foreach (var part in path.Split('.'))
+        {
+            current = current?[part];
+        }
+
+        return current?.GetValueKind() == JsonValueKind.String ? current.GetValue<string>() : current?.ToJsonString() ?? "null";
+    }
+}
