@@ -6,52 +6,41 @@ using static Arbiter.Tests.Support.Marketplace;
 
 namespace Arbiter.Tests;
 
-public sealed class EvidenceAndMessageTests : IAsyncLifetime
+public sealed class EvidenceAndMessageTests : MarketplaceTest
 {
-    private ArbiterHost _host = null!;
-    private Marketplace _market = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _host = await ArbiterHost.StartAsync();
-        _market = await Marketplace.OpenAsync(_host);
-    }
-
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
-
     [Fact]
     public async Task Evidence_is_checked_by_content_stored_and_listed_on_the_dispute()
     {
-        await _market.ShippedOrderAsync("o1");
-        var upload = await Expect(await _market.Buyer.PostAsync("/api/v1/orders/o1/evidence", Evidence.Png()), HttpStatusCode.Created);
+        await Market.ShippedOrderAsync("o1");
+        var upload = await Expect(await Market.Buyer.PostAsync("/api/v1/orders/o1/evidence", Evidence.Png()), HttpStatusCode.Created);
         Assert.Equal("image/png", Text(upload, "contentType"));
         var evidenceId = Text(upload, "id");
 
-        var dispute = await Expect(await _market.Buyer.PostAsJsonAsync("/api/v1/orders/o1/disputes", new
+        var dispute = await Expect(await Market.Buyer.PostAsJsonAsync("/api/v1/orders/o1/disputes", new
         {
             lineId = "l1", received = true, reason = "damaged", solution = new { type = "refund_only" }, description = "See photo.", evidenceIds = new[] { evidenceId },
         }), HttpStatusCode.Created);
         Assert.Equal(evidenceId, Text(dispute["evidence"]![0]!, "id"));
 
-        var download = await _market.Seller.GetAsync($"/api/v1/evidence/{evidenceId}");
+        var download = await Market.Seller.GetAsync($"/api/v1/evidence/{evidenceId}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Evidence.PngBytes, await download.Content.ReadAsByteArrayAsync());
-        Assert.True(File.Exists(Path.Combine(_host.DataDirectory, "evidence", evidenceId)));
+        Assert.True(File.Exists(Path.Combine(Host.DataDirectory, "evidence", evidenceId)));
     }
 
     [Fact]
     public async Task Files_that_are_not_images_video_or_pdf_are_refused_whatever_their_name()
     {
-        var id = Text(await _market.DisputeAsync("o1"), "id");
+        var id = Text(await Market.DisputeAsync("o1"), "id");
         var script = Evidence.File(Encoding.UTF8.GetBytes("#!/bin/sh\necho hi"), "photo.png", "image/png");
-        await ExpectProblem(await _market.Buyer.PostAsync($"/api/v1/disputes/{id}/evidence", script), HttpStatusCode.UnsupportedMediaType, "unsupported_file_type");
-        await ExpectProblem(await _market.Buyer.PostAsync($"/api/v1/disputes/{id}/evidence", new MultipartFormDataContent { { new StringContent("no file"), "note" } }), HttpStatusCode.UnprocessableEntity, "file_required");
-        Assert.Empty(Directory.GetFiles(Path.Combine(_host.DataDirectory, "evidence")));
+        await ExpectProblem(await Market.Buyer.PostAsync($"/api/v1/disputes/{id}/evidence", script), HttpStatusCode.UnsupportedMediaType, "unsupported_file_type");
+        await ExpectProblem(await Market.Buyer.PostAsync($"/api/v1/disputes/{id}/evidence", new MultipartFormDataContent { { new StringContent("no file"), "note" } }), HttpStatusCode.UnprocessableEntity, "file_required");
+        Assert.Empty(Directory.GetFiles(Path.Combine(Host.DataDirectory, "evidence")));
 
         var pdf = Evidence.File(Encoding.ASCII.GetBytes("%PDF-1.7\n%tracking screenshot"), "tracking.pdf", "application/pdf");
-        await Expect(await _market.Seller.PostAsync($"/api/v1/disputes/{id}/evidence", pdf), HttpStatusCode.Created);
+        await Expect(await Market.Seller.PostAsync($"/api/v1/disputes/{id}/evidence", pdf), HttpStatusCode.Created);
         var tooLarge = Evidence.File(new byte[21 * 1024 * 1024], "huge.png", "image/png");
-        await ExpectProblem(await _market.Buyer.PostAsync($"/api/v1/disputes/{id}/evidence", tooLarge), HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        await ExpectProblem(await Market.Buyer.PostAsync($"/api/v1/disputes/{id}/evidence", tooLarge), HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
     }
 
     [Theory]
@@ -61,26 +50,26 @@ public sealed class EvidenceAndMessageTests : IAsyncLifetime
     [InlineData("Leave a 5 star review and I give you a bonus refund.", "offers_review_trade")]
     public async Task A_seller_message_with_a_known_trap_carries_a_warning_for_the_buyer(string text, string warning)
     {
-        var id = Text(await _market.DisputeAsync("o1"), "id");
-        var message = await Expect(await _market.Seller.PostAsJsonAsync($"/api/v1/disputes/{id}/messages", new { text }), HttpStatusCode.Created);
+        var id = Text(await Market.DisputeAsync("o1"), "id");
+        var message = await Expect(await Market.Seller.PostAsJsonAsync($"/api/v1/disputes/{id}/messages", new { text }), HttpStatusCode.Created);
 
         Assert.Contains(warning, message["warnings"]!.AsArray().Select(w => w!.GetValue<string>()));
-        var shown = await GetAsync(_market.Buyer, $"/api/v1/disputes/{id}");
+        var shown = await GetAsync(Market.Buyer, $"/api/v1/disputes/{id}");
         Assert.Contains(warning, shown["messages"]![0]!["warnings"]!.AsArray().Select(w => w!.GetValue<string>()));
     }
 
     [Fact]
     public async Task An_ordinary_message_carries_no_warning()
     {
-        var id = Text(await _market.DisputeAsync("o1"), "id");
-        var message = await Expect(await _market.Seller.PostAsJsonAsync($"/api/v1/disputes/{id}/messages", new { text = "Sorry about that, could you send a photo of the box?" }), HttpStatusCode.Created);
+        var id = Text(await Market.DisputeAsync("o1"), "id");
+        var message = await Expect(await Market.Seller.PostAsJsonAsync($"/api/v1/disputes/{id}/messages", new { text = "Sorry about that, could you send a photo of the box?" }), HttpStatusCode.Created);
         Assert.Empty(message["warnings"]!.AsArray());
     }
 
     [Fact]
     public async Task The_service_publishes_an_openapi_document_and_a_browsable_reference()
     {
-        var client = _host.Client("none");
+        var client = Host.Client("none");
         var document = await GetAsync(client, "/openapi/v1.json");
         Assert.NotNull(document["paths"]!["/api/v1/disputes/{id}/offers/{offerId}/accept"]);
         var docs = await client.GetAsync("/docs/");

@@ -1,0 +1,21 @@
+namespace Arbiter.Tests.Support;
+
+/// <summary>A test class with its own running service and a marketplace with buyer b1, seller s1 and mediator m1.</summary>
+public abstract class MarketplaceTest : IAsyncLifetime
+{
+    protected ArbiterHost Host { get; private set; } = null!;
+
+    protected Marketplace Market { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Host = await ArbiterHost.StartAsync();
+        Market = await Marketplace.OpenAsync(Host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
