@@ -24,9 +24,3 @@ public sealed record DomainError(string Code, string Message, ErrorKind Kind)
 
     public static DomainError NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
 }
-
-/// <summary>Thrown where a domain call is used for an expected failure inside the aggregate; never escapes it.</summary>
-public sealed class DomainErrorException(DomainError error) : Exception(error.Message)
-{
-    public DomainError Error { get; } = error;
-}

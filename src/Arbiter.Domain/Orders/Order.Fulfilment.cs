@@ -10,7 +10,9 @@ public sealed partial class Order
     {
         if (Status != OrderStatus.AwaitingShipment)
         {
-            return DomainError.Conflict("already_shipped", $"The order is {Status}; only an order awaiting shipment can be shipped.");
+            return Shipment is null
+                ? InvalidState("ship", Status)
+                : DomainError.Conflict("already_shipped", "The order has shipped already.");
         }
 
         if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber))

@@ -12,17 +12,21 @@ internal sealed class TimerEngine(OrderStore store, TimeProvider clock, ILogger<
     private const int Batch = 200;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>Fires everything due by now; returns how many deadlines fired.</summary>
+    /// <summary>
+    /// Fires everything due by now; returns how many deadlines fired. An order whose deadlines
+    /// cannot fire is logged and left for the next pass, so one bad order never stalls the others.
+    /// </summary>
     public async Task<int> RunDueAsync(CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct);
         try
         {
             var total = 0;
+            var failed = new HashSet<string>();
             while (true)
             {
                 var now = clock.GetUtcNow();
-                var due = await store.DueOrdersAsync(now, Batch, ct);
+                var due = (await store.DueOrdersAsync(now, Batch + failed.Count, ct)).Where(id => !failed.Contains(id)).ToList();
                 if (due.Count == 0)
                 {
                     return total;
@@ -30,7 +34,15 @@ internal sealed class TimerEngine(OrderStore store, TimeProvider clock, ILogger<
 
                 foreach (var orderId in due)
                 {
-                    total += await FireAsync(orderId, now, ct);
+                    try
+                    {
+                        total += await FireAsync(orderId, now, ct);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        failed.Add(orderId);
+                        logger.LogError(e, "Deadlines of order {OrderId} could not fire; retrying on the next pass", orderId);
+                    }
                 }
             }
         }
