@@ -72,6 +72,8 @@ public sealed class EvidenceAndMessageTests : MarketplaceTest
         var client = Host.Client("none");
         var document = await GetAsync(client, "/openapi/v1.json");
         Assert.NotNull(document["paths"]!["/api/v1/disputes/{id}/offers/{offerId}/accept"]);
+        Assert.NotNull(document["components"]!["schemas"]!["DisputeView"]!["properties"]!["allowedActions"]);
+        Assert.NotNull(document["components"]!["schemas"]!["OrderView"]!["properties"]!["escrow"]);
         var docs = await client.GetAsync("/docs/");
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);

@@ -6,7 +6,7 @@ namespace Arbiter.Api;
 internal static class AccountsApi
 {
     public static void MapAccounts(this IEndpointRouteBuilder api) =>
-        api.MapPost("/accounts", CreateAsync).WithTags("Accounts").WithSummary("Create a buyer, seller or mediator account (platform)");
+        api.MapPost("/accounts", CreateAsync).Answers<AccountCreatedView>(StatusCodes.Status201Created).WithTags("Accounts").WithSummary("Create a buyer, seller or mediator account (platform)");
 
     private static async Task<IResult> CreateAsync(HttpContext http, CreateAccountRequest? body, AccountStore accounts, TimeProvider clock)
     {
@@ -38,7 +38,7 @@ internal static class AccountsApi
         var role = Enum.Parse<Role>(body.Role, ignoreCase: true);
         var token = AccountStore.NewToken(body.Role[..1]);
         return await accounts.CreateAsync(new Account(body.Id!, role, body.DisplayName.Trim(), body.Email?.Trim()), token, clock.GetUtcNow(), http.RequestAborted)
-            ? Results.Json(new { body.Id, Role = body.Role, Token = token }, statusCode: StatusCodes.Status201Created)
+            ? Results.Json(new AccountCreatedView(body.Id!, body.Role, token), statusCode: StatusCodes.Status201Created)
             : Problems.Of(StatusCodes.Status409Conflict, "account_exists", $"An account with id {body.Id} exists already.");
     }
 }

@@ -10,9 +10,9 @@ internal static class ClockApi
     {
         var clock = api.MapGroup("/clock").WithTags("Clock");
         clock.MapGet("/", (TimeProvider time) => time is SimulatedClock
-            ? Results.Ok(new { Now = time.GetUtcNow().UtcDateTime })
-            : NotSimulated());
-        clock.MapPost("/advance", AdvanceAsync).WithSummary("Advance simulated time; returns once every timer that fell due has fired");
+            ? Results.Ok(new ClockView(time.GetUtcNow().UtcDateTime))
+            : NotSimulated()).Answers<ClockView>().WithSummary("Read the simulated clock");
+        clock.MapPost("/advance", AdvanceAsync).Answers<ClockView>().WithSummary("Advance simulated time; returns once every timer that fell due has fired");
     }
 
     private static async Task<IResult> AdvanceAsync(HttpContext http, TimeProvider time, TimerEngine engine, AdvanceRequest? body)
@@ -37,7 +37,7 @@ internal static class ClockApi
 
         await clock.AdvanceAsync(TimeSpan.FromDays(days) + TimeSpan.FromHours(hours) + TimeSpan.FromMinutes(minutes));
         await engine.RunDueAsync(http.RequestAborted);
-        return Results.Ok(new { Now = clock.GetUtcNow().UtcDateTime });
+        return Results.Ok(new ClockView(clock.GetUtcNow().UtcDateTime));
     }
 
     private static IResult NotSimulated() =>

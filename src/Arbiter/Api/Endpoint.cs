@@ -18,7 +18,7 @@ internal static class Endpoint
         var caller = http.Caller();
         var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) =>
             roles.Contains(caller.Role) ? command(order, caller.Actor, now).Done() : Forbidden(caller), http.RequestAborted);
-        return result.Error is { } error ? Problems.From(error) : Results.Ok(Views.Order(result.Order!));
+        return result.Error is { } error ? Problems.From(error) : Results.Ok(OrderView.Of(result.Order!));
     }
 
     /// <summary>A command on a dispute; answers with <paramref name="created"/> (201) or the dispute (200).</summary>
@@ -46,7 +46,7 @@ internal static class Endpoint
         }
 
         var order = result.Order!;
-        return Results.Ok(Views.Dispute(order, order.Dispute(disputeId)!, caller, clock.GetUtcNow()));
+        return Results.Ok(DisputeView.Of(order, order.Dispute(disputeId)!, caller, clock.GetUtcNow()));
     }
 
     public static DomainError Forbidden(Caller caller) =>
@@ -61,4 +61,17 @@ internal static class DisputeIds
         var dash = id.LastIndexOf("-d", StringComparison.Ordinal);
         return dash > 0 && Ids.IsValid(id[..dash]) && int.TryParse(id.AsSpan(dash + 2), out _) ? id[..dash] : null;
     }
+}
+
+/// <summary>OpenAPI metadata: what a route answers when it works, and the problems it can give.</summary>
+internal static class EndpointMetadata
+{
+    public static RouteHandlerBuilder Answers<T>(this RouteHandlerBuilder route, int status = StatusCodes.Status200OK) =>
+        route.Produces<T>(status)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

@@ -12,11 +12,11 @@ internal static class EvidenceApi
     {
         api.MapPost("/disputes/{id}/evidence", (HttpContext h, OrderCommands c, EvidenceFiles f, TimeProvider t, string id, IFormFile? file) =>
             DisputeIds.OrderOf(id) is { } orderId ? UploadAsync(h, c, f, orderId, id, file) : Task.FromResult(Problems.From(OrderCommands.NotFound)))
-            .DisableAntiforgery().WithTags("Evidence").WithSummary("Upload a photo, video or PDF to a dispute (parties)");
+            .DisableAntiforgery().Answers<EvidenceView>(StatusCodes.Status201Created).WithTags("Evidence").WithSummary("Upload a photo, video or PDF to a dispute (parties)");
         api.MapPost("/orders/{id}/evidence", (HttpContext h, OrderCommands c, EvidenceFiles f, string id, IFormFile? file) =>
             UploadAsync(h, c, f, id, null, file))
-            .DisableAntiforgery().WithTags("Evidence").WithSummary("Upload evidence before opening a dispute, to name in evidenceIds (buyer)");
-        api.MapGet("/evidence/{id}", DownloadAsync).WithTags("Evidence").WithSummary("Download an evidence file");
+            .DisableAntiforgery().Answers<EvidenceView>(StatusCodes.Status201Created).WithTags("Evidence").WithSummary("Upload evidence before opening a dispute, to name in evidenceIds (buyer)");
+        api.MapGet("/evidence/{id}", DownloadAsync).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound).WithTags("Evidence").WithSummary("Download an evidence file");
     }
 
     private static async Task<IResult> UploadAsync(HttpContext http, OrderCommands commands, EvidenceFiles files, string orderId, string? disputeId, IFormFile? file)
@@ -58,7 +58,7 @@ internal static class EvidenceApi
         }
 
         files.Keep(staged, result.Value!.Id);
-        return Results.Json(Views.Evidence(result.Value), statusCode: StatusCodes.Status201Created);
+        return Results.Json(EvidenceView.Of(result.Value), statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> DownloadAsync(HttpContext http, OrderCommands commands, EvidenceFiles files, string id)

@@ -16,27 +16,27 @@ internal static class OrdersApi
     public static void MapOrders(this IEndpointRouteBuilder api)
     {
         var orders = api.MapGroup("/orders").WithTags("Orders");
-        orders.MapPost("/", CreateAsync).WithSummary("Create an order and capture its payment into escrow (platform)");
-        orders.MapGet("/{id}", GetAsync).WithSummary("Read an order with its escrow figures, refunds and disputes");
+        orders.MapPost("/", CreateAsync).Answers<OrderView>(StatusCodes.Status201Created).WithSummary("Create an order and capture its payment into escrow (platform)");
+        orders.MapGet("/{id}", GetAsync).Answers<OrderView>().WithSummary("Read an order with its escrow figures, refunds and disputes");
         orders.MapPost("/{id}/shipment", (HttpContext http, OrderCommands c, string id, ShipmentRequest? body) =>
             Endpoint.OnOrderAsync(http, c, id, SellerOrPlatform, (o, who, now) => o.Ship(who, body?.Carrier, body?.TrackingNumber, now)))
-            .WithSummary("Ship with a carrier and tracking number: buyer protection starts");
+            .Answers<OrderView>().WithSummary("Ship with a carrier and tracking number: buyer protection starts");
         orders.MapPost("/{id}/delivery", (HttpContext http, OrderCommands c, string id, DeliveryRequest? body) =>
             Endpoint.OnOrderAsync(http, c, id, Platform, (o, who, now) => o.RecordDelivery(who, body?.DeliveredAt, now)))
-            .WithSummary("Record the carrier's delivery (platform)");
+            .Answers<OrderView>().WithSummary("Record the carrier's delivery (platform)");
         orders.MapPost("/{id}/confirm-receipt", (HttpContext http, OrderCommands c, string id) =>
             Endpoint.OnOrderAsync(http, c, id, Buyer, (o, who, now) => o.ConfirmReceipt(who, now)))
-            .WithSummary("Confirm receipt: the money is released to the seller at once");
+            .Answers<OrderView>().WithSummary("Confirm receipt: the money is released to the seller at once");
         orders.MapPost("/{id}/cancel", (HttpContext http, OrderCommands c, string id) =>
             Endpoint.OnOrderAsync(http, c, id, Buyer, (o, who, now) => o.Cancel(who, now)))
-            .WithSummary("Cancel before shipment for a full refund");
+            .Answers<OrderView>().WithSummary("Cancel before shipment for a full refund");
         orders.MapPost("/{id}/protection-extensions", (HttpContext http, OrderCommands c, string id, DaysRequest? body) =>
             Endpoint.OnOrderAsync(http, c, id, Seller, (o, who, now) => o.ExtendProtection(who, body?.Days ?? 0, now)))
-            .WithSummary("Extend buyer protection by some days (seller)");
+            .Answers<OrderView>().WithSummary("Extend buyer protection by some days (seller)");
         orders.MapPost("/{id}/processing-extensions", (HttpContext http, OrderCommands c, string id, DaysRequest? body) =>
             Endpoint.OnOrderAsync(http, c, id, SellerOrPlatform, (o, who, now) => o.ExtendProcessing(who, body?.Days ?? 0, now)))
-            .WithSummary("Extend processing time by some days (seller, as agreed with the buyer)");
-        orders.MapPost("/{id}/disputes", OpenDisputeAsync).WithTags("Disputes").WithSummary("Open a dispute on one line (buyer)");
+            .Answers<OrderView>().WithSummary("Extend processing time by some days (seller, as agreed with the buyer)");
+        orders.MapPost("/{id}/disputes", OpenDisputeAsync).Answers<DisputeView>(StatusCodes.Status201Created).WithTags("Disputes").WithSummary("Open a dispute on one line (buyer)");
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, CreateOrderRequest? body, OrderStore store, AccountStore accounts, TimeProvider clock)
@@ -71,7 +71,7 @@ internal static class OrdersApi
         }
 
         return await store.InsertAsync(created.Value!, http.RequestAborted)
-            ? Results.Json(Views.Order(created.Value!), statusCode: StatusCodes.Status201Created)
+            ? Results.Json(OrderView.Of(created.Value!), statusCode: StatusCodes.Status201Created)
             : Problems.Of(StatusCodes.Status409Conflict, "order_exists", $"An order with id {command.Id} exists already.");
     }
 
@@ -91,7 +91,7 @@ internal static class OrdersApi
     private static async Task<IResult> GetAsync(HttpContext http, OrderCommands commands, string id)
     {
         var order = Ids.IsValid(id) ? await commands.ReadAsync(id, http.RequestAborted) : null;
-        return order is not null && http.Caller().CanSee(order) ? Results.Ok(Views.Order(order)) : Problems.From(OrderCommands.NotFound);
+        return order is not null && http.Caller().CanSee(order) ? Results.Ok(OrderView.Of(order)) : Problems.From(OrderCommands.NotFound);
     }
 
     private static async Task<IResult> OpenDisputeAsync(HttpContext http, OrderCommands commands, TimeProvider clock, string id, ClaimBody? body)
@@ -105,6 +105,6 @@ internal static class OrdersApi
         var result = await commands.RunAsync(id, caller.CanSee, (order, now) => order.OpenDispute(caller.Actor, body.LineId, body.ToClaim(), now), http.RequestAborted);
         return result.Error is { } error
             ? Problems.From(error)
-            : Results.Json(Views.Dispute(result.Order!, result.Value!, caller, clock.GetUtcNow()), statusCode: StatusCodes.Status201Created);
+            : Results.Json(DisputeView.Of(result.Order!, result.Value!, caller, clock.GetUtcNow()), statusCode: StatusCodes.Status201Created);
     }
 }

@@ -1,0 +1,100 @@
+using Arbiter.Domain;
+using Arbiter.Domain.Common;
+using Arbiter.Domain.Disputes;
+using Arbiter.Domain.Orders;
+
+namespace Arbiter.Api;
+
+internal sealed record SolutionView(Solution Type, long Amount);
+
+internal sealed record ClaimView(bool Received, string Reason, SolutionView Solution, string Description, IReadOnlyList<string> EvidenceIds);
+
+internal sealed record EscalationView(EscalationStatus Status, DateTime EscalatedAt, string By, string? Note, bool Appealed);
+
+internal sealed record OfferView(string Id, OfferType Type, long Amount, OfferStatus Status, string? Note, DateTime At)
+{
+    public static OfferView Of(Offer offer) => new(offer.Id, offer.Type, offer.Amount, offer.Status, offer.Note, offer.At.UtcDateTime);
+}
+
+internal sealed record DeadlineView(DeadlineKind Kind, DateTime DueAt)
+{
+    public static DeadlineView Of(Deadline deadline) => new(deadline.Kind, deadline.DueAt.UtcDateTime);
+}
+
+internal sealed record OutcomeView(long RefundAmount, bool ReturnRequired, DecidedBy DecidedBy, DateTime DecidedAt, string? Note, Party? ReturnShippingPaidBy, bool Final);
+
+internal sealed record AppealView(Party By, string Reason, DateTime At);
+
+internal sealed record ReturnView(DateTime ShipBy, Party ShippingPaidBy, string? Carrier, string? TrackingNumber, DateTime? ShippedAt, DateTime? DeliveredAt);
+
+internal sealed record AnswerView(Party Party, string Text, IReadOnlyList<string> EvidenceIds, DateTime At);
+
+internal sealed record InfoRequestView(string Id, IReadOnlyList<Party> From, string Question, DateTime AskedAt, DateTime DueAt, bool Open, IReadOnlyList<AnswerView> Answers)
+{
+    public static InfoRequestView Of(InfoRequest r) => new(
+        r.Id, r.Parties, r.Question, r.AskedAt.UtcDateTime, r.DueAt.UtcDateTime, !r.Closed, [.. r.Answers.Select(a => new AnswerView(a.Party, a.Text, a.EvidenceIds, a.At.UtcDateTime))]);
+}
+
+internal sealed record MessageView(string Id, DateTime At, string Author, string Text, IReadOnlyList<string> Warnings)
+{
+    public static MessageView Of(Message m) => new(m.Id, m.At.UtcDateTime, m.Author, m.Text, m.Warnings);
+}
+
+internal sealed record EvidenceView(string Id, string FileName, string ContentType, long Size, string UploadedBy, DateTime At)
+{
+    public static EvidenceView Of(EvidenceFile f) => new(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedBy, f.At.UtcDateTime);
+}
+
+/// <summary>A dispute as one caller sees it, with what that caller may do now.</summary>
+internal sealed record DisputeView(
+    string Id,
+    string OrderId,
+    string LineId,
+    string Currency,
+    DisputeStatus Status,
+    EscalationView? Escalation,
+    ClaimView Claim,
+    long RefundableAmount,
+    IReadOnlyList<OfferView> Offers,
+    DeadlineView? Deadline,
+    IReadOnlyList<DeadlineView> Deadlines,
+    OutcomeView? Outcome,
+    DateTime? AppealDeadline,
+    AppealView? Appeal,
+    ReturnView? Return,
+    IReadOnlyList<InfoRequestView> InfoRequests,
+    IReadOnlyList<MessageView> Messages,
+    IReadOnlyList<EvidenceView> Evidence,
+    DateTime OpenedAt,
+    DateTime? FinishedAt,
+    IReadOnlyList<HistoryView> History,
+    IReadOnlyList<string> AllowedActions)
+{
+    public static DisputeView Of(Order order, Dispute d, Caller caller, DateTimeOffset now) => new(
+        d.Id,
+        order.Id,
+        d.LineId,
+        order.Currency,
+        d.Status,
+        d.Escalation is { } e && d.EscalationStatus is { } status ? new EscalationView(status, e.At.UtcDateTime, e.By, e.Note, e.Appealed) : null,
+        new ClaimView(d.Claim.Received, d.Claim.Reason, new SolutionView(d.Claim.Solution, d.Claim.Amount), d.Claim.Description, d.Claim.EvidenceIds),
+        order.Refundable(order.Line(d.LineId)!),
+        [.. d.Offers.Select(OfferView.Of)],
+        d.CurrentDeadline is { } deadline ? DeadlineView.Of(deadline) : null,
+        [.. d.Deadlines().Select(DeadlineView.Of)],
+        d.Outcome is { } o ? new OutcomeView(o.RefundAmount, o.ReturnRequired, o.DecidedBy, o.DecidedAt.UtcDateTime, o.Note, o.ReturnShippingPaidBy, d.AppealDeadline is null) : null,
+        d.AppealDeadline?.UtcDateTime,
+        d.Appeal is { } a ? new AppealView(a.By, a.Reason, a.At.UtcDateTime) : null,
+        d.Return is { } r ? new ReturnView(r.ShipBy.UtcDateTime, r.ShippingPaidBy, r.Carrier, r.TrackingNumber, r.ShippedAt?.UtcDateTime, r.DeliveredAt?.UtcDateTime) : null,
+        [.. (d.Escalation?.InfoRequests ?? []).Select(InfoRequestView.Of)],
+        [.. d.Messages.Select(MessageView.Of)],
+        [.. order.Evidence.Where(f => f.DisputeId == d.Id).Select(EvidenceView.Of)],
+        d.OpenedAt.UtcDateTime,
+        d.FinishedAt?.UtcDateTime,
+        HistoryView.Of(d.History),
+        [.. d.AllowedActions(caller.Actor, now).Select(Words.Of)]);
+}
+
+internal sealed record AccountCreatedView(string Id, string Role, string Token);
+
+internal sealed record ClockView(DateTime Now);

@@ -1,0 +1,75 @@
+using Arbiter.Domain.Disputes;
+using Arbiter.Domain.Orders;
+
+namespace Arbiter.Api;
+
+// What the API shows of orders and disputes: times are UTC, money is in the order's minor units.
+
+internal sealed record LineView(string Id, string Title, int Quantity, long UnitPrice, long Shipping, long Total);
+
+internal sealed record PaymentView(string Method, string Reference);
+
+internal sealed record ShipmentView(string Carrier, string TrackingNumber, DateTime ShippedAt);
+
+internal sealed record EscrowView(long Held, long Released, long Refunded);
+
+internal sealed record RefundView(string Id, string LineId, string? DisputeId, long Amount, RefundStatus Status, DateTime CreatedAt, string Reason);
+
+internal sealed record DisputeSummaryView(string Id, string LineId, DisputeStatus Status);
+
+internal sealed record HistoryView(DateTime At, string Actor, string Action, string? Details)
+{
+    public static IReadOnlyList<HistoryView> Of(IEnumerable<HistoryEntry> history) =>
+        [.. history.Select(h => new HistoryView(h.At.UtcDateTime, h.Actor, h.Action, h.Details))];
+}
+
+internal sealed record OrderView(
+    string Id,
+    string BuyerId,
+    string SellerId,
+    OrderStatus Status,
+    string Currency,
+    long Total,
+    string ShippingMethod,
+    IReadOnlyList<LineView> Lines,
+    PaymentView Payment,
+    DateTime CreatedAt,
+    DateTime ProcessingDeadline,
+    ShipmentView? Shipment,
+    DateTime? DeliveredAt,
+    DateTime? ProtectionEndsAt,
+    bool ProtectionExpired,
+    DateTime? DisputeWindowEndsAt,
+    DateTime? CompletedAt,
+    DateTime? ClosedAt,
+    EscrowView Escrow,
+    bool RefundProcessing,
+    IReadOnlyList<RefundView> Refunds,
+    IReadOnlyList<DisputeSummaryView> Disputes,
+    IReadOnlyList<HistoryView> History)
+{
+    public static OrderView Of(Order order) => new(
+        order.Id,
+        order.BuyerId,
+        order.SellerId,
+        order.Status,
+        order.Currency,
+        order.Total,
+        order.ShippingMethod,
+        [.. order.Lines.Select(l => new LineView(l.Id, l.Title, l.Quantity, l.UnitPrice, l.Shipping, l.Total))],
+        new PaymentView(order.Payment.Method, order.Payment.Reference),
+        order.CreatedAt.UtcDateTime,
+        order.ProcessingDeadline.UtcDateTime,
+        order.Shipment is { } s ? new ShipmentView(s.Carrier, s.TrackingNumber, s.ShippedAt.UtcDateTime) : null,
+        order.DeliveredAt?.UtcDateTime,
+        order.ProtectionEndsAt?.UtcDateTime,
+        order.ProtectionExpired,
+        order.DisputeWindowEndsAt?.UtcDateTime,
+        order.CompletedAt?.UtcDateTime,
+        order.ClosedAt?.UtcDateTime,
+        new EscrowView(order.Ledger.Held(), order.Ledger.Released(), order.Ledger.Refunded()),
+        order.Refunds.Any(r => r.Status is RefundStatus.Pending or RefundStatus.Sent),
+        [.. order.Refunds.Select(r => new RefundView(r.Id, r.LineId, r.DisputeId, r.Amount, r.Status, r.CreatedAt.UtcDateTime, r.Reason))],
+        [.. order.Disputes.Select(d => new DisputeSummaryView(d.Id, d.LineId, d.Status))],
+        HistoryView.Of(order.History));
+}
