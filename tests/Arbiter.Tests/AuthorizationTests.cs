@@ -92,6 +92,30 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         }
     }
 
+    [Theory]
+    [InlineData("/api/v1/accounts")]
+    [InlineData("/api/v1/orders")]
+    [InlineData("/api/v1/clock/advance")]
+    public async Task Only_the_platform_creates_accounts_and_orders_and_moves_the_clock(string path)
+    {
+        foreach (var caller in Callers.Where(c => c != "platform"))
+        {
+            var response = await fixture.Clients[caller].PostAsJsonAsync(path, new { id = "zz", role = "buyer", displayName = "z", days = 1 });
+            await Marketplace.ExpectProblem(response, HttpStatusCode.Forbidden, "action_not_allowed_for_role");
+        }
+    }
+
+    [Fact]
+    public async Task Every_role_lists_only_the_disputes_it_may_see()
+    {
+        await fixture.EscalatedDisputeAsync();
+        foreach (var (caller, client) in fixture.Clients)
+        {
+            var listed = await Marketplace.GetAsync(client, "/api/v1/disputes");
+            Assert.Equal(caller.StartsWith("other_", StringComparison.Ordinal), listed.AsArray().Count == 0);
+        }
+    }
+
     [Fact]
     public async Task A_mediator_cannot_see_a_dispute_that_was_never_escalated()
     {
