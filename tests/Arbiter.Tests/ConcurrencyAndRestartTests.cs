@@ -104,4 +104,12 @@ public sealed class ConcurrencyAndRestartTests
         Assert.Equal(2299, stored.Ledger.Released());
         Assert.Empty(await second.Services.GetRequiredService<OrderStore>().DueOrdersAsync(clock.GetUtcNow(), 10, TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task The_clock_routes_do_not_exist_on_the_system_clock()
+    {
+        await using var host = await ArbiterHost.StartAsync(clock: new FakeTimeProvider(ArbiterHost.Start));
+        await ExpectProblem(await host.Platform.GetAsync("/api/v1/clock"), HttpStatusCode.NotFound, "not_found");
+        await ExpectProblem(await host.Platform.PostAsJsonAsync("/api/v1/clock/advance", new { days = 1 }), HttpStatusCode.NotFound, "not_found");
+    }
 }

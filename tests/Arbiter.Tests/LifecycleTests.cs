@@ -27,6 +27,20 @@ public sealed class LifecycleTests : MarketplaceTest
         Assert.Equal("2299", Text(completed, "escrow.released"));
     }
 
+    [Theory]
+    [InlineData("standard", "2026-05-01T09:00:00Z")]
+    [InlineData("economy", "2026-05-16T09:00:00Z")]
+    [InlineData("post", "2026-05-31T09:00:00Z")]
+    public async Task Protection_length_follows_the_shipping_method(string method, string endsAt)
+    {
+        await Market.CreateOrderAsync("o1", shippingMethod: method);
+        var shipped = await PostOk(Market.Seller, "/api/v1/orders/o1/shipment", new { carrier = "China Post", trackingNumber = "RB1" });
+        Assert.Equal(endsAt, Text(shipped, "protectionEndsAt"));
+
+        var extended = await PostOk(Market.Seller, "/api/v1/orders/o1/protection-extensions", new { days = 10 });
+        Assert.Equal(DateTime.Parse(endsAt, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime().AddDays(10), extended["protectionEndsAt"]!.GetValue<DateTime>());
+    }
+
     [Fact]
     public async Task An_order_not_shipped_within_processing_time_is_cancelled_and_refunded_when_the_clock_advances()
     {
