@@ -145,19 +145,28 @@ public sealed partial class Dispute
         return Result.Ok;
     }
 
-    /// <summary>A question's deadline passed: a single silent party loses; if both stayed silent the mediator decides.</summary>
+    /// <summary>
+    /// A question's deadline passed: a single silent party loses; if both stayed silent the mediator decides.
+    /// Questions lapsing at the same instant count together, so asking both parties separately
+    /// behaves like asking them at once (and the outcome never depends on which question fires first).
+    /// </summary>
     private void LapseInfoRequest(string requestId, DateTimeOffset at)
     {
-        var request = Escalation!.InfoRequests.First(r => r.Id == requestId);
-        var silent = request.Parties.Where(request.Awaits).ToList();
-        ReplaceRequest(request with { Closed = true });
+        var lapsing = Escalation!.InfoRequests.Where(r => r.Id == requestId || (!r.Closed && r.DueAt <= at)).ToList();
+        var silent = lapsing.SelectMany(r => r.Parties.Where(r.Awaits)).Distinct().ToList();
+        var ids = string.Join(", ", lapsing.Select(r => r.Id));
+        foreach (var request in lapsing)
+        {
+            ReplaceRequest(request with { Closed = true });
+        }
+
         if (silent.Count != 1)
         {
-            Record(at, Actor.Clock, "info_request_lapsed", $"{request.Id}: neither party answered; the mediator decides");
+            Record(at, Actor.Clock, "info_request_lapsed", $"{ids}: neither party answered; the mediator decides");
             return;
         }
 
-        Record(at, Actor.Clock, "info_request_lapsed", $"{request.Id}: the {Words.Of(silent[0])} did not answer and loses");
+        Record(at, Actor.Clock, "info_request_lapsed", $"{ids}: the {Words.Of(silent[0])} did not answer and loses");
         Conclude(silent[0] == Party.Buyer ? new Outcome(0, false, DecidedBy.PartyNoResponse, at) : ClaimOutcome(DecidedBy.PartyNoResponse, at), at);
     }
 

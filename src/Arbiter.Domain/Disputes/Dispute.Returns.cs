@@ -39,7 +39,7 @@ public sealed partial class Dispute
             return DomainError.Invalid("invalid_delivery_time", "deliveredAt must lie between the return's shipment and now.");
         }
 
-        Return = Return with { DeliveredAt = at };
+        Return = Return with { DeliveredAt = at, DeliveryReportedAt = now };
         Record(now, platform, "return_delivered", $"delivered at {at:O}");
         return Result.Ok;
     }
@@ -80,15 +80,24 @@ public sealed partial class Dispute
         return Result.Ok;
     }
 
-    /// <summary>The seller must answer within 30 days of the return's shipment, or 10 days of its reported delivery.</summary>
+    /// <summary>The seller must answer within 30 days of the return's shipment, or 10 days of its reported delivery (at the earliest when it was reported).</summary>
     private DateTimeOffset ReturnReceiptDueAt
     {
         get
         {
             var afterShipment = Return!.ShippedAt!.Value + Policy.ReturnReceiptAfterShipment;
-            return Return.DeliveredAt is { } delivered && delivered + Policy.ReturnReceiptAfterDelivery < afterShipment
-                ? delivered + Policy.ReturnReceiptAfterDelivery
-                : afterShipment;
+            if (Return.DeliveredAt is not { } delivered)
+            {
+                return afterShipment;
+            }
+
+            var afterDelivery = delivered + Policy.ReturnReceiptAfterDelivery;
+            if (afterDelivery < Return.DeliveryReportedAt)
+            {
+                afterDelivery = Return.DeliveryReportedAt.Value;
+            }
+
+            return afterDelivery < afterShipment ? afterDelivery : afterShipment;
         }
     }
 }

@@ -106,6 +106,9 @@ public sealed record ReturnInfo(DateTimeOffset ShipBy, Party ShippingPaidBy)
     public DateTimeOffset? ShippedAt { get; init; }
 
     public DateTimeOffset? DeliveredAt { get; init; }
+
+    /// <summary>When the platform reported the delivery; a late report cannot shorten the past.</summary>
+    public DateTimeOffset? DeliveryReportedAt { get; init; }
 }
 
 public sealed record Appeal(Party By, string Reason, DateTimeOffset At);

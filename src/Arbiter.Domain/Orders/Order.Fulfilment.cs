@@ -104,6 +104,13 @@ public sealed partial class Order
 
         ProtectionExtendedDays += days;
         ProtectionEndsAt = ProtectionEndsAt!.Value.AddDays(days);
+        if (ProtectionEndsAt.Value - Policy.ProtectionReminder <= now)
+        {
+            // Already inside the reminder period (and reminded): a reminder for the new end would be
+            // dated before this extension. The extension itself tells the buyer the new end.
+            ReminderSentFor = ProtectionEndsAt;
+        }
+
         Record(now, actor, "protection_extended", $"+{days} days, until {ProtectionEndsAt:O}");
         return Result.Ok;
     }

@@ -1,0 +1,98 @@
+using Arbiter.Domain.Ledger;
+using Arbiter.Domain.Orders;
+using Arbiter.Domain.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+using static Arbiter.Domain.Tests.Support.RandomStory;
+
+namespace Arbiter.Domain.Tests;
+
+public class LedgerInvariantTests
+{
+    [FsCheck.Xunit.Property(MaxTest = 300, EndSize = 200)]
+    public Property Random_commands_and_clock_advances_never_break_the_books() => Prop.ForAll(Runs, Check);
+
+    [Fact]
+    public void Every_posting_is_balanced_and_moves_one_lines_money()
+    {
+        var posting = Posting.Transfer("o1:1", "o1", "l1", PostingKind.Release, Scenario.Start, LedgerAccount.Escrow, LedgerAccount.Seller, 700);
+
+        Assert.True(posting.IsBalanced);
+        Assert.Equal([new LedgerEntry(LedgerAccount.Escrow, -700), new LedgerEntry(LedgerAccount.Seller, 700)], posting.Entries);
+    }
+
+    [Fact]
+    public void The_ledger_refuses_to_take_more_out_of_escrow_than_it_holds()
+    {
+        var ledger = new OrderLedger("o1", []);
+        ledger.Capture("l1", 1000, Scenario.Start);
+
+        Assert.Throws<InvalidOperationException>(() => ledger.Release("l1", 1001, Scenario.Start));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ledger.Release("l1", 0, Scenario.Start));
+        Assert.Single(ledger.Postings);
+    }
+
+    [Fact]
+    public void A_refund_comes_from_escrow_first_and_the_rest_back_from_the_seller()
+    {
+        var ledger = new OrderLedger("o1", []);
+        ledger.Capture("l1", 1000, Scenario.Start);
+        ledger.Release("l1", 600, Scenario.Start);
+
+        ledger.Refund("l1", 700, Scenario.Start);
+
+        Assert.Equal([PostingKind.Capture, PostingKind.Release, PostingKind.Refund, PostingKind.Clawback], ledger.Postings.Select(p => p.Kind));
+        Assert.Equal(0, ledger.Held("l1"));
+        Assert.Equal(300, ledger.Released("l1"));
+        Assert.Equal(700, ledger.Refunded("l1"));
+        Assert.Equal(1000, ledger.Captured("l1"));
+    }
+
+    private static bool Check(Run run)
+    {
+        var s = run.StartShipped ? Scenario.Shipped(lines: 2) : Scenario.Paid(lines: 2);
+        AssertBooks(s, releasedBefore: 0);
+        foreach (var step in run.Steps)
+        {
+            var releasesBefore = s.Ledger.Postings.Count(p => p.Kind == PostingKind.Release);
+            Apply(s, step);
+            AssertBooks(s, releasesBefore);
+        }
+
+        return true;
+    }
+
+    private static void AssertBooks(Scenario s, int releasedBefore)
+    {
+        var ledger = s.Ledger;
+        Assert.All(ledger.Postings, p => Assert.True(p.IsBalanced, $"posting {p.Id} is not balanced"));
+        Assert.All(ledger.Postings, p => Assert.All(p.Entries, e => Assert.NotEqual(0, e.Amount)));
+        foreach (var line in s.Order.Lines)
+        {
+            Assert.True(ledger.Held(line.Id) >= 0, $"escrow of {line.Id} went negative");
+            Assert.True(ledger.Released(line.Id) >= 0, $"the seller owes money on {line.Id}");
+            Assert.True(ledger.Refunded(line.Id) <= line.Total, $"{line.Id} was refunded beyond its total");
+            Assert.Equal(line.Total, ledger.Captured(line.Id));
+            Assert.Equal(line.Total, ledger.Held(line.Id) + ledger.Released(line.Id) + ledger.Refunded(line.Id));
+            Assert.Equal(ledger.Refunded(line.Id), s.Order.Refunds.Where(r => r.LineId == line.Id).Sum(r => r.Amount));
+        }
+
+        if (s.Order.HasOpenDispute)
+        {
+            Assert.True(
+                ledger.Postings.Count(p => p.Kind == PostingKind.Release) == releasedBefore,
+                "money was released to the seller while a dispute is open");
+        }
+
+        if (s.Order.Status == OrderStatus.Closed)
+        {
+            Assert.Equal(0, ledger.Held());
+        }
+
+        if (s.Order.Status == OrderStatus.Completed && !s.Order.HasOpenDispute)
+        {
+            Assert.Equal(0, ledger.Held());
+        }
+    }
+
+}

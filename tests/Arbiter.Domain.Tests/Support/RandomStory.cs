@@ -1,0 +1,135 @@
+using Arbiter.Domain.Common;
+using Arbiter.Domain.Disputes;
+using FsCheck;
+using FsCheck.Fluent;
+using Result = Arbiter.Domain.Common.Result;
+
+namespace Arbiter.Domain.Tests.Support;
+
+/// <summary>
+/// Random stories for property tests: sequences of commands by everyone, mostly plausible, often
+/// refused, interleaved with clock advances. Refused commands are simply part of the story.
+/// </summary>
+internal static class RandomStory
+{
+    public enum Op
+    {
+        Advance,
+        Ship,
+        ConfirmReceipt,
+        CancelOrder,
+        ExtendProtection,
+        Open,
+        AcceptClaim,
+        Reject,
+        MakeOffer,
+        AcceptOffer,
+        DeclineOffer,
+        ChangeClaim,
+        CancelDispute,
+        Escalate,
+        RequestInfo,
+        AnswerInfo,
+        Decide,
+        Appeal,
+        ShipReturn,
+        RecordReturnDelivery,
+        ConfirmReturn,
+        RefuseReturn,
+    }
+
+    /// <summary>One generated step: what to try, on which line, with which number, and a yes/no choice.</summary>
+    public sealed record Step(Op Op, int Line, int Number, bool Flag)
+    {
+        public override string ToString() => $"{Op}(line {Line}, {Number}, {Flag})";
+    }
+
+    public sealed record Run(bool StartShipped, IReadOnlyList<Step> Steps)
+    {
+        public override string ToString() => $"{(StartShipped ? "shipped" : "paid")}: {string.Join(", ", Steps)}";
+    }
+
+    /// <summary>Mostly small clock moves (hours) with the odd long jump, so that deadlines race commands.</summary>
+    private static readonly Gen<int> Hours = Gen.Frequency((6, Gen.Choose(1, 72)), (1, Gen.Choose(73, 24 * 30)));
+
+    /// <summary>Amounts: none (the default, a full claim), a plausible one, or one beyond the line total.</summary>
+    private static readonly Gen<int> Amounts = Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(1, 3500)), (1, Gen.Choose(3501, 5000)));
+
+    private static readonly Gen<Step> StepGen =
+        from op in Gen.Frequency(
+            (4, Gen.Constant(Op.Advance)),
+            (2, Gen.Constant(Op.Open)),
+            (10, Gen.Elements(Enum.GetValues<Op>())))
+        from line in Gen.Choose(0, 1)
+        from number in op == Op.Advance ? Hours : Amounts
+        from flag in Gen.Elements(true, false)
+        select new Step(op, line, number, flag);
+
+    public static readonly Arbitrary<Run> Runs = Arb.From(
+        from shipped in Gen.Frequency((4, Gen.Constant(true)), (1, Gen.Constant(false)))
+        from steps in Gen.ListOf(StepGen)
+        select new Run(shipped, [.. steps]),
+        run => Enumerable.Range(0, run.Steps.Count).Select(i => run with { Steps = [.. run.Steps.Where((_, j) => j != i)] }));
+
+    public static void Apply(Scenario s, Step step, double tickHours = 0)
+    {
+        var order = s.Order;
+        var lineId = order.Lines[step.Line].Id;
+        var dispute = order.Disputes.LastOrDefault(d => d.LineId == lineId);
+        var party = step.Flag ? Scenario.Buyer : Scenario.Seller;
+        long? amount = step.Number == 0 ? null : step.Number;
+        var now = s.Now;
+        Result ignored = step.Op switch
+        {
+            Op.Advance => Advance(s, TimeSpan.FromHours(step.Number), tickHours),
+            Op.Ship => order.Ship(Scenario.Seller, "UPS", "1Z", now),
+            Op.ConfirmReceipt => order.ConfirmReceipt(Scenario.Buyer, now),
+            Op.CancelOrder => order.Cancel(Scenario.Buyer, now),
+            Op.ExtendProtection => order.ExtendProtection(Scenario.Seller, 1 + (step.Number % 20), now),
+            Op.Open => order.OpenDispute(Scenario.Buyer, lineId, ClaimFor(step, amount), now).Ignore(),
+            _ when dispute is null => Result.Ok,
+            Op.AcceptClaim => dispute.AcceptClaim(Scenario.Seller, now),
+            Op.Reject => dispute.Reject(Scenario.Seller, null, now),
+            Op.MakeOffer => dispute.MakeOffer(Scenario.Seller, (OfferType)(step.Number % 3), step.Number % 3 == 2 ? null : amount, null, now).Ignore(),
+            Op.AcceptOffer => dispute.PendingOffer is { } offer ? dispute.AcceptOffer(Scenario.Buyer, offer.Id, step.Flag, now) : Result.Ok,
+            Op.DeclineOffer => dispute.PendingOffer is { } pending ? dispute.DeclineOffer(Scenario.Buyer, pending.Id, now) : Result.Ok,
+            Op.ChangeClaim => dispute.ChangeClaim(Scenario.Buyer, ClaimFor(step, amount), now),
+            Op.CancelDispute => dispute.Cancel(Scenario.Buyer, step.Flag, now),
+            Op.Escalate => dispute.Escalate(party, null, now),
+            Op.RequestInfo => dispute.RequestInfo(Scenario.Mediator, step.Number % 3 == 0 ? [Party.Buyer, Party.Seller] : [(Party)(step.Number % 2)], "Why?", 1 + (step.Number % 10), now).Ignore(),
+            Op.AnswerInfo => dispute.Escalation is { InfoRequests: [.., var request] } ? dispute.AnswerInfoRequest(party, request.Id, "Because.", null, now) : Result.Ok,
+            Op.Decide => dispute.Decide(Scenario.Mediator, (MediatorOutcome)(step.Number % 4), amount, step.Flag ? Party.Buyer : null, "Decided.", now),
+            Op.Appeal => dispute.AppealDecision(party, "Unfair.", now),
+            Op.ShipReturn => dispute.ShipReturn(Scenario.Buyer, "DHL", "JD1", now),
+            Op.RecordReturnDelivery => dispute.RecordReturnDelivery(Actor.Platform, null, now),
+            Op.ConfirmReturn => dispute.ConfirmReturnReceived(Scenario.Seller, now),
+            Op.RefuseReturn => dispute.RefuseReturn(Scenario.Seller, "Broken.", now),
+            _ => throw new ArgumentOutOfRangeException(nameof(step)),
+        };
+        _ = ignored;
+    }
+
+    /// <summary>Moves the clock, in one jump or in ticks of <paramref name="tickHours"/>: the result must be the same.</summary>
+    private static Result Advance(Scenario s, TimeSpan by, double tickHours)
+    {
+        var target = s.Now + by;
+        while (tickHours > 0 && s.Now.AddHours(tickHours) < target)
+        {
+            s.Advance(TimeSpan.FromHours(tickHours));
+        }
+
+        s.AdvanceTo(target);
+        return Result.Ok;
+    }
+
+    private static ClaimRequest ClaimFor(Step step, long? amount)
+    {
+        var received = step.Number % 3 != 0;
+        var reasons = Reasons.For(received);
+        var reason = reasons[step.Number % reasons.Count];
+        var solution = step.Flag || Reasons.IsBuyersOwnChoice(reason) ? Solution.ReturnAndRefund : Solution.RefundOnly;
+        return received
+            ? Scenario.Claim(true, reason, solution, amount)
+            : Scenario.Claim(false, reason);
+    }
+}
