@@ -82,20 +82,10 @@ public sealed partial class Dispute
     /// </summary>
     public Result AcceptOffer(Actor buyer, string offerId, bool confirmed, DateTimeOffset now)
     {
-        if (OfferList.Find(o => o.Id == offerId) is not { } offer)
+        var found = AnswerableOffer(DisputeAction.AcceptOffer, buyer, offerId, now);
+        if (found.Value is not { } offer)
         {
-            return DomainError.NotFound("offer_not_found", "No such offer on this dispute.");
-        }
-
-        var guard = Guard(DisputeAction.AcceptOffer, buyer, now);
-        if (!guard.IsSuccess)
-        {
-            return guard;
-        }
-
-        if (offer.Status != OfferStatus.Pending)
-        {
-            return DomainError.Conflict("offer_not_pending", $"This offer is {Words.Of(offer.Status)}.");
+            return found.Error!;
         }
 
         if (offer.Type == OfferType.NoRefund && !confirmed)
@@ -111,20 +101,10 @@ public sealed partial class Dispute
 
     public Result DeclineOffer(Actor buyer, string offerId, DateTimeOffset now)
     {
-        if (OfferList.Find(o => o.Id == offerId) is not { } offer)
+        var found = AnswerableOffer(DisputeAction.DeclineOffer, buyer, offerId, now);
+        if (found.Value is not { } offer)
         {
-            return DomainError.NotFound("offer_not_found", "No such offer on this dispute.");
-        }
-
-        var guard = Guard(DisputeAction.DeclineOffer, buyer, now);
-        if (!guard.IsSuccess)
-        {
-            return guard;
-        }
-
-        if (offer.Status != OfferStatus.Pending)
-        {
-            return DomainError.Conflict("offer_not_pending", $"This offer is {Words.Of(offer.Status)}.");
+            return found.Error!;
         }
 
         ReplaceOffer(offer with { Status = OfferStatus.Declined });
@@ -232,6 +212,25 @@ public sealed partial class Dispute
         MessageList.Add(message);
         Record(now, actor, "message_sent", warnings.Count == 0 ? message.Id : $"{message.Id}; warnings: {string.Join(", ", warnings)}");
         return message;
+    }
+
+    /// <summary>The offer the buyer answers: it must exist (404), the buyer may answer now, and it is still pending.</summary>
+    private Result<Offer> AnswerableOffer(DisputeAction action, Actor buyer, string offerId, DateTimeOffset now)
+    {
+        if (OfferList.Find(o => o.Id == offerId) is not { } offer)
+        {
+            return DomainError.NotFound("offer_not_found", "No such offer on this dispute.");
+        }
+
+        var guard = Guard(action, buyer, now);
+        if (!guard.IsSuccess)
+        {
+            return guard.Error!;
+        }
+
+        return offer.Status == OfferStatus.Pending
+            ? offer
+            : DomainError.Conflict("offer_not_pending", $"This offer is {Words.Of(offer.Status)}.");
     }
 
     private void EscalateNow(Actor actor, string? note, DateTimeOffset now)
