@@ -15,7 +15,7 @@ public class LedgerInvariantTests
     [Fact]
     public void Every_posting_is_balanced_and_moves_one_lines_money()
     {
-        var posting = Posting.Transfer("o1:1", "o1", "l1", PostingKind.Release, Scenario.Start, LedgerAccount.Escrow, LedgerAccount.Seller, 700);
+        var posting = Posting.Transfer("o1", 1, "l1", PostingKind.Release, Scenario.Start, LedgerAccount.Escrow, LedgerAccount.Seller, 700);
 
         Assert.True(posting.IsBalanced);
         Assert.Equal([new LedgerEntry(LedgerAccount.Escrow, -700), new LedgerEntry(LedgerAccount.Seller, 700)], posting.Entries);

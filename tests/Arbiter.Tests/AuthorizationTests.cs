@@ -5,7 +5,7 @@ using Arbiter.Tests.Support;
 namespace Arbiter.Tests;
 
 /// <summary>Every route, tried by every role: strangers see nothing (404), wrong roles are refused (403).</summary>
-public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : IClassFixture<AuthorizationTests.Fixture>
+public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
 {
     private const string AllRoles = "platform buyer seller mediator";
 
@@ -132,7 +132,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
         await Marketplace.ExpectProblem(await anonymous.GetAsync("/api/v1/orders/x"), HttpStatusCode.Unauthorized, "unauthorized");
     }
 
-    public sealed class Fixture : IAsyncLifetime
+    public abstract class Fixture(Backend backend) : IAsyncLifetime
     {
         private int _next;
 
@@ -144,7 +144,7 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
 
         public async ValueTask InitializeAsync()
         {
-            Host = await ArbiterHost.StartAsync();
+            Host = await ArbiterHost.StartAsync(backend);
             Market = await Marketplace.OpenAsync(Host);
             Clients["platform"] = Market.Platform;
             Clients["buyer"] = Market.Buyer;
@@ -167,6 +167,18 @@ public sealed class AuthorizationTests(AuthorizationTests.Fixture fixture) : ICl
             return orderId;
         }
 
-        public ValueTask DisposeAsync() => Host.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            await Host.DisposeAsync();
+            GC.SuppressFinalize(this);
+        }
     }
 }
+
+public sealed class SqliteMarketplace() : AuthorizationTests.Fixture(Backend.Sqlite);
+
+public sealed class PostgresMarketplace() : AuthorizationTests.Fixture(Backend.Postgres);
+
+public sealed class AuthorizationTestsOnSqlite(SqliteMarketplace fixture) : AuthorizationTests(fixture), IClassFixture<SqliteMarketplace>;
+
+public sealed class AuthorizationTestsOnPostgres(PostgresMarketplace fixture) : AuthorizationTests(fixture), IClassFixture<PostgresMarketplace>;

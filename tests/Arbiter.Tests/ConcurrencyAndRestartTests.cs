@@ -9,12 +9,12 @@ using static Arbiter.Tests.Support.Marketplace;
 
 namespace Arbiter.Tests;
 
-public sealed class ConcurrencyAndRestartTests
+public abstract class ConcurrencyAndRestartTests(Backend backend)
 {
     [Fact]
     public async Task Racing_accept_and_cancel_on_one_dispute_have_one_winner_and_move_money_once()
     {
-        await using var host = await ArbiterHost.StartAsync();
+        await using var host = await ArbiterHost.StartAsync(backend);
         var market = await Marketplace.OpenAsync(host);
         var id = Text(await market.DisputeAsync("o1"), "id");
 
@@ -34,7 +34,7 @@ public sealed class ConcurrencyAndRestartTests
     [Fact]
     public async Task A_seller_reply_racing_the_response_deadline_either_wins_or_loses_cleanly()
     {
-        await using var host = await ArbiterHost.StartAsync();
+        await using var host = await ArbiterHost.StartAsync(backend);
         var market = await Marketplace.OpenAsync(host);
         var id = Text(await market.DisputeAsync("o1"), "id");
         await market.AdvanceAsync(days: 4, hours: 23);
@@ -62,17 +62,17 @@ public sealed class ConcurrencyAndRestartTests
     [Fact]
     public async Task Open_deadlines_survive_a_restart_and_fire_afterwards()
     {
-        string data;
+        TestStorage storage;
         string id;
-        await using (var first = await ArbiterHost.StartAsync())
+        await using (var first = await ArbiterHost.StartAsync(backend))
         {
             var market = await Marketplace.OpenAsync(first);
             id = Text(await market.DisputeAsync("o1"), "id");
             await market.AdvanceAsync(days: 2);
-            data = first.DataDirectory;
+            storage = first.Storage;
         }
 
-        await using var second = await ArbiterHost.StartAsync(data);
+        await using var second = await ArbiterHost.StartAsync(storage);
         var platform = second.Platform;
         Assert.Equal("2026-03-04T09:00:00Z", Text(await GetAsync(platform, "/api/v1/clock"), "now"));
         Assert.Equal("awaiting_seller_response", Text(await GetAsync(platform, $"/api/v1/disputes/{id}"), "status"));
@@ -87,16 +87,16 @@ public sealed class ConcurrencyAndRestartTests
     public async Task Deadlines_that_fell_due_during_downtime_fire_at_start_up_at_their_own_instants()
     {
         var clock = new FakeTimeProvider(ArbiterHost.Start);
-        string data;
-        await using (var first = await ArbiterHost.StartAsync(clock: clock))
+        TestStorage storage;
+        await using (var first = await ArbiterHost.StartAsync(backend, clock))
         {
             var market = await Marketplace.OpenAsync(first);
             await market.ShippedOrderAsync("o1");
-            data = first.DataDirectory;
+            storage = first.Storage;
         }
 
         clock.Advance(TimeSpan.FromDays(90));
-        await using var second = await ArbiterHost.StartAsync(data, clock);
+        await using var second = await ArbiterHost.StartAsync(storage, clock);
 
         var stored = (await second.Services.GetRequiredService<OrderStore>().LoadAsync("o1", TestContext.Current.CancellationToken))!.Order;
         Assert.Equal(OrderStatus.Completed, stored.Status);
@@ -108,8 +108,12 @@ public sealed class ConcurrencyAndRestartTests
     [Fact]
     public async Task The_clock_routes_do_not_exist_on_the_system_clock()
     {
-        await using var host = await ArbiterHost.StartAsync(clock: new FakeTimeProvider(ArbiterHost.Start));
+        await using var host = await ArbiterHost.StartAsync(backend, new FakeTimeProvider(ArbiterHost.Start));
         await ExpectProblem(await host.Platform.GetAsync("/api/v1/clock"), HttpStatusCode.NotFound, "not_found");
         await ExpectProblem(await host.Platform.PostAsJsonAsync("/api/v1/clock/advance", new { days = 1 }), HttpStatusCode.NotFound, "not_found");
     }
 }
+
+public sealed class ConcurrencyAndRestartTestsOnSqlite() : ConcurrencyAndRestartTests(Backend.Sqlite);
+
+public sealed class ConcurrencyAndRestartTestsOnPostgres() : ConcurrencyAndRestartTests(Backend.Postgres);

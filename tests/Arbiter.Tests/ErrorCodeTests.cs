@@ -7,7 +7,7 @@ using static Arbiter.Tests.Support.Marketplace;
 namespace Arbiter.Tests;
 
 /// <summary>Bad input and wrong state give problem details with a stable code, never a 500.</summary>
-public sealed class ErrorCodeTests : MarketplaceTest
+public abstract class ErrorCodeTests(Backend backend) : MarketplaceTest(backend)
 {
     private static object Claim(string reason = "damaged", bool received = true, string type = "refund_only", long? amount = null, string? description = "Broken.") =>
         new { lineId = "l1", received, reason, solution = new { type, amount }, description };
@@ -130,3 +130,7 @@ public sealed class ErrorCodeTests : MarketplaceTest
         await ExpectProblem(await Market.Buyer.PostAsJsonAsync("/api/v1/clock/advance", new { days = 1 }), HttpStatusCode.Forbidden, "action_not_allowed_for_role");
     }
 }
+
+public sealed class ErrorCodeTestsOnSqlite() : ErrorCodeTests(Backend.Sqlite);
+
+public sealed class ErrorCodeTestsOnPostgres() : ErrorCodeTests(Backend.Postgres);

@@ -6,7 +6,7 @@ using static Arbiter.Tests.Support.Marketplace;
 
 namespace Arbiter.Tests;
 
-public sealed class EvidenceAndMessageTests : MarketplaceTest
+public abstract class EvidenceAndMessageTests(Backend backend) : MarketplaceTest(backend)
 {
     [Fact]
     public async Task Evidence_is_checked_by_content_stored_and_listed_on_the_dispute()
@@ -79,3 +79,7 @@ public sealed class EvidenceAndMessageTests : MarketplaceTest
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
     }
 }
+
+public sealed class EvidenceAndMessageTestsOnSqlite() : EvidenceAndMessageTests(Backend.Sqlite);
+
+public sealed class EvidenceAndMessageTestsOnPostgres() : EvidenceAndMessageTests(Backend.Postgres);

@@ -5,12 +5,12 @@ using static Arbiter.Tests.Support.Marketplace;
 
 namespace Arbiter.Tests;
 
-public sealed class IdempotencyTests
+public abstract class IdempotencyTests(Backend backend)
 {
     [Fact]
     public async Task A_retried_money_moving_request_with_the_same_key_is_replayed_not_repeated()
     {
-        await using var host = await ArbiterHost.StartAsync();
+        await using var host = await ArbiterHost.StartAsync(backend);
         var market = await Marketplace.OpenAsync(host);
         await market.ShippedOrderAsync("o1");
 
@@ -29,7 +29,7 @@ public sealed class IdempotencyTests
     [Fact]
     public async Task The_same_key_with_a_different_request_is_refused()
     {
-        await using var host = await ArbiterHost.StartAsync();
+        await using var host = await ArbiterHost.StartAsync(backend);
         var market = await Marketplace.OpenAsync(host);
         await market.CreateOrderAsync("o1");
 
@@ -43,3 +43,7 @@ public sealed class IdempotencyTests
         Assert.Equal("2026-03-12T09:00:00Z", Text(await GetAsync(market.Platform, "/api/v1/orders/o1"), "processingDeadline"));
     }
 }
+
+public sealed class IdempotencyTestsOnSqlite() : IdempotencyTests(Backend.Sqlite);
+
+public sealed class IdempotencyTestsOnPostgres() : IdempotencyTests(Backend.Postgres);

@@ -6,7 +6,7 @@ using static Arbiter.Tests.Support.Marketplace;
 namespace Arbiter.Tests;
 
 /// <summary>The happy paths through the real HTTP pipeline on a real SQLite file.</summary>
-public sealed class LifecycleTests : MarketplaceTest
+public abstract class LifecycleTests(Backend backend) : MarketplaceTest(backend)
 {
     [Fact]
     public async Task Paying_shipping_and_confirming_receipt_releases_the_money_to_the_seller()
@@ -171,3 +171,7 @@ public sealed class LifecycleTests : MarketplaceTest
         Assert.Equal("2026-03-09T09:00:00Z", Text(history[2]!, "at"));
     }
 }
+
+public sealed class LifecycleTestsOnSqlite() : LifecycleTests(Backend.Sqlite);
+
+public sealed class LifecycleTestsOnPostgres() : LifecycleTests(Backend.Postgres);

@@ -60,7 +60,7 @@ public sealed class OrderLedger
     private void Post(PostingKind kind, string lineId, string from, string to, long amount, DateTimeOffset at)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
-        var posting = Posting.Transfer($"{OrderId}:{_postings.Count + 1}", OrderId, lineId, kind, at, from, to, amount);
+        var posting = Posting.Transfer(OrderId, _postings.Count + 1, lineId, kind, at, from, to, amount);
         if (Balance(from, lineId) < amount && from != LedgerAccount.BuyerPayment)
         {
             throw new InvalidOperationException($"Posting {posting.Id} would take {from} of line {lineId} below zero.");

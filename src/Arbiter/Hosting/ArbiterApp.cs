@@ -13,7 +13,7 @@ internal static class ArbiterApp
     /// <summary>Builds the app; <paramref name="configure"/> lets tests swap the server or the clock.</summary>
     public static async Task<WebApplication> BuildAsync(ServeOptions options, TimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var database = new Database(Path.Combine(options.DataDirectory, "arbiter.db"));
+        var database = options.OpenDatabase();
         await database.MigrateAsync();
         var settings = new SettingsStore(database);
         var time = clock ?? (options.SimulatedClock ? await SimulatedClock.LoadAsync(settings, options.ClockStart ?? TruncateToSecond(TimeProvider.System.GetUtcNow())) : TimeProvider.System);
@@ -23,7 +23,8 @@ internal static class ArbiterApp
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimitsMiddleware.EvidenceLimit + (64 * 1024));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(_ => database);
+
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<OrderStore>();

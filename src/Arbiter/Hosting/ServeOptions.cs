@@ -1,15 +1,17 @@
+using Arbiter.Storage;
+
 namespace Arbiter.Hosting;
 
-/// <summary>How the service was asked to run: <c>serve [--urls URL] [--data DIR] [--db sqlite] [--clock system|simulated] [--platform-key KEY] [--demo]</c>.</summary>
+/// <summary>How the service was asked to run; see <see cref="Usage"/>.</summary>
 internal sealed record ServeOptions
 {
     public string Urls { get; init; } = "http://127.0.0.1:5080";
 
     public string DataDirectory { get; init; } = "./data";
 
-    public string Database { get; init; } = "sqlite";
+    public string Backend { get; init; } = "sqlite";
 
-    public string? Connection { get; init; }
+    public string? Connection { get; init; } = Environment.GetEnvironmentVariable("ARBITER_CONNECTION") is { Length: > 0 } connection ? connection : null;
 
     public bool SimulatedClock { get; init; }
 
@@ -21,7 +23,9 @@ internal sealed record ServeOptions
     public DateTimeOffset? ClockStart { get; init; }
 
     public const string Usage = """
-        usage: arbiter serve [--urls URL] [--data DIR] [--db sqlite] [--clock system|simulated] [--platform-key KEY] [--demo]
+        usage: arbiter serve   [--urls URL] [--data DIR] [--db sqlite|postgres] [--connection CS] [--clock system|simulated] [--platform-key KEY] [--demo]
+               arbiter migrate [--data DIR] [--db sqlite|postgres] [--connection CS]
+               arbiter audit   [--data DIR] [--db sqlite|postgres] [--connection CS]
         """;
 
     /// <summary>Parses the arguments after <c>serve</c>; returns an error message for anything it does not understand.</summary>
@@ -44,12 +48,12 @@ internal sealed record ServeOptions
                     options = options with { DataDirectory = data };
                     break;
                 case "--db" when Value() is { } db:
-                    if (db != "sqlite")
+                    if (db is not ("sqlite" or "postgres"))
                     {
-                        return (null, db == "postgres" ? "--db postgres is not available in this build yet; use sqlite." : $"unknown database '{db}'.");
+                        return (null, $"unknown database '{db}': use sqlite or postgres.");
                     }
 
-                    options = options with { Database = db };
+                    options = options with { Backend = db };
                     break;
                 case "--connection" when Value() is { } connection:
                     options = options with { Connection = connection };
@@ -65,6 +69,13 @@ internal sealed record ServeOptions
             }
         }
 
-        return (options, null);
+        return options.Backend == "postgres" && options.Connection is null
+            ? (null, "--db postgres needs --connection \"Host=...;Database=...;Username=...\" (or ARBITER_CONNECTION).")
+            : (options, null);
     }
+
+    /// <summary>The database these options name: a SQLite file under the data folder, or a PostgreSQL server.</summary>
+    public Database OpenDatabase() => Backend == "postgres"
+        ? new PostgresDatabase(Connection!)
+        : new SqliteDatabase(Path.Combine(DataDirectory, "arbiter.db"));
 }

@@ -1,44 +1,42 @@
 using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Arbiter.Storage;
 
-/// <summary>The embedded SQLite database: one file under the data folder, WAL, durable commits.</summary>
-internal sealed class Database(string path)
+/// <summary>
+/// Where Arbiter keeps its state: SQLite for one machine, PostgreSQL for several nodes. Both run
+/// the same SQL; a backend supplies connections, its migrations and how it locks while migrating.
+/// </summary>
+internal abstract class Database
 {
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = path,
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
+    protected abstract IReadOnlyList<string> Migrations { get; }
 
-    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct);
-        await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
-        return connection;
-    }
+    public abstract Task<DbConnection> OpenAsync(CancellationToken ct = default);
 
-    /// <summary>Brings the schema up to date; safe to run at every start.</summary>
-    public async Task MigrateAsync(CancellationToken ct = default)
+    /// <summary>Brings the schema up to date in one transaction; safe at every start and from several nodes at once.</summary>
+    /// <returns>How many migrations were applied.</returns>
+    public async Task<int> MigrateAsync(CancellationToken ct = default)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await PrepareAsync(ct);
         await using var connection = await OpenAsync(ct);
-        await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
-        var version = await connection.ExecuteScalarAsync<int>("PRAGMA user_version;");
-        for (var i = version; i < Schema.Migrations.Length; i++)
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await LockForMigrationAsync(connection, tx);
+        await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", transaction: tx);
+        var done = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations", transaction: tx);
+        for (var i = (int)done; i < Migrations.Count; i++)
         {
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            await connection.ExecuteAsync(Schema.Migrations[i], transaction: tx);
-            await connection.ExecuteAsync($"PRAGMA user_version = {i + 1};", transaction: tx);
-            await tx.CommitAsync(ct);
+            await connection.ExecuteAsync(Migrations[i], transaction: tx);
+            await connection.ExecuteAsync(
+                "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @at)",
+                new { version = i + 1, at = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture) },
+                tx);
         }
+
+        await tx.CommitAsync(ct);
+        return Migrations.Count - (int)done;
     }
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction; SQLite's IMMEDIATE lock makes writers queue rather than fail.</summary>
+    /// <summary>Runs <paramref name="work"/> in one write transaction.</summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
@@ -47,4 +45,8 @@ internal sealed class Database(string path)
         await tx.CommitAsync(ct);
         return result;
     }
+
+    protected virtual Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
+
+    protected virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction tx) => Task.CompletedTask;
 }

@@ -77,12 +77,12 @@ internal sealed class OrderStore(Database db)
         foreach (var posting in order.Ledger.NewPostings)
         {
             await connection.ExecuteAsync(
-                "INSERT INTO ledger_postings (id, order_id, line_id, kind, at) VALUES (@Id, @OrderId, @LineId, @Kind, @At)",
-                new { posting.Id, posting.OrderId, posting.LineId, Kind = posting.Kind.ToString(), At = posting.At.ToUnixTimeMilliseconds() },
+                "INSERT INTO ledger_postings (id, order_id, seq, line_id, kind, at) VALUES (@Id, @OrderId, @Sequence, @LineId, @Kind, @At)",
+                new { posting.Id, posting.OrderId, posting.Sequence, posting.LineId, Kind = posting.Kind.ToString(), At = posting.At.ToUnixTimeMilliseconds() },
                 tx);
             await connection.ExecuteAsync(
-                "INSERT INTO ledger_entries (posting_id, account, amount) VALUES (@PostingId, @Account, @Amount)",
-                posting.Entries.Select(e => new { PostingId = posting.Id, e.Account, e.Amount }),
+                "INSERT INTO ledger_entries (posting_id, idx, account, amount) VALUES (@PostingId, @Index, @Account, @Amount)",
+                posting.Entries.Select((e, i) => new { PostingId = posting.Id, Index = i, e.Account, e.Amount }),
                 tx);
         }
 
@@ -105,7 +105,7 @@ internal sealed class OrderStore(Database db)
                 order.BuyerId,
                 order.SellerId,
                 Status = d.Status.ToString(),
-                Escalated = d.Escalation is not null,
+                Escalated = d.Escalation is null ? 0 : 1,
                 DueAt = d.CurrentDeadline?.DueAt.ToUnixTimeMilliseconds(),
                 OpenedAt = d.OpenedAt.ToUnixTimeMilliseconds(),
             }),
@@ -114,17 +114,17 @@ internal sealed class OrderStore(Database db)
 
     private static async Task<IEnumerable<Posting>> LoadPostingsAsync(DbConnection connection, string orderId)
     {
-        var rows = await connection.QueryAsync<(string Id, string LineId, string Kind, long At, string Account, long Amount)>(
+        var rows = await connection.QueryAsync<(int Seq, string LineId, string Kind, long At, string Account, long Amount)>(
             """
-            SELECT p.id, p.line_id, p.kind, p.at, e.account, e.amount
+            SELECT p.seq, p.line_id, p.kind, p.at, e.account, e.amount
             FROM ledger_postings p JOIN ledger_entries e ON e.posting_id = p.id
-            WHERE p.order_id = @orderId ORDER BY p.at, p.rowid, e.rowid
+            WHERE p.order_id = @orderId ORDER BY p.seq, e.idx
             """,
             new { orderId });
-        return rows.GroupBy(r => r.Id).Select(g =>
+        return rows.GroupBy(r => r.Seq).Select(g =>
         {
             var first = g.First();
-            return new Posting(first.Id, orderId, first.LineId, Enum.Parse<PostingKind>(first.Kind), DateTimeOffset.FromUnixTimeMilliseconds(first.At),
+            return new Posting(orderId, first.Seq, first.LineId, Enum.Parse<PostingKind>(first.Kind), DateTimeOffset.FromUnixTimeMilliseconds(first.At),
                 [.. g.Select(r => new LedgerEntry(r.Account, r.Amount))]);
         });
     }
@@ -150,7 +150,7 @@ internal sealed class OrderStore(Database db)
               AND (@escalatedOnly = 0 OR escalated = 1) AND (@status IS NULL OR status = @status)
             ORDER BY due_at IS NULL, due_at, opened_at LIMIT 500
             """,
-            new { buyerId, sellerId, escalatedOnly, status });
+            new { buyerId, sellerId, escalatedOnly = escalatedOnly ? 1 : 0, status });
         return [.. ids];
     }
 }

@@ -8,9 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Arbiter.Tests.Support;
 
 /// <summary>
-/// The real service (HTTP pipeline, SQLite file, timers) on an in-memory test server, with the
+/// The real service (HTTP pipeline, database, timers) on an in-memory test server, with the
 /// simulated clock starting at a fixed Monday. Dispose it to stop it; start another on the same
-/// data folder to restart.
+/// storage to restart.
 /// </summary>
 public sealed class ArbiterHost : IAsyncDisposable
 {
@@ -19,24 +19,36 @@ public sealed class ArbiterHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private ArbiterHost(WebApplication app, string dataDirectory)
+    private ArbiterHost(WebApplication app, TestStorage storage)
     {
         _app = app;
-        DataDirectory = dataDirectory;
+        Storage = storage;
     }
 
-    public string DataDirectory { get; }
+    public TestStorage Storage { get; }
+
+    public string DataDirectory => Storage.DataDirectory;
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ArbiterHost> StartAsync(string? dataDirectory = null, TimeProvider? clock = null)
+    public static async Task<ArbiterHost> StartAsync(Backend backend, TimeProvider? clock = null) =>
+        await StartAsync(await TestStorage.NewAsync(backend), clock);
+
+    public static async Task<ArbiterHost> StartAsync(TestStorage storage, TimeProvider? clock = null)
     {
-        var data = dataDirectory ?? Directory.CreateTempSubdirectory("arbiter-test-").FullName;
-        var options = new ServeOptions { DataDirectory = data, SimulatedClock = clock is null, ClockStart = Start, PlatformKey = PlatformKey };
+        var options = new ServeOptions
+        {
+            DataDirectory = storage.DataDirectory,
+            Backend = storage.Backend == Backend.Postgres ? "postgres" : "sqlite",
+            Connection = storage.Connection,
+            SimulatedClock = clock is null,
+            ClockStart = Start,
+            PlatformKey = PlatformKey,
+        };
         var app = await ArbiterApp.BuildAsync(options, clock, builder => builder.WebHost.UseTestServer());
         await app.Services.GetRequiredService<AccountStore>().EnsurePlatformKeyAsync(PlatformKey);
         await app.StartAsync();
-        return new ArbiterHost(app, data);
+        return new ArbiterHost(app, storage);
     }
 
     public HttpClient Client(string token)

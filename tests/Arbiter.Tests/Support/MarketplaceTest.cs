@@ -1,15 +1,17 @@
 namespace Arbiter.Tests.Support;
 
 /// <summary>A test class with its own running service and a marketplace with buyer b1, seller s1 and mediator m1.</summary>
-public abstract class MarketplaceTest : IAsyncLifetime
+public abstract class MarketplaceTest(Backend backend) : IAsyncLifetime
 {
+    protected Backend Backend { get; } = backend;
+
     protected ArbiterHost Host { get; private set; } = null!;
 
     protected Marketplace Market { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        Host = await ArbiterHost.StartAsync();
+        Host = await ArbiterHost.StartAsync(Backend);
         Market = await Marketplace.OpenAsync(Host);
     }
 

@@ -1,0 +1,21 @@
+using System.Data.Common;
+using Dapper;
+using Npgsql;
+
+namespace Arbiter.Storage;
+
+/// <summary>PostgreSQL for production: a pooled data source shared by the node's requests and timers.</summary>
+internal sealed class PostgresDatabase(string connectionString) : Database, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
+
+    protected override IReadOnlyList<string> Migrations => Schema.Postgres;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken ct = default) => await _source.OpenConnectionAsync(ct);
+
+    /// <summary>Nodes that start together migrate one after the other.</summary>
+    protected override Task LockForMigrationAsync(DbConnection connection, DbTransaction tx) =>
+        connection.ExecuteAsync("SELECT pg_advisory_xact_lock(20261126)", transaction: tx);
+
+    public ValueTask DisposeAsync() => _source.DisposeAsync();
+}

@@ -1,0 +1,33 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Arbiter.Storage;
+
+/// <summary>The embedded default: one file under the data folder, WAL, durable commits, one writer at a time.</summary>
+internal sealed class SqliteDatabase(string path) : Database
+{
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    protected override IReadOnlyList<string> Migrations => Schema.Sqlite;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken ct = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct);
+        await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+        return connection;
+    }
+
+    protected override async Task PrepareAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await using var connection = await OpenAsync(ct);
+        await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
+    }
+}

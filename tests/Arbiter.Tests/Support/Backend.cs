@@ -1,0 +1,17 @@
+namespace Arbiter.Tests.Support;
+
+/// <summary>The two databases Arbiter runs on; the integration suite runs on both.</summary>
+public enum Backend
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Where one service keeps its state; start a second host on the same storage to restart.</summary>
+public sealed record TestStorage(Backend Backend, string DataDirectory, string? Connection)
+{
+    public static async Task<TestStorage> NewAsync(Backend backend) => new(
+        backend,
+        Directory.CreateTempSubdirectory("arbiter-test-").FullName,
+        backend == Backend.Postgres ? await PostgresServer.Instance.CreateDatabaseAsync() : null);
+}
