@@ -46,6 +46,18 @@ internal abstract class Database
         return result;
     }
 
+    /// <summary>Runs <paramref name="read"/> on one consistent snapshot, so that a document and its ledger agree.</summary>
+    public async Task<T> ReadAsync<T>(Func<DbConnection, DbTransaction, Task<T>> read, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var tx = await BeginSnapshotAsync(connection, ct);
+        var result = await read(connection, tx);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    protected abstract ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken ct);
+
     protected virtual Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
 
     protected virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction tx) => Task.CompletedTask;

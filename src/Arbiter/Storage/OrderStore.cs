@@ -16,20 +16,20 @@ internal sealed record LoadedOrder(Order Order, long Version);
 /// </summary>
 internal sealed class OrderStore(Database db)
 {
-    public async Task<LoadedOrder?> LoadAsync(string orderId, CancellationToken ct = default)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<(string Doc, long Version)>(
-            "SELECT doc, version FROM orders WHERE id = @orderId", new { orderId });
-        if (row.Doc is null)
+    public Task<LoadedOrder?> LoadAsync(string orderId, CancellationToken ct = default) =>
+        db.ReadAsync(async (connection, tx) =>
         {
-            return null;
-        }
+            var row = await connection.QuerySingleOrDefaultAsync<(string Doc, long Version)>(
+                "SELECT doc, version FROM orders WHERE id = @orderId", new { orderId }, tx);
+            if (row.Doc is null)
+            {
+                return null;
+            }
 
-        var order = JsonSerializer.Deserialize<Order>(row.Doc, Json.Storage)!;
-        order.AttachLedger(await LoadPostingsAsync(connection, orderId));
-        return new LoadedOrder(order, row.Version);
-    }
+            var order = JsonSerializer.Deserialize<Order>(row.Doc, Json.Storage)!;
+            order.AttachLedger(await LoadPostingsAsync(connection, tx, orderId));
+            return new LoadedOrder(order, row.Version);
+        }, ct);
 
     /// <summary>Saves a new order; false when the id is taken.</summary>
     public Task<bool> InsertAsync(Order order, CancellationToken ct = default) =>
@@ -112,7 +112,7 @@ internal sealed class OrderStore(Database db)
             tx);
     }
 
-    private static async Task<IEnumerable<Posting>> LoadPostingsAsync(DbConnection connection, string orderId)
+    private static async Task<IEnumerable<Posting>> LoadPostingsAsync(DbConnection connection, DbTransaction tx, string orderId)
     {
         var rows = await connection.QueryAsync<(int Seq, string LineId, string Kind, long At, string Account, long Amount)>(
             """
@@ -120,7 +120,8 @@ internal sealed class OrderStore(Database db)
             FROM ledger_postings p JOIN ledger_entries e ON e.posting_id = p.id
             WHERE p.order_id = @orderId ORDER BY p.seq, e.idx
             """,
-            new { orderId });
+            new { orderId },
+            tx);
         return rows.GroupBy(r => r.Seq).Select(g =>
         {
             var first = g.First();

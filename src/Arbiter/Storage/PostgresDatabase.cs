@@ -13,6 +13,9 @@ internal sealed class PostgresDatabase(string connectionString) : Database, IAsy
 
     public override async Task<DbConnection> OpenAsync(CancellationToken ct = default) => await _source.OpenConnectionAsync(ct);
 
+    protected override ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken ct) =>
+        connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+
     /// <summary>Nodes that start together migrate one after the other.</summary>
     protected override Task LockForMigrationAsync(DbConnection connection, DbTransaction tx) =>
         connection.ExecuteAsync("SELECT pg_advisory_xact_lock(20261126)", transaction: tx);

@@ -24,6 +24,10 @@ internal sealed class SqliteDatabase(string path) : Database
         return connection;
     }
 
+    /// <summary>A deferred transaction reads one WAL snapshot without taking the write lock.</summary>
+    protected override ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken ct) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
     protected override async Task PrepareAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
