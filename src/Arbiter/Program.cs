@@ -1,11 +1,13 @@
+using Arbiter.Cli;
 using Arbiter.Demo;
 using Arbiter.Hosting;
 using Arbiter.Storage;
 
-if (args.Length == 0 || args[0] != "serve")
+var command = args.Length > 0 ? args[0] : "";
+if (command is not ("serve" or "migrate" or "audit"))
 {
     Console.Error.WriteLine(ServeOptions.Usage);
-    return args.Length == 0 ? 0 : 2;
+    return command.Length == 0 ? 0 : 2;
 }
 
 var (options, error) = ServeOptions.Parse(args[1..]);
@@ -14,6 +16,16 @@ if (options is null)
     Console.Error.WriteLine($"arbiter: {error}");
     Console.Error.WriteLine(ServeOptions.Usage);
     return 2;
+}
+
+if (command == "migrate")
+{
+    return await MaintenanceCommands.MigrateAsync(options, Console.Out);
+}
+
+if (command == "audit")
+{
+    return await MaintenanceCommands.AuditAsync(options, Console.Out);
 }
 
 await using var app = await ArbiterApp.BuildAsync(options);

@@ -140,6 +140,32 @@ internal sealed class OrderStore(Database db)
         return [.. ids];
     }
 
+    /// <summary>Every order id, in pages, for whole-database work such as the audit.</summary>
+    public async IAsyncEnumerable<string> AllIdsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var after = "";
+        while (true)
+        {
+            IReadOnlyList<string> page;
+            await using (var connection = await db.OpenAsync(ct))
+            {
+                page = [.. await connection.QueryAsync<string>("SELECT id FROM orders WHERE id > @after ORDER BY id LIMIT 1000", new { after })];
+            }
+
+            foreach (var id in page)
+            {
+                yield return id;
+            }
+
+            if (page.Count < 1000)
+            {
+                yield break;
+            }
+
+            after = page[^1];
+        }
+    }
+
     /// <summary>Dispute ids the caller may list, optionally of one status, by due date.</summary>
     public async Task<IReadOnlyList<string>> DisputeIdsAsync(string? buyerId, string? sellerId, bool escalatedOnly, string? status, CancellationToken ct = default)
     {

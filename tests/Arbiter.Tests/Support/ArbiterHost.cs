@@ -36,15 +36,7 @@ public sealed class ArbiterHost : IAsyncDisposable
 
     public static async Task<ArbiterHost> StartAsync(TestStorage storage, TimeProvider? clock = null)
     {
-        var options = new ServeOptions
-        {
-            DataDirectory = storage.DataDirectory,
-            Backend = storage.Backend == Backend.Postgres ? "postgres" : "sqlite",
-            Connection = storage.Connection,
-            SimulatedClock = clock is null,
-            ClockStart = Start,
-            PlatformKey = PlatformKey,
-        };
+        var options = storage.Options() with { SimulatedClock = clock is null, ClockStart = Start, PlatformKey = PlatformKey };
         var app = await ArbiterApp.BuildAsync(options, clock, builder => builder.WebHost.UseTestServer());
         await app.Services.GetRequiredService<AccountStore>().EnsurePlatformKeyAsync(PlatformKey);
         await app.StartAsync();

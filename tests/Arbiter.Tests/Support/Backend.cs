@@ -1,3 +1,5 @@
+using Arbiter.Hosting;
+
 namespace Arbiter.Tests.Support;
 
 /// <summary>The two databases Arbiter runs on; the integration suite runs on both.</summary>
@@ -10,6 +12,14 @@ public enum Backend
 /// <summary>Where one service keeps its state; start a second host on the same storage to restart.</summary>
 public sealed record TestStorage(Backend Backend, string DataDirectory, string? Connection)
 {
+    /// <summary>The service options that point at this storage.</summary>
+    internal ServeOptions Options() => new()
+    {
+        DataDirectory = DataDirectory,
+        Backend = Backend == Backend.Postgres ? "postgres" : "sqlite",
+        Connection = Connection,
+    };
+
     public static async Task<TestStorage> NewAsync(Backend backend) => new(
         backend,
         Directory.CreateTempSubdirectory("arbiter-test-").FullName,

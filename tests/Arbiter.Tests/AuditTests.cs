@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using Arbiter.Cli;
+using Arbiter.Storage;
+using Arbiter.Tests.Support;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using static Arbiter.Tests.Support.Marketplace;
+
+namespace Arbiter.Tests;
+
+/// <summary>The audit command reads the books as an accountant would and says plainly what is wrong.</summary>
+public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
+{
+    [Fact]
+    public async Task The_books_of_a_busy_marketplace_pass_the_audit()
+    {
+        await Market.ShippedOrderAsync("o1");
+        await PostOk(Market.Buyer, "/api/v1/orders/o1/confirm-receipt");
+        var offered = Text(await Market.DisputeAsync("o2"), "id");
+        var offer = await Expect(await Market.Seller.PostAsJsonAsync($"/api/v1/disputes/{offered}/offers", new { type = "refund_only", amount = 700 }), HttpStatusCode.Created);
+        await PostOk(Market.Buyer, $"/api/v1/disputes/{offered}/offers/{offer["id"]}/accept", new { });
+        await Market.DisputeAsync("o3");
+        await Market.CreateOrderAsync("o4");
+        await Market.AdvanceAsync(days: 10);
+
+        var report = new StringWriter();
+        Assert.Equal(0, await MaintenanceCommands.AuditAsync(Host.Storage.Options(), report));
+        Assert.StartsWith("Audit passed: 4 orders", report.ToString());
+    }
+
+    [Fact]
+    public async Task A_tampered_ledger_fails_the_audit_with_a_readable_report()
+    {
+        await Market.ShippedOrderAsync("o1");
+        await PostOk(Market.Buyer, "/api/v1/orders/o1/confirm-receipt");
+        await using (var connection = await Host.Services.GetRequiredService<Database>().OpenAsync(TestContext.Current.CancellationToken))
+        {
+            await connection.ExecuteAsync("UPDATE ledger_entries SET amount = amount + 1 WHERE posting_id = 'o1:2' AND amount > 0");
+        }
+
+        var report = new StringWriter();
+        Assert.Equal(1, await MaintenanceCommands.AuditAsync(Host.Storage.Options(), report));
+        Assert.Contains("order o1: posting o1:2 does not balance (sums to 1)", report.ToString());
+        Assert.Contains("order o1: line l1: escrow holds 0, not captured 2299 - released 2300 - refunded 0", report.ToString());
+    }
+
+    [Fact]
+    public async Task Migrate_brings_a_new_database_up_to_date_and_is_idempotent()
+    {
+        var storage = await TestStorage.NewAsync(Backend);
+        var output = new StringWriter();
+        Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
+        Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
+        Assert.Equal(["Applied 1 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+}
+
+public sealed class AuditTestsOnSqlite() : AuditTests(Backend.Sqlite);
+
+public sealed class AuditTestsOnPostgres() : AuditTests(Backend.Postgres);
