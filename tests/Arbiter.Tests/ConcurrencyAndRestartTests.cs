@@ -32,6 +32,22 @@ public abstract class ConcurrencyAndRestartTests(Backend backend)
     }
 
     [Fact]
+    public async Task Racing_messages_that_do_not_conflict_all_get_through_in_some_order()
+    {
+        await using var host = await ArbiterHost.StartAsync(backend);
+        var market = await Marketplace.OpenAsync(host);
+        var id = Text(await market.DisputeAsync("o1"), "id");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            (i % 2 == 0 ? market.Buyer : market.Seller).PostAsJsonAsync($"/api/v1/disputes/{id}/messages", new { text = $"message {i}" })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var messages = (await GetAsync(market.Platform, $"/api/v1/disputes/{id}"))["messages"]!.AsArray();
+        Assert.Equal(12, messages.Select(m => Text(m!, "text")).Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, 12).Select(n => $"m{n}"), messages.Select(m => Text(m!, "id")));
+    }
+
+    [Fact]
     public async Task A_seller_reply_racing_the_response_deadline_either_wins_or_loses_cleanly()
     {
         await using var host = await ArbiterHost.StartAsync(backend);

@@ -35,7 +35,7 @@ internal static class ClockApi
             return Problems.Of(StatusCodes.Status422UnprocessableEntity, "invalid_duration", "days, hours and minutes must be zero or positive, and at most ten years.");
         }
 
-        await clock.AdvanceAsync(TimeSpan.FromDays(days) + TimeSpan.FromHours(hours) + TimeSpan.FromMinutes(minutes));
+        await clock.AdvanceAsync(TimeSpan.FromDays(days) + TimeSpan.FromHours(hours) + TimeSpan.FromMinutes(minutes), http.RequestAborted);
         await engine.RunDueAsync(http.RequestAborted);
         return Results.Ok(new ClockView(clock.GetUtcNow().UtcDateTime));
     }

@@ -17,7 +17,7 @@ internal static class Endpoint
     {
         var caller = http.Caller();
         var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) =>
-            roles.Contains(caller.Role) ? command(order, caller.Actor, now).Done() : Forbidden(caller), http.RequestAborted);
+            roles.Contains(caller.Role) ? command(order, caller.Actor, now).Done() : Forbidden(caller), ct: http.RequestAborted);
         return result.Error is { } error ? Problems.From(error) : Results.Ok(OrderView.Of(result.Order!));
     }
 
@@ -33,8 +33,7 @@ internal static class Endpoint
         var result = await commands.RunAsync(
             orderId,
             order => order.Dispute(disputeId) is { } d && caller.CanSee(order, d),
-            (order, now) => command(order.Dispute(disputeId)!, caller.Actor, now),
-            http.RequestAborted);
+            (order, now) => command(order.Dispute(disputeId)!, caller.Actor, now), ct: http.RequestAborted);
         if (result.Error is { } error)
         {
             return Problems.From(error);

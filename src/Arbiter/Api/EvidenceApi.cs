@@ -5,21 +5,21 @@ using Arbiter.Storage;
 
 namespace Arbiter.Api;
 
-/// <summary>Evidence files: photos, video and PDFs, checked by their content, kept under the data folder.</summary>
+/// <summary>Evidence files: photos, video and PDFs, checked by their content, never by their name.</summary>
 internal static class EvidenceApi
 {
     public static void MapEvidence(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/disputes/{id}/evidence", (HttpContext h, OrderCommands c, EvidenceFiles f, TimeProvider t, string id, IFormFile? file) =>
-            DisputeIds.OrderOf(id) is { } orderId ? UploadAsync(h, c, f, orderId, id, file) : Task.FromResult(Problems.From(OrderCommands.NotFound)))
+        api.MapPost("/disputes/{id}/evidence", (HttpContext h, OrderCommands c, string id, IFormFile? file) =>
+            DisputeIds.OrderOf(id) is { } orderId ? UploadAsync(h, c, orderId, id, file) : Task.FromResult(Problems.From(OrderCommands.NotFound)))
             .DisableAntiforgery().Answers<EvidenceView>(StatusCodes.Status201Created).WithTags("Evidence").WithSummary("Upload a photo, video or PDF to a dispute (parties)");
-        api.MapPost("/orders/{id}/evidence", (HttpContext h, OrderCommands c, EvidenceFiles f, string id, IFormFile? file) =>
-            UploadAsync(h, c, f, id, null, file))
+        api.MapPost("/orders/{id}/evidence", (HttpContext h, OrderCommands c, string id, IFormFile? file) => UploadAsync(h, c, id, null, file))
             .DisableAntiforgery().Answers<EvidenceView>(StatusCodes.Status201Created).WithTags("Evidence").WithSummary("Upload evidence before opening a dispute, to name in evidenceIds (buyer)");
-        api.MapGet("/evidence/{id}", DownloadAsync).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound).WithTags("Evidence").WithSummary("Download an evidence file");
+        api.MapGet("/evidence/{id}", DownloadAsync).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithTags("Evidence").WithSummary("Download an evidence file");
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext http, OrderCommands commands, EvidenceFiles files, string orderId, string? disputeId, IFormFile? file)
+    private static async Task<IResult> UploadAsync(HttpContext http, OrderCommands commands, string orderId, string? disputeId, IFormFile? file)
     {
         if (file is null || file.Length == 0)
         {
@@ -31,11 +31,14 @@ internal static class EvidenceApi
             return Problems.Of(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"Evidence files may be at most {RequestLimitsMiddleware.EvidenceLimit} bytes.");
         }
 
-        await using var content = file.OpenReadStream();
-        var staged = await files.StageAsync(content, http.RequestAborted);
-        if (staged.ContentType is null)
+        var content = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
         {
-            EvidenceFiles.Discard(staged);
+            await stream.ReadExactlyAsync(content, http.RequestAborted);
+        }
+
+        if (FileSignatures.Detect(content) is not { } contentType)
+        {
             return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "unsupported_file_type", "Evidence must be a JPEG, PNG, GIF or WebP image, an MP4, MOV or WebM video, or a PDF.");
         }
 
@@ -46,32 +49,29 @@ internal static class EvidenceApi
             order => disputeId is null ? caller.CanSee(order) : order.Dispute(disputeId) is { } d && caller.CanSee(order, d),
             (order, now) =>
             {
-                var evidence = new EvidenceFile($"{order.Id}-e{order.Evidence.Count + 1}", disputeId, caller.Key, name.Length is > 0 and <= 200 ? name : "evidence", staged.ContentType, file.Length, now);
+                var evidence = new EvidenceFile($"{order.Id}-e{order.Evidence.Count + 1}", disputeId, caller.Key, name.Length is > 0 and <= 200 ? name : "evidence", contentType, content.Length, now);
                 var added = order.AddEvidence(caller.Actor, disputeId, evidence, now);
                 return added.IsSuccess ? evidence : added.Error!;
             },
+            (evidence, connection, tx) => EvidenceContent.WriteAsync(connection, tx, evidence.Id, content),
             http.RequestAborted);
-        if (result.Error is { } error)
-        {
-            EvidenceFiles.Discard(staged);
-            return Problems.From(error);
-        }
-
-        files.Keep(staged, result.Value!.Id);
-        return Results.Json(EvidenceView.Of(result.Value), statusCode: StatusCodes.Status201Created);
+        return result.Error is { } error
+            ? Problems.From(error)
+            : Results.Json(EvidenceView.Of(result.Value!), statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> DownloadAsync(HttpContext http, OrderCommands commands, EvidenceFiles files, string id)
+    private static async Task<IResult> DownloadAsync(HttpContext http, OrderCommands commands, EvidenceContent contents, string id)
     {
         var dash = id.LastIndexOf("-e", StringComparison.Ordinal);
         var order = dash > 0 && Ids.IsValid(id[..dash]) ? await commands.ReadAsync(id[..dash], http.RequestAborted) : null;
         var caller = http.Caller();
         if (order?.Evidence.FirstOrDefault(f => f.Id == id) is not { } file
-            || !(file.DisputeId is { } disputeId ? caller.CanSee(order, order.Dispute(disputeId)!) : caller.CanSee(order) && caller.Role != Role.Mediator))
+            || !(file.DisputeId is { } disputeId ? caller.CanSee(order, order.Dispute(disputeId)!) : caller.CanSee(order) && caller.Role != Role.Mediator)
+            || await contents.ReadAsync(id, http.RequestAborted) is not { } content)
         {
             return Problems.From(OrderCommands.NotFound);
         }
 
-        return Results.File(files.PathOf(id), file.ContentType, file.FileName);
+        return Results.File(content, file.ContentType, file.FileName);
     }
 }

@@ -102,7 +102,7 @@ internal static class OrdersApi
         }
 
         var caller = http.Caller();
-        var result = await commands.RunAsync(id, caller.CanSee, (order, now) => order.OpenDispute(caller.Actor, body.LineId, body.ToClaim(), now), http.RequestAborted);
+        var result = await commands.RunAsync(id, caller.CanSee, (order, now) => order.OpenDispute(caller.Actor, body.LineId, body.ToClaim(), now), ct: http.RequestAborted);
         return result.Error is { } error
             ? Problems.From(error)
             : Results.Json(DisputeView.Of(result.Order!, result.Value!, caller, clock.GetUtcNow()), statusCode: StatusCodes.Status201Created);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Arbiter.Domain.Common;
 using Arbiter.Domain.Orders;
 using Arbiter.Storage;
@@ -11,43 +12,65 @@ internal readonly record struct CommandResult<T>(T? Value, DomainError? Error, O
 }
 
 /// <summary>
-/// Runs one command against one order: load, let every deadline that fell due fire first (so a
-/// late command sees the state the clock has made), decide, save atomically. Racing commands on
-/// the same order serialize: the first save wins, the others get <c>concurrent_modification</c>.
+/// Runs one command against one order, in one transaction: lock the order (commands and timers on
+/// it queue behind each other), let every deadline that fell due fire first (so a late command sees
+/// the state the clock has made), decide, and save with the ledger, timers and anything else the
+/// command writes. Racing commands serialize: each is decided on what the one before it saved.
 /// </summary>
-internal sealed class OrderCommands(OrderStore store, TimeProvider clock)
+internal sealed class OrderCommands(Database db, OrderStore store, TimeProvider clock)
 {
     public static readonly DomainError NotFound = DomainError.NotFound("not_found", "No such order or dispute.");
 
     public static readonly DomainError Conflict = DomainError.Conflict("concurrent_modification", "Someone else changed this order at the same moment; read it again and retry.");
 
-    public async Task<CommandResult<T>> RunAsync<T>(string orderId, Func<Order, bool> canSee, Func<Order, DateTimeOffset, Result<T>> command, CancellationToken ct = default)
+    /// <param name="alsoWrite">More rows to write in the same transaction, given the command's value.</param>
+    public async Task<CommandResult<T>> RunAsync<T>(
+        string orderId,
+        Func<Order, bool> canSee,
+        Func<Order, DateTimeOffset, Result<T>> command,
+        Func<T, DbConnection, DbTransaction, Task>? alsoWrite = null,
+        CancellationToken ct = default)
     {
-        var loaded = await store.LoadAsync(orderId, ct);
-        if (loaded is null || !canSee(loaded.Order))
-        {
-            return NotFound;
-        }
-
-        var now = clock.GetUtcNow();
-        loaded.Order.FireDue(now);
-        var result = command(loaded.Order, now);
-        if (!result.IsSuccess)
-        {
-            return result.Error!;
-        }
-
         try
         {
-            await store.SaveAsync(loaded, now, ct);
+            return await DecideAndSaveAsync(orderId, canSee, command, alsoWrite, ct);
         }
         catch (ConcurrencyConflictException)
         {
             return Conflict;
         }
-
-        return new CommandResult<T>(result.Value, null, loaded.Order);
     }
+
+    private Task<CommandResult<T>> DecideAndSaveAsync<T>(
+        string orderId,
+        Func<Order, bool> canSee,
+        Func<Order, DateTimeOffset, Result<T>> command,
+        Func<T, DbConnection, DbTransaction, Task>? alsoWrite,
+        CancellationToken ct) =>
+        db.WriteAsync<CommandResult<T>>(async (connection, tx) =>
+        {
+            var loaded = await store.LoadAsync(connection, tx, orderId, RowLock.Wait);
+            if (loaded is null || !canSee(loaded.Order))
+            {
+                return NotFound;
+            }
+
+            var now = clock.GetUtcNow();
+            loaded.Order.FireDue(now);
+            var result = command(loaded.Order, now);
+            if (!result.IsSuccess)
+            {
+                return result.Error!;
+            }
+
+            await OrderStore.SaveAsync(connection, tx, loaded, now);
+            if (alsoWrite is not null)
+            {
+                await alsoWrite(result.Value!, connection, tx);
+            }
+
+            return new CommandResult<T>(result.Value, null, loaded.Order);
+        }, ct);
 
     /// <summary>Reads an order as the clock stands now, with due deadlines applied but not saved.</summary>
     public async Task<Order?> ReadAsync(string orderId, CancellationToken ct = default)

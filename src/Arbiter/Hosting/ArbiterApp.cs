@@ -15,8 +15,7 @@ internal static class ArbiterApp
     {
         var database = options.OpenDatabase();
         await database.MigrateAsync();
-        var settings = new SettingsStore(database);
-        var time = clock ?? (options.SimulatedClock ? await SimulatedClock.LoadAsync(settings, options.ClockStart ?? TruncateToSecond(TimeProvider.System.GetUtcNow())) : TimeProvider.System);
+        var time = clock ?? (options.SimulatedClock ? await SimulatedClock.LoadAsync(database, options.ClockStart ?? TruncateToSecond(TimeProvider.System.GetUtcNow())) : TimeProvider.System);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
@@ -25,11 +24,10 @@ internal static class ArbiterApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => database);
 
-        builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<OrderStore>();
         builder.Services.AddSingleton<AccountStore>();
-        builder.Services.AddSingleton(new EvidenceFiles(options.DataDirectory));
+        builder.Services.AddSingleton<EvidenceContent>();
         builder.Services.AddSingleton<OrderCommands>();
         builder.Services.AddSingleton<TimerEngine>();
         builder.Services.AddHostedService<TimerWorker>();
@@ -51,6 +49,15 @@ internal static class ArbiterApp
         });
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
+        if (time is SimulatedClock simulated)
+        {
+            app.Use(async (context, next) =>
+            {
+                await simulated.RefreshAsync(context.RequestAborted);
+                await next(context);
+            });
+        }
+
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapGet("/health", () => Results.Ok(new { Status = "ok" })).ExcludeFromDescription();

@@ -11,6 +11,12 @@ internal abstract class Database
 {
     protected abstract IReadOnlyList<string> Migrations { get; }
 
+    /// <summary>What turns a SELECT of one row into "lock it, waiting for whoever holds it".</summary>
+    public virtual string LockWaiting => "";
+
+    /// <summary>What turns a SELECT of one row into "lock it, unless another transaction holds it".</summary>
+    public virtual string LockSkippingLocked => "";
+
     public abstract Task<DbConnection> OpenAsync(CancellationToken ct = default);
 
     /// <summary>Brings the schema up to date in one transaction; safe at every start and from several nodes at once.</summary>

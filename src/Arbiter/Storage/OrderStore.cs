@@ -10,6 +10,19 @@ namespace Arbiter.Storage;
 /// <summary>An order loaded for a command, with the version it had when read.</summary>
 internal sealed record LoadedOrder(Order Order, long Version);
 
+/// <summary>How a load inside a write transaction treats an order another transaction is changing.</summary>
+internal enum RowLock
+{
+    /// <summary>Read without locking (a snapshot read).</summary>
+    None,
+
+    /// <summary>Lock the order, waiting for the other transaction: commands on one order serialize.</summary>
+    Wait,
+
+    /// <summary>Lock the order unless another transaction holds it; then it reads as absent (timers on many nodes).</summary>
+    SkipLocked,
+}
+
 /// <summary>
 /// Orders as versioned JSON documents beside their ledger, timers and dispute index. A save
 /// writes all of them in one transaction, only if nobody saved the order since it was read.
@@ -17,19 +30,28 @@ internal sealed record LoadedOrder(Order Order, long Version);
 internal sealed class OrderStore(Database db)
 {
     public Task<LoadedOrder?> LoadAsync(string orderId, CancellationToken ct = default) =>
-        db.ReadAsync(async (connection, tx) =>
-        {
-            var row = await connection.QuerySingleOrDefaultAsync<(string Doc, long Version)>(
-                "SELECT doc, version FROM orders WHERE id = @orderId", new { orderId }, tx);
-            if (row.Doc is null)
-            {
-                return null;
-            }
+        db.ReadAsync((connection, tx) => LoadAsync(connection, tx, orderId, RowLock.None), ct);
 
-            var order = JsonSerializer.Deserialize<Order>(row.Doc, Json.Storage)!;
-            order.AttachLedger(await LoadPostingsAsync(connection, tx, orderId));
-            return new LoadedOrder(order, row.Version);
-        }, ct);
+    /// <summary>Loads an order inside the caller's transaction, locking its row as asked.</summary>
+    public async Task<LoadedOrder?> LoadAsync(DbConnection connection, DbTransaction tx, string orderId, RowLock rowLock)
+    {
+        var lockClause = rowLock switch
+        {
+            RowLock.Wait => db.LockWaiting,
+            RowLock.SkipLocked => db.LockSkippingLocked,
+            _ => "",
+        };
+        var row = await connection.QuerySingleOrDefaultAsync<(string Doc, long Version)>(
+            $"SELECT doc, version FROM orders WHERE id = @orderId{lockClause}", new { orderId }, tx);
+        if (row.Doc is null)
+        {
+            return null;
+        }
+
+        var order = JsonSerializer.Deserialize<Order>(row.Doc, Json.Storage)!;
+        order.AttachLedger(await LoadPostingsAsync(connection, tx, orderId));
+        return new LoadedOrder(order, row.Version);
+    }
 
     /// <summary>Saves a new order; false when the id is taken.</summary>
     public Task<bool> InsertAsync(Order order, CancellationToken ct = default) =>
@@ -51,23 +73,24 @@ internal sealed class OrderStore(Database db)
             return true;
         }, ct);
 
-    /// <summary>Saves a changed order, or throws <see cref="ConcurrencyConflictException"/> when it changed since it was read.</summary>
-    public Task SaveAsync(LoadedOrder loaded, DateTimeOffset now, CancellationToken ct = default) =>
-        db.WriteAsync(async (connection, tx) =>
+    /// <summary>
+    /// Saves a changed order inside the caller's transaction, or throws <see cref="ConcurrencyConflictException"/>
+    /// when the order changed since it was read (a safety net behind the row lock).
+    /// </summary>
+    public static async Task SaveAsync(DbConnection connection, DbTransaction tx, LoadedOrder loaded, DateTimeOffset now)
+    {
+        var order = loaded.Order;
+        var updated = await connection.ExecuteAsync(
+            "UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At WHERE id = @Id AND version = @Version",
+            new { order.Id, Status = order.Status.ToString(), Doc = Serialize(order), At = now.ToUnixTimeMilliseconds(), loaded.Version },
+            tx);
+        if (updated == 0)
         {
-            var order = loaded.Order;
-            var updated = await connection.ExecuteAsync(
-                "UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At WHERE id = @Id AND version = @Version",
-                new { order.Id, Status = order.Status.ToString(), Doc = Serialize(order), At = now.ToUnixTimeMilliseconds(), loaded.Version },
-                tx);
-            if (updated == 0)
-            {
-                throw new ConcurrencyConflictException(order.Id);
-            }
+            throw new ConcurrencyConflictException(order.Id);
+        }
 
-            await WriteDerivedAsync(connection, tx, order);
-            return true;
-        }, ct);
+        await WriteDerivedAsync(connection, tx, order);
+    }
 
     private static string Serialize(Order order) => JsonSerializer.Serialize(order, Json.Storage);
 

@@ -11,6 +11,10 @@ internal sealed class PostgresDatabase(string connectionString) : Database, IAsy
 
     protected override IReadOnlyList<string> Migrations => Schema.Postgres;
 
+    public override string LockWaiting => " FOR UPDATE";
+
+    public override string LockSkippingLocked => " FOR UPDATE SKIP LOCKED";
+
     public override async Task<DbConnection> OpenAsync(CancellationToken ct = default) => await _source.OpenConnectionAsync(ct);
 
     protected override ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken ct) =>

@@ -35,6 +35,7 @@ internal static class Schema
         CREATE TABLE idempotency (
             caller TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status_code INTEGER NOT NULL,
             content_type TEXT, body BLOB NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (caller, key));
+        CREATE TABLE evidence_content (id TEXT PRIMARY KEY, content BLOB NOT NULL);
         """,
     ];
 
@@ -67,6 +68,7 @@ internal static class Schema
         CREATE TABLE idempotency (
             caller TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status_code INTEGER NOT NULL,
             content_type TEXT, body BYTEA NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (caller, key));
+        CREATE TABLE evidence_content (id TEXT PRIMARY KEY, content BYTEA NOT NULL);
         """,
     ];
 }

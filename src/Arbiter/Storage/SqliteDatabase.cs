@@ -4,7 +4,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Arbiter.Storage;
 
-/// <summary>The embedded default: one file under the data folder, WAL, durable commits, one writer at a time.</summary>
+/// <summary>
+/// The embedded default: one file under the data folder, WAL, durable commits. Write transactions
+/// start IMMEDIATE, so writers queue one at a time and a row lock is never needed.
+/// </summary>
 internal sealed class SqliteDatabase(string path) : Database
 {
     private readonly string _connectionString = new SqliteConnectionStringBuilder

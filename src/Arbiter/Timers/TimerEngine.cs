@@ -3,17 +3,20 @@ using Arbiter.Storage;
 namespace Arbiter.Timers;
 
 /// <summary>
-/// Fires due deadlines. Each order's due deadlines fire in one transaction with the state they
-/// change, guarded by the order's version: a deadline can fire only once, and a racing command
-/// simply makes the engine read the order again.
+/// Fires due deadlines, on one node or many. Each order's due deadlines fire in one transaction
+/// with the state they change: the order's row is locked (PostgreSQL skips rows another node has
+/// locked) and its version checked, so a deadline fires exactly once however many nodes run.
 /// </summary>
-internal sealed class TimerEngine(OrderStore store, TimeProvider clock, ILogger<TimerEngine> logger) : IDisposable
+internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider clock, ILogger<TimerEngine> logger) : IDisposable
 {
     private const int Batch = 200;
+    private static readonly TimeSpan LockedWait = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan LockedPatience = TimeSpan.FromSeconds(60);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>
-    /// Fires everything due by now; returns how many deadlines fired. An order whose deadlines
+    /// Fires everything due by now and returns how many deadlines fired here. Returns only when
+    /// nothing due is left, also what other nodes were firing meanwhile. An order whose deadlines
     /// cannot fire is logged and left for the next pass, so one bad order never stalls the others.
     /// </summary>
     public async Task<int> RunDueAsync(CancellationToken ct = default)
@@ -22,28 +25,54 @@ internal sealed class TimerEngine(OrderStore store, TimeProvider clock, ILogger<
         try
         {
             var total = 0;
-            var failed = new HashSet<string>();
+            var done = new HashSet<string>();
+            DateTimeOffset? waitingSince = null;
             while (true)
             {
+                if (clock is SimulatedClock simulated)
+                {
+                    await simulated.RefreshAsync(ct);
+                }
+
                 var now = clock.GetUtcNow();
-                var due = (await store.DueOrdersAsync(now, Batch + failed.Count, ct)).Where(id => !failed.Contains(id)).ToList();
+                var due = (await store.DueOrdersAsync(now, Batch + done.Count, ct)).Where(id => !done.Contains(id)).ToList();
                 if (due.Count == 0)
                 {
                     return total;
                 }
 
+                var locked = 0;
                 foreach (var orderId in due)
                 {
-                    try
+                    switch (await TryFireAsync(orderId, now, ct))
                     {
-                        total += await FireAsync(orderId, now, ct);
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        failed.Add(orderId);
-                        logger.LogError(e, "Deadlines of order {OrderId} could not fire; retrying on the next pass", orderId);
+                        case null:
+                            locked++;
+                            break;
+                        case 0:
+                            // Fired by another node since we listed it, or failed: not for this pass.
+                            done.Add(orderId);
+                            break;
+                        case var fired:
+                            total += fired.Value;
+                            break;
                     }
                 }
+
+                if (locked < due.Count)
+                {
+                    waitingSince = null;
+                    continue;
+                }
+
+                waitingSince ??= TimeProvider.System.GetUtcNow();
+                if (TimeProvider.System.GetUtcNow() - waitingSince > LockedPatience)
+                {
+                    logger.LogWarning("Due deadlines stayed locked by other nodes for {Patience}; leaving them to those nodes", LockedPatience);
+                    return total;
+                }
+
+                await Task.Delay(LockedWait, TimeProvider.System, ct);
             }
         }
         finally
@@ -52,31 +81,38 @@ internal sealed class TimerEngine(OrderStore store, TimeProvider clock, ILogger<
         }
     }
 
-    private async Task<int> FireAsync(string orderId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>How many deadlines of the order fired: null when another node holds it, 0 when nothing fired or it failed.</summary>
+    private async Task<int?> TryFireAsync(string orderId, DateTimeOffset now, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            var loaded = await store.LoadAsync(orderId, ct);
+            return await FireAsync(orderId, now, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Deadlines of order {OrderId} could not fire; retrying on the next pass", orderId);
+            return 0;
+        }
+    }
+
+    /// <summary>Fires one order's due deadlines; null when another node holds the order right now.</summary>
+    private Task<int?> FireAsync(string orderId, DateTimeOffset now, CancellationToken ct) =>
+        db.WriteAsync<int?>(async (connection, tx) =>
+        {
+            var loaded = await store.LoadAsync(connection, tx, orderId, RowLock.SkipLocked);
             if (loaded is null)
             {
-                return 0;
+                return null;
             }
 
             var fired = loaded.Order.FireDue(now);
-            try
+            if (fired > 0)
             {
-                await store.SaveAsync(loaded, now, ct);
-                return fired;
+                await OrderStore.SaveAsync(connection, tx, loaded, now);
             }
-            catch (ConcurrencyConflictException) when (attempt < 10)
-            {
-                if (logger.IsEnabled(LogLevel.Debug))
-                {
-                    logger.LogDebug("Order {OrderId} changed while its deadlines fired; retrying", orderId);
-                }
-            }
-        }
-    }
+
+            return fired;
+        }, ct);
 
     public void Dispose() => _gate.Dispose();
 }
