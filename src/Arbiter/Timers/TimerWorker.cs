@@ -2,7 +2,7 @@ namespace Arbiter.Timers;
 
 /// <summary>
 /// Catches up on every deadline that fell due while the service was down before it serves
-/// requests, then (on the system clock) keeps firing deadlines as they fall due.
+/// requests, then keeps firing deadlines as they fall due, together with the other nodes.
 /// </summary>
 internal sealed class TimerWorker(TimerEngine engine, TimeProvider clock, ILogger<TimerWorker> logger) : BackgroundService
 {
@@ -21,12 +21,8 @@ internal sealed class TimerWorker(TimerEngine engine, TimeProvider clock, ILogge
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (clock is SimulatedClock)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(PollInterval, clock);
+        // A simulated clock only moves when advanced, possibly on another node: poll it in real time.
+        using var timer = new PeriodicTimer(PollInterval, clock is SimulatedClock ? TimeProvider.System : clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

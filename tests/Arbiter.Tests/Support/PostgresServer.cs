@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 [assembly: AssemblyFixture(typeof(Arbiter.Tests.Support.PostgresServer))]
@@ -29,7 +27,7 @@ public sealed class PostgresServer : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _bin = FindBinaries();
-        _port = FreePort();
+        _port = Loopback.FreePort();
         var data = Path.Combine(_directory, "data");
         if (Environment.IsPrivilegedProcess)
         {
@@ -71,13 +69,6 @@ public sealed class PostgresServer : IAsyncLifetime
             : Enumerable.Empty<string>();
         return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
             ?? throw new InvalidOperationException("PostgreSQL server binaries not found under /usr/lib/postgresql: run `bash scripts/install-test-deps.sh` (apt-get install postgresql).");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static Task RunAsPostgresAsync(string program, IEnumerable<string> args) =>

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Arbiter.Tests.Support;
+
+/// <summary>
+/// A real Arbiter service process (`Arbiter.dll serve`) on a loopback port, as a deployment runs
+/// it: several of them on one database make a cluster; <see cref="Kill"/> ends one with SIGKILL.
+/// </summary>
+public sealed class NodeProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private NodeProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>What the process printed, to explain a failure.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<NodeProcess> StartAsync(TestStorage storage)
+    {
+        var address = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        string[] args =
+        [
+            typeof(Program).Assembly.Location, "serve", "--urls", address.ToString().TrimEnd('/'), "--data", storage.DataDirectory,
+            "--db", storage.Backend == Backend.Postgres ? "postgres" : "sqlite", "--clock", "simulated", "--platform-key", ArbiterHost.PlatformKey,
+        ];
+        foreach (var arg in args.Concat(storage.Connection is null ? [] : ["--connection", storage.Connection]))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var node = new NodeProcess(Process.Start(start)!, address);
+        await node.WaitUntilHealthyAsync();
+        return node;
+    }
+
+    public HttpClient Client(string token)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(120) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Ends the process at once, as a crash or an OOM kill would (SIGKILL).</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The node exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The node did not become healthy within {StartTimeout}:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
