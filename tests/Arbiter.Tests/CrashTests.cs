@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Arbiter.Cli;
+using Arbiter.Testing;
 using Arbiter.Tests.Support;
 using static Arbiter.Tests.Support.Marketplace;
 
@@ -19,7 +20,7 @@ public abstract class CrashTests(Backend backend)
         var storage = await TestStorage.NewAsync(backend);
         var acknowledged = new ConcurrentQueue<(string OrderId, string Step)>();
         var enough = new TaskCompletionSource();
-        await using (var node = await NodeProcess.StartAsync(storage))
+        await using (var node = await storage.StartNodeAsync())
         {
             var platform = node.Client(ArbiterHost.PlatformKey);
             var buyer = node.Client(await MultiNodeTests.CreateAccountAsync(platform, "b1", "buyer"));
@@ -75,7 +76,7 @@ public abstract class CrashTests(Backend backend)
             await Task.WhenAll(load);
         }
 
-        await using var restarted = await NodeProcess.StartAsync(storage);
+        await using var restarted = await storage.StartNodeAsync();
         var admin = restarted.Client(ArbiterHost.PlatformKey);
         foreach (var (orderId, step) in acknowledged)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Arbiter.Cli;
+using Arbiter.Testing;
 using Arbiter.Tests.Support;
 using static Arbiter.Tests.Support.Marketplace;
 
@@ -16,7 +17,7 @@ public sealed class MultiNodeTests
     public async Task Three_nodes_fire_every_deadline_once_and_give_every_race_one_winner()
     {
         var storage = await TestStorage.NewAsync(Backend.Postgres);
-        var nodes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => NodeProcess.StartAsync(storage)));
+        var nodes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => storage.StartNodeAsync()));
         try
         {
             var platform = nodes.Select(n => n.Client(ArbiterHost.PlatformKey)).ToArray();

@@ -1,4 +1,5 @@
 using Arbiter.Hosting;
+using Arbiter.Testing;
 
 namespace Arbiter.Tests.Support;
 
@@ -20,8 +21,13 @@ public sealed record TestStorage(Backend Backend, string DataDirectory, string? 
         Connection = Connection,
     };
 
+    /// <summary>A real service process on this storage.</summary>
+    public Task<NodeProcess> StartNodeAsync() => NodeProcess.StartAsync(
+        ArbiterHost.PlatformKey,
+        Backend == Backend.Postgres ? ["--db", "postgres", "--connection", Connection!] : ["--data", DataDirectory]);
+
     public static async Task<TestStorage> NewAsync(Backend backend) => new(
         backend,
         Directory.CreateTempSubdirectory("arbiter-test-").FullName,
-        backend == Backend.Postgres ? await PostgresServer.Instance.CreateDatabaseAsync() : null);
+        backend == Backend.Postgres ? await PostgresServer.CreateDatabaseAsync() : null);
 }

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace Arbiter.Tests.Support;
+namespace Arbiter.Testing;
 
 /// <summary>
 /// A real Arbiter service process (`Arbiter.dll serve`) on a loopback port, as a deployment runs
@@ -39,16 +39,17 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<NodeProcess> StartAsync(TestStorage storage)
+    /// <param name="storageArgs">Where the node keeps its state, as command-line options (<c>--data DIR</c>, or <c>--db postgres --connection CS</c>).</param>
+    public static async Task<NodeProcess> StartAsync(string platformKey, IEnumerable<string> storageArgs, bool simulatedClock = true)
     {
         var address = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] args =
         [
-            typeof(Program).Assembly.Location, "serve", "--urls", address.ToString().TrimEnd('/'), "--data", storage.DataDirectory,
-            "--db", storage.Backend == Backend.Postgres ? "postgres" : "sqlite", "--clock", "simulated", "--platform-key", ArbiterHost.PlatformKey,
+            typeof(Program).Assembly.Location, "serve", "--urls", address.ToString().TrimEnd('/'),
+            "--clock", simulatedClock ? "simulated" : "system", "--platform-key", platformKey,
         ];
-        foreach (var arg in args.Concat(storage.Connection is null ? [] : ["--connection", storage.Connection]))
+        foreach (var arg in args.Concat(storageArgs))
         {
             start.ArgumentList.Add(arg);
         }
@@ -56,6 +57,19 @@ public sealed class NodeProcess : IAsyncDisposable
         var node = new NodeProcess(Process.Start(start)!, address);
         await node.WaitUntilHealthyAsync();
         return node;
+    }
+
+    /// <summary>How long the process took from start to answering <c>/health</c>.</summary>
+    public TimeSpan StartedIn { get; private set; }
+
+    /// <summary>The process's resident memory now, in bytes.</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
     }
 
     public HttpClient Client(string token)
@@ -98,6 +112,7 @@ public sealed class NodeProcess : IAsyncDisposable
             {
                 if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
                 {
+                    StartedIn = deadline.Elapsed;
                     return;
                 }
             }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Arbiter.Tests.Support;
+namespace Arbiter.Testing;
 
 public static class Loopback
 {
