@@ -3,13 +3,15 @@ using Arbiter.Storage;
 namespace Arbiter.Timers;
 
 /// <summary>
-/// Fires due deadlines, on one node or many. Each order's due deadlines fire in one transaction
-/// with the state they change: the order's row is locked (PostgreSQL skips rows another node has
+/// Fires due deadlines, on one node or many. An order's due deadlines fire in the transaction that
+/// saves the state they change: the order's row is locked (PostgreSQL skips rows another node has
 /// locked) and its version checked, so a deadline fires exactly once however many nodes run.
+/// Orders are fired in batches, one transaction (one commit to wait for) per batch.
 /// </summary>
 internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider clock, ILogger<TimerEngine> logger) : IDisposable
 {
-    private const int Batch = 200;
+    private const int Batch = 500;
+    private const int OrdersPerTransaction = 100;
     private static readonly TimeSpan LockedWait = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan LockedPatience = TimeSpan.FromSeconds(60);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -42,21 +44,12 @@ internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider cl
                 }
 
                 var locked = 0;
-                foreach (var orderId in due)
+                foreach (var chunk in due.Chunk(OrdersPerTransaction))
                 {
-                    switch (await TryFireAsync(orderId, now, ct))
-                    {
-                        case null:
-                            locked++;
-                            break;
-                        case 0:
-                            // Fired by another node since we listed it, or failed: not for this pass.
-                            done.Add(orderId);
-                            break;
-                        case var fired:
-                            total += fired.Value;
-                            break;
-                    }
+                    var (fired, lockedElsewhere, idle) = await FireChunkAsync(chunk, now, ct);
+                    total += fired;
+                    locked += lockedElsewhere;
+                    done.UnionWith(idle);
                 }
 
                 if (locked < due.Count)
@@ -81,37 +74,62 @@ internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider cl
         }
     }
 
-    /// <summary>How many deadlines of the order fired: null when another node holds it, 0 when nothing fired or it failed.</summary>
-    private async Task<int?> TryFireAsync(string orderId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Fires a chunk of orders in one transaction. If any order in it fails, the chunk is fired
+    /// again one order per transaction, so that the failing order cannot hold the others back.
+    /// </summary>
+    /// <returns>Deadlines fired, orders locked by another node, and orders with nothing to fire (or failing).</returns>
+    private async Task<(int Fired, int Locked, IReadOnlyList<string> Idle)> FireChunkAsync(string[] orderIds, DateTimeOffset now, CancellationToken ct)
     {
         try
         {
-            return await FireAsync(orderId, now, ct);
+            return await FireInOneTransactionAsync(orderIds, now, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && orderIds.Length > 1)
+        {
+            var (fired, locked, idle) = (0, 0, new List<string>());
+            foreach (var orderId in orderIds)
+            {
+                var single = await FireChunkAsync([orderId], now, ct);
+                (fired, locked) = (fired + single.Fired, locked + single.Locked);
+                idle.AddRange(single.Idle);
+            }
+
+            return (fired, locked, idle);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Deadlines of order {OrderId} could not fire; retrying on the next pass", orderId);
-            return 0;
+            logger.LogError(e, "Deadlines of order {OrderId} could not fire; retrying on the next pass", orderIds[0]);
+            return (0, 0, orderIds);
         }
     }
 
-    /// <summary>Fires one order's due deadlines; null when another node holds the order right now.</summary>
-    private Task<int?> FireAsync(string orderId, DateTimeOffset now, CancellationToken ct) =>
-        db.WriteAsync<int?>(async (connection, tx) =>
+    private Task<(int Fired, int Locked, IReadOnlyList<string> Idle)> FireInOneTransactionAsync(IReadOnlyList<string> orderIds, DateTimeOffset now, CancellationToken ct) =>
+        db.WriteAsync<(int, int, IReadOnlyList<string>)>(async (connection, tx) =>
         {
-            var loaded = await store.LoadAsync(connection, tx, orderId, RowLock.SkipLocked);
-            if (loaded is null)
+            var (fired, locked, idle) = (0, 0, new List<string>());
+            foreach (var orderId in orderIds)
             {
-                return null;
-            }
+                var loaded = await store.LoadAsync(connection, tx, orderId, RowLock.SkipLocked);
+                if (loaded is null)
+                {
+                    locked++;
+                    continue;
+                }
 
-            var fired = loaded.Order.FireDue(now);
-            if (fired > 0)
-            {
+                var count = loaded.Order.FireDue(now);
+                if (count == 0)
+                {
+                    // Fired by another node since we listed it: nothing left for us.
+                    idle.Add(orderId);
+                    continue;
+                }
+
                 await OrderStore.SaveAsync(connection, tx, loaded, now);
+                fired += count;
             }
 
-            return fired;
+            return (fired, locked, idle);
         }, ct);
 
     public void Dispose() => _gate.Dispose();
