@@ -42,6 +42,24 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <param name="storageArgs">Where the node keeps its state, as command-line options (<c>--data DIR</c>, or <c>--db postgres --connection CS</c>).</param>
     public static async Task<NodeProcess> StartAsync(string platformKey, IEnumerable<string> storageArgs, bool simulatedClock = true)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            var node = Launch(platformKey, storageArgs, simulatedClock);
+            try
+            {
+                await node.WaitUntilHealthyAsync();
+                return node;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && node.Output.Contains("address already in use", StringComparison.Ordinal))
+            {
+                // Another process took the free port between our look and the node's bind: try another.
+                await node.DisposeAsync();
+            }
+        }
+    }
+
+    private static NodeProcess Launch(string platformKey, IEnumerable<string> storageArgs, bool simulatedClock)
+    {
         var address = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] args =
@@ -54,9 +72,7 @@ public sealed class NodeProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        var node = new NodeProcess(Process.Start(start)!, address);
-        await node.WaitUntilHealthyAsync();
-        return node;
+        return new NodeProcess(Process.Start(start)!, address);
     }
 
     /// <summary>How long the process took from start to answering <c>/health</c>.</summary>
