@@ -55,23 +55,26 @@ internal sealed class OrderStore(Database db)
 
     /// <summary>Saves a new order; false when the id is taken.</summary>
     public Task<bool> InsertAsync(Order order, CancellationToken ct = default) =>
-        db.WriteAsync(async (connection, tx) =>
-        {
-            var inserted = await connection.ExecuteAsync(
-                """
-                INSERT INTO orders (id, buyer_id, seller_id, status, version, doc, updated_at)
-                VALUES (@Id, @BuyerId, @SellerId, @Status, 1, @Doc, @At) ON CONFLICT (id) DO NOTHING
-                """,
-                new { order.Id, order.BuyerId, order.SellerId, Status = order.Status.ToString(), Doc = Serialize(order), At = order.CreatedAt.ToUnixTimeMilliseconds() },
-                tx);
-            if (inserted == 0)
-            {
-                return false;
-            }
+        db.WriteAsync((connection, tx) => InsertAsync(connection, tx, order), ct);
 
-            await WriteDerivedAsync(connection, tx, order);
-            return true;
-        }, ct);
+    /// <summary>Saves a new order inside the caller's transaction (bulk loads put many in one).</summary>
+    public static async Task<bool> InsertAsync(DbConnection connection, DbTransaction tx, Order order)
+    {
+        var inserted = await connection.ExecuteAsync(
+            """
+            INSERT INTO orders (id, buyer_id, seller_id, status, version, doc, updated_at)
+            VALUES (@Id, @BuyerId, @SellerId, @Status, 1, @Doc, @At) ON CONFLICT (id) DO NOTHING
+            """,
+            new { order.Id, order.BuyerId, order.SellerId, Status = order.Status.ToString(), Doc = Serialize(order), At = order.CreatedAt.ToUnixTimeMilliseconds() },
+            tx);
+        if (inserted == 0)
+        {
+            return false;
+        }
+
+        await WriteDerivedAsync(connection, tx, order);
+        return true;
+    }
 
     /// <summary>
     /// Saves a changed order inside the caller's transaction, or throws <see cref="ConcurrencyConflictException"/>

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Arbiter.Testing;
+
+namespace Arbiter.Bench;
+
+/// <summary>
+/// The lifecycle over HTTP against a real node: create, ship, then either confirm receipt or open a
+/// dispute, get an offer and accept or cancel it. Every HTTP call is one command.
+/// </summary>
+internal static class CommandsBenchmark
+{
+    private const string Key = "bench-platform-key";
+
+    public static async Task<(double PerSecond, double P50, double P99)> RunAsync(BenchStorage storage, int clients, TimeSpan duration)
+    {
+        await using var node = await NodeProcess.StartAsync(Key, storage.NodeArgs());
+        var platform = node.Client(Key);
+        var buyer = node.Client(await AccountAsync(platform, $"b{clients}", "buyer"));
+        var seller = node.Client(await AccountAsync(platform, $"s{clients}", "seller"));
+        var latencies = new Latencies();
+        var stop = Stopwatch.StartNew();
+        var next = 0;
+
+        async Task TimedAsync(Func<Task<HttpResponseMessage>> call)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await call();
+            response.EnsureSuccessStatusCode();
+            latencies.Add(Stopwatch.GetElapsedTime(started));
+        }
+
+        async Task ClientAsync()
+        {
+            while (stop.Elapsed < duration)
+            {
+                var n = Interlocked.Increment(ref next);
+                var id = $"c{clients}_{n}";
+                await TimedAsync(() => platform.PostAsJsonAsync("/api/v1/orders", Order(id, $"b{clients}", $"s{clients}")));
+                await TimedAsync(() => seller.PostAsJsonAsync($"/api/v1/orders/{id}/shipment", new { carrier = "DHL", trackingNumber = id }));
+                if (n % 2 == 1)
+                {
+                    await TimedAsync(() => buyer.PostAsync($"/api/v1/orders/{id}/confirm-receipt", null));
+                    continue;
+                }
+
+                await TimedAsync(() => buyer.PostAsJsonAsync($"/api/v1/orders/{id}/disputes", new
+                {
+                    lineId = "l1", received = true, reason = "damaged", solution = new { type = "refund_only" }, description = "Broken.",
+                }));
+                await TimedAsync(() => seller.PostAsJsonAsync($"/api/v1/disputes/{id}-d1/offers", new { type = "refund_only", amount = 1000 }));
+                await TimedAsync(() => n % 4 == 0
+                    ? buyer.PostAsJsonAsync($"/api/v1/disputes/{id}-d1/offers/of1/accept", new { })
+                    : buyer.PostAsJsonAsync($"/api/v1/disputes/{id}-d1/cancel", new { confirm = true }));
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => ClientAsync()));
+        return (latencies.Count / stop.Elapsed.TotalSeconds, latencies.Percentile(0.50), latencies.Percentile(0.99));
+    }
+
+    private static async Task<string> AccountAsync(HttpClient platform, string id, string role)
+    {
+        using var response = await platform.PostAsJsonAsync("/api/v1/accounts", new { id, role, displayName = id });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<AccountCreated>())!.Token;
+    }
+
+    private static object Order(string id, string buyerId, string sellerId) => new
+    {
+        id,
+        buyerId,
+        sellerId,
+        currency = "USD",
+        lines = new[] { new { id = "l1", title = "Bike speedometer", quantity = 1, unitPrice = 1999, shipping = 300 } },
+        payment = new { method = "card", reference = $"pay_{id}" },
+        shippingMethod = "standard",
+    };
+
+    private sealed record AccountCreated(string Token);
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Arbiter.Bench;
+using Arbiter.Testing;
+
+// Benchmarks with their yardstick measured in the same run, printed as markdown tables.
+// usage: dotnet run -c Release --project bench/Arbiter.Bench -- [--size tiny|full] [--backends sqlite,postgres] [--only commands,timers]
+var size = Option("--size", "full");
+var backends = Option("--backends", "sqlite,postgres").Split(',');
+var only = Option("--only", "commands,timers").Split(',');
+var tiny = size == "tiny";
+int[] clientCounts = tiny ? [8] : [8, 16, 32, 64];
+var duration = TimeSpan.FromSeconds(tiny ? 2 : 15);
+int[] tableSizes = tiny ? [1_000] : [1_000, 10_000, 100_000, 1_000_000];
+
+await using var cluster = backends.Contains("postgres") ? await PostgresCluster.StartAsync(durable: true) : null;
+Console.WriteLine($"# Arbiter benchmarks ({size}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores)");
+
+if (only.Contains("commands"))
+{
+    Console.WriteLine();
+    Console.WriteLine("## Commands over HTTP (lifecycle mix, one node)");
+    Console.WriteLine();
+    Console.WriteLine("| backend | clients | commands/s | p50 ms | p99 ms | yardstick tx/s | ratio |");
+    Console.WriteLine("|---|---|---|---|---|---|---|");
+    foreach (var backend in backends)
+    {
+        var pgbench = cluster is null ? null : await cluster.CreateDatabaseAsync("pgbench");
+        if (backend == "postgres")
+        {
+            await Yardsticks.PgbenchInitAsync(cluster!, pgbench!);
+        }
+
+        foreach (var clients in clientCounts)
+        {
+            var (perSecond, p50, p99) = await CommandsBenchmark.RunAsync(await BenchStorage.NewAsync(backend, cluster), clients, duration);
+            var yardstick = backend == "postgres"
+                ? await Yardsticks.PgbenchAsync(cluster!, pgbench!, clients, duration)
+                : await Yardsticks.SqliteAsync(clients, duration);
+            Console.WriteLine(Row(backend, clients, perSecond, p50, p99, yardstick, perSecond / yardstick));
+        }
+    }
+}
+
+if (only.Contains("timers"))
+{
+    Console.WriteLine();
+    Console.WriteLine("## Timers at scale (a tenth of the open orders fall due at one instant; 2 deadlines each)");
+    Console.WriteLine();
+    Console.WriteLine("| backend | open orders | deadlines fired | fired/s | µs per deadline | lag p50 ms | lag p99 ms | node RSS MB | start to healthy ms |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+    foreach (var backend in backends)
+    {
+        foreach (var orders in tableSizes)
+        {
+            var storage = await BenchStorage.NewAsync(backend, cluster);
+            var db = storage.Open();
+            await db.MigrateAsync();
+            await TimersBenchmark.SeedAsync(db, orders, orders / 10);
+            var figures = await TimersBenchmark.RunAsync(db, orders);
+            await using var node = await NodeProcess.StartAsync("bench-platform-key", storage.NodeArgs());
+            using (var client = node.Client("bench-platform-key"))
+            {
+                (await client.GetAsync("/api/v1/orders/t0")).EnsureSuccessStatusCode();
+            }
+
+            Console.WriteLine(Row(backend, orders, figures.Fired, figures.PerSecond, figures.MicrosecondsEach, figures.LagP50.TotalMilliseconds,
+                figures.LagP99.TotalMilliseconds, node.ResidentBytes / 1024.0 / 1024.0, node.StartedIn.TotalMilliseconds));
+            if (db is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+        }
+    }
+}
+
+return 0;
+
+string Option(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
+
+static string Row(params object[] cells) =>
+    "| " + string.Join(" | ", cells.Select(c => c switch
+    {
+        double d => d.ToString(d >= 100 ? "N0" : "N2", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(c, CultureInfo.InvariantCulture),
+    })) + " |";

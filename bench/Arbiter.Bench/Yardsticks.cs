@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Arbiter.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Arbiter.Bench;
+
+/// <summary>What the machine itself can do, measured in the same run: the yardsticks.</summary>
+internal static partial class Yardsticks
+{
+    [GeneratedRegex(@"tps = ([\d.]+)")]
+    private static partial Regex Tps();
+
+    /// <summary><c>pgbench -N</c> (simple single-row updates and inserts) on the same server, at the same client count.</summary>
+    public static async Task<double> PgbenchAsync(PostgresCluster cluster, string database, int clients, TimeSpan duration)
+    {
+        var output = await cluster.RunToolAsync("pgbench",
+            ["-h", "127.0.0.1", "-p", cluster.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-N", "-n",
+             "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", ((int)Math.Max(1, duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture), database]);
+        return double.Parse(Tps().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    public static Task PgbenchInitAsync(PostgresCluster cluster, string database) =>
+        cluster.RunToolAsync("pgbench", ["-h", "127.0.0.1", "-p", cluster.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-i", "-s", "10", "-q", database]);
+
+    /// <summary>Raw single-row write transactions on SQLite with Arbiter's durability (WAL, synchronous=FULL), from as many clients.</summary>
+    public static async Task<double> SqliteAsync(int clients, TimeSpan duration)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("arbiter-yardstick-").FullName, "raw.db");
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        await using (var setup = new SqliteConnection(connectionString))
+        {
+            await setup.OpenAsync();
+            await Execute(setup, "PRAGMA journal_mode = WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL);");
+        }
+
+        var stop = Stopwatch.StartNew();
+        var total = 0;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            await Execute(connection, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;");
+            while (stop.Elapsed < duration)
+            {
+                await using var tx = await connection.BeginTransactionAsync();
+                await using var insert = connection.CreateCommand();
+                insert.CommandText = "INSERT INTO t (v) VALUES ('x')";
+                await insert.ExecuteNonQueryAsync();
+                await tx.CommitAsync();
+                Interlocked.Increment(ref total);
+            }
+        })));
+        return total / stop.Elapsed.TotalSeconds;
+    }
+
+    private static async Task Execute(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
