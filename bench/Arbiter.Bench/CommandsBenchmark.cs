@@ -14,7 +14,7 @@ internal static class CommandsBenchmark
 
     public static async Task<(double PerSecond, double P50, double P99)> RunAsync(BenchStorage storage, int clients, TimeSpan duration)
     {
-        await using var node = await NodeProcess.StartAsync(Key, storage.NodeArgs());
+        await using var node = await NodeProcess.StartAsync(Key, storage.NodeArgs(), simulatedClock: false);
         var platform = node.Client(Key);
         var buyer = node.Client(await AccountAsync(platform, $"b{clients}", "buyer"));
         var seller = node.Client(await AccountAsync(platform, $"s{clients}", "seller"));

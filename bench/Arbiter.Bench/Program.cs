@@ -3,13 +3,13 @@ using Arbiter.Bench;
 using Arbiter.Testing;
 
 // Benchmarks with their yardstick measured in the same run, printed as markdown tables.
-// usage: dotnet run -c Release --project bench/Arbiter.Bench -- [--size tiny|full] [--backends sqlite,postgres] [--only commands,timers]
+// usage: dotnet run -c Release --project bench/Arbiter.Bench -- [--size tiny|full] [--backends sqlite,postgres] [--only commands,timers] [--seconds N]
 var size = Option("--size", "full");
 var backends = Option("--backends", "sqlite,postgres").Split(',');
 var only = Option("--only", "commands,timers").Split(',');
 var tiny = size == "tiny";
 int[] clientCounts = tiny ? [8] : [8, 16, 32, 64];
-var duration = TimeSpan.FromSeconds(tiny ? 2 : 15);
+var duration = TimeSpan.FromSeconds(int.Parse(Option("--seconds", tiny ? "2" : "15"), CultureInfo.InvariantCulture));
 int[] tableSizes = tiny ? [1_000] : [1_000, 10_000, 100_000, 1_000_000];
 
 await using var cluster = backends.Contains("postgres") ? await PostgresCluster.StartAsync(durable: true) : null;

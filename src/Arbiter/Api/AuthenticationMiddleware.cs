@@ -1,12 +1,10 @@
-using Arbiter.Domain.Common;
-using Arbiter.Storage;
 
 namespace Arbiter.Api;
 
 /// <summary>Bearer tokens for every API route: the platform key or an account's token, compared by hash.</summary>
 internal sealed class AuthenticationMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, AccountStore accounts)
+    public async Task InvokeAsync(HttpContext context, Callers callers)
     {
         if (!context.Request.Path.StartsWithSegments("/api"))
         {
@@ -16,14 +14,7 @@ internal sealed class AuthenticationMiddleware(RequestDelegate next)
 
         var header = context.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
-        Caller? caller = null;
-        if (token.Length is > 0 and < 512)
-        {
-            caller = await accounts.IsPlatformKeyAsync(token, context.RequestAborted)
-                ? new Caller(Role.Platform, null)
-                : await accounts.FindByTokenAsync(token, context.RequestAborted) is { } account ? new Caller(account.Role, account.Id) : null;
-        }
-
+        var caller = token.Length is > 0 and < 512 ? await callers.FindAsync(token, context.RequestAborted) : null;
         if (caller is null)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";

@@ -27,6 +27,7 @@ internal static class ArbiterApp
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<OrderStore>();
         builder.Services.AddSingleton<AccountStore>();
+        builder.Services.AddSingleton<Callers>();
         builder.Services.AddSingleton<EvidenceContent>();
         builder.Services.AddSingleton<OrderCommands>();
         builder.Services.AddSingleton<TimerEngine>();

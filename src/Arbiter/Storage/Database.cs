@@ -45,6 +45,7 @@ internal abstract class Database
     /// <summary>Runs <paramref name="work"/> in one write transaction.</summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
     {
+        using var writer = await EnterWriterAsync(ct);
         await using var connection = await OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var result = await work(connection, tx);
@@ -63,6 +64,9 @@ internal abstract class Database
     }
 
     protected abstract ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken ct);
+
+    /// <summary>Where the database has one writer, waiting for it here is cheaper than its busy retries.</summary>
+    protected virtual ValueTask<IDisposable?> EnterWriterAsync(CancellationToken ct) => ValueTask.FromResult<IDisposable?>(null);
 
     protected virtual Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
 
