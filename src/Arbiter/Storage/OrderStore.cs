@@ -41,15 +41,30 @@ internal sealed class OrderStore(Database db)
             RowLock.SkipLocked => db.LockSkippingLocked,
             _ => "",
         };
-        var row = await connection.QuerySingleOrDefaultAsync<(string Doc, long Version)>(
-            $"SELECT doc, version FROM orders WHERE id = @orderId{lockClause}", new { orderId }, tx);
+        // Document and ledger in one round trip; the row lock is taken by the first statement.
+        await using var results = await connection.QueryMultipleAsync(
+            $"""
+            SELECT doc, version FROM orders WHERE id = @orderId{lockClause};
+            SELECT p.seq, p.line_id, p.kind, p.at, e.account, e.amount
+            FROM ledger_postings p JOIN ledger_entries e ON e.posting_id = p.id
+            WHERE p.order_id = @orderId ORDER BY p.seq, e.idx;
+            """,
+            new { orderId },
+            tx);
+        var row = await results.ReadSingleOrDefaultAsync<(string Doc, long Version)>();
+        var postings = await results.ReadAsync<(int Seq, string LineId, string Kind, long At, string Account, long Amount)>();
         if (row.Doc is null)
         {
             return null;
         }
 
         var order = JsonSerializer.Deserialize<Order>(row.Doc, Json.Storage)!;
-        order.AttachLedger(await LoadPostingsAsync(connection, tx, orderId));
+        order.AttachLedger(postings.GroupBy(r => r.Seq).Select(g =>
+        {
+            var first = g.First();
+            return new Posting(orderId, first.Seq, first.LineId, Enum.Parse<PostingKind>(first.Kind), DateTimeOffset.FromUnixTimeMilliseconds(first.At),
+                [.. g.Select(r => new LedgerEntry(r.Account, r.Amount))]);
+        }));
         return new LoadedOrder(order, row.Version);
     }
 
@@ -98,62 +113,52 @@ internal sealed class OrderStore(Database db)
     private static string Serialize(Order order) => JsonSerializer.Serialize(order, Json.Storage);
 
     /// <summary>New postings, the armed deadlines and the dispute index follow the document in the same transaction.</summary>
-    private static async Task WriteDerivedAsync(DbConnection connection, DbTransaction tx, Order order)
+    private static Task WriteDerivedAsync(DbConnection connection, DbTransaction tx, Order order)
     {
+        var batch = new SqlBatch();
         foreach (var posting in order.Ledger.NewPostings)
         {
-            await connection.ExecuteAsync(
+            batch.Add(
                 "INSERT INTO ledger_postings (id, order_id, seq, line_id, kind, at) VALUES (@Id, @OrderId, @Sequence, @LineId, @Kind, @At)",
-                new { posting.Id, posting.OrderId, posting.Sequence, posting.LineId, Kind = posting.Kind.ToString(), At = posting.At.ToUnixTimeMilliseconds() },
-                tx);
-            await connection.ExecuteAsync(
-                "INSERT INTO ledger_entries (posting_id, idx, account, amount) VALUES (@PostingId, @Index, @Account, @Amount)",
-                posting.Entries.Select((e, i) => new { PostingId = posting.Id, Index = i, e.Account, e.Amount }),
-                tx);
+                new { posting.Id, posting.OrderId, posting.Sequence, posting.LineId, Kind = posting.Kind.ToString(), At = posting.At.ToUnixTimeMilliseconds() });
+            foreach (var (entry, index) in posting.Entries.Select((e, i) => (e, i)))
+            {
+                batch.Add(
+                    "INSERT INTO ledger_entries (posting_id, idx, account, amount) VALUES (@PostingId, @Index, @Account, @Amount)",
+                    new { PostingId = posting.Id, Index = index, entry.Account, entry.Amount });
+            }
         }
 
-        await connection.ExecuteAsync("DELETE FROM timers WHERE order_id = @Id", new { order.Id }, tx);
-        await connection.ExecuteAsync(
-            "INSERT INTO timers (order_id, key, kind, due_at) VALUES (@OrderId, @Key, @Kind, @DueAt)",
-            order.Deadlines().Select(d => new { OrderId = order.Id, d.Key, Kind = d.Kind.ToString(), DueAt = d.DueAt.ToUnixTimeMilliseconds() }),
-            tx);
-
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO disputes (id, order_id, buyer_id, seller_id, status, escalated, due_at, opened_at)
-            VALUES (@Id, @OrderId, @BuyerId, @SellerId, @Status, @Escalated, @DueAt, @OpenedAt)
-            ON CONFLICT (id) DO UPDATE SET status = excluded.status, escalated = excluded.escalated, due_at = excluded.due_at
-            """,
-            order.Disputes.Select(d => new
-            {
-                d.Id,
-                OrderId = order.Id,
-                order.BuyerId,
-                order.SellerId,
-                Status = d.Status.ToString(),
-                Escalated = d.Escalation is null ? 0 : 1,
-                DueAt = d.CurrentDeadline?.DueAt.ToUnixTimeMilliseconds(),
-                OpenedAt = d.OpenedAt.ToUnixTimeMilliseconds(),
-            }),
-            tx);
-    }
-
-    private static async Task<IEnumerable<Posting>> LoadPostingsAsync(DbConnection connection, DbTransaction tx, string orderId)
-    {
-        var rows = await connection.QueryAsync<(int Seq, string LineId, string Kind, long At, string Account, long Amount)>(
-            """
-            SELECT p.seq, p.line_id, p.kind, p.at, e.account, e.amount
-            FROM ledger_postings p JOIN ledger_entries e ON e.posting_id = p.id
-            WHERE p.order_id = @orderId ORDER BY p.seq, e.idx
-            """,
-            new { orderId },
-            tx);
-        return rows.GroupBy(r => r.Seq).Select(g =>
+        batch.Add("DELETE FROM timers WHERE order_id = @Id", new { order.Id });
+        foreach (var deadline in order.Deadlines())
         {
-            var first = g.First();
-            return new Posting(orderId, first.Seq, first.LineId, Enum.Parse<PostingKind>(first.Kind), DateTimeOffset.FromUnixTimeMilliseconds(first.At),
-                [.. g.Select(r => new LedgerEntry(r.Account, r.Amount))]);
-        });
+            batch.Add(
+                "INSERT INTO timers (order_id, key, kind, due_at) VALUES (@OrderId, @Key, @Kind, @DueAt)",
+                new { OrderId = order.Id, deadline.Key, Kind = deadline.Kind.ToString(), DueAt = deadline.DueAt.ToUnixTimeMilliseconds() });
+        }
+
+        foreach (var dispute in order.Disputes)
+        {
+            batch.Add(
+                """
+                INSERT INTO disputes (id, order_id, buyer_id, seller_id, status, escalated, due_at, opened_at)
+                VALUES (@Id, @OrderId, @BuyerId, @SellerId, @Status, @Escalated, @DueAt, @OpenedAt)
+                ON CONFLICT (id) DO UPDATE SET status = excluded.status, escalated = excluded.escalated, due_at = excluded.due_at
+                """,
+                new
+                {
+                    dispute.Id,
+                    OrderId = order.Id,
+                    order.BuyerId,
+                    order.SellerId,
+                    Status = dispute.Status.ToString(),
+                    Escalated = dispute.Escalation is null ? 0 : 1,
+                    DueAt = dispute.CurrentDeadline?.DueAt.ToUnixTimeMilliseconds(),
+                    OpenedAt = dispute.OpenedAt.ToUnixTimeMilliseconds(),
+                });
+        }
+
+        return batch.ExecuteAsync(connection, tx);
     }
 
     /// <summary>Orders with a deadline due by <paramref name="now"/>, earliest first.</summary>
