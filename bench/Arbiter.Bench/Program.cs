@@ -3,14 +3,14 @@ using Arbiter.Bench;
 using Arbiter.Testing;
 
 // Benchmarks with their yardstick measured in the same run, printed as markdown tables.
-// usage: dotnet run -c Release --project bench/Arbiter.Bench -- [--size tiny|full] [--backends sqlite,postgres] [--only commands,timers] [--seconds N]
+// usage: dotnet run -c Release --project bench/Arbiter.Bench -- [--size tiny|full] [--backends sqlite,postgres] [--only commands,timers] [--seconds N] [--orders 1000,10000]
 var size = Option("--size", "full");
 var backends = Option("--backends", "sqlite,postgres").Split(',');
 var only = Option("--only", "commands,timers").Split(',');
 var tiny = size == "tiny";
 int[] clientCounts = tiny ? [8] : [8, 16, 32, 64];
 var duration = TimeSpan.FromSeconds(int.Parse(Option("--seconds", tiny ? "2" : "15"), CultureInfo.InvariantCulture));
-int[] tableSizes = tiny ? [1_000] : [1_000, 10_000, 100_000, 1_000_000];
+int[] tableSizes = Option("--orders", tiny ? "1000" : "1000,10000,100000,1000000").Split(',').Select(o => int.Parse(o, CultureInfo.InvariantCulture)).ToArray();
 
 await using var cluster = backends.Contains("postgres") ? await PostgresCluster.StartAsync(durable: true) : null;
 Console.WriteLine($"# Arbiter benchmarks ({size}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores)");
