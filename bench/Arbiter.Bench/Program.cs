@@ -3,10 +3,10 @@ using Arbiter.Bench;
 using Arbiter.Testing;
 
 // Benchmarks with their yardstick measured in the same run, printed as markdown tables.
-// usage: dotnet run -c Release --project bench/Arbiter.Bench -- [--size tiny|full] [--backends sqlite,postgres] [--only commands,timers] [--seconds N] [--orders 1000,10000]
+// usage: dotnet run -c Release --project bench/Arbiter.Bench -- [--size tiny|full] [--backends sqlite,postgres] [--only commands,timers,hangfire] [--seconds N] [--orders 1000,10000]
 var size = Option("--size", "full");
 var backends = Option("--backends", "sqlite,postgres").Split(',');
-var only = Option("--only", "commands,timers").Split(',');
+var only = Option("--only", "commands,timers,hangfire").Split(',');
 var tiny = size == "tiny";
 int[] clientCounts = tiny ? [8] : [8, 16, 32, 64];
 var duration = TimeSpan.FromSeconds(int.Parse(Option("--seconds", tiny ? "2" : "15"), CultureInfo.InvariantCulture));
@@ -70,6 +70,25 @@ if (only.Contains("timers"))
                 await disposable.DisposeAsync();
             }
         }
+    }
+}
+
+if (only.Contains("hangfire") && cluster is not null)
+{
+    Console.WriteLine();
+    Console.WriteLine("## Timers against Hangfire (PostgreSQL; the same expiries as delayed jobs, same domain code)");
+    Console.WriteLine();
+    Console.WriteLine("| open orders | deadlines | Arbiter fired/s | Arbiter lag p99 ms | Hangfire fired/s | Hangfire lag p99 ms | Arbiter / Hangfire |");
+    Console.WriteLine("|---|---|---|---|---|---|---|");
+    foreach (var orders in tableSizes)
+    {
+        var ours = await BenchStorage.NewAsync("postgres", cluster);
+        var db = ours.Open();
+        await db.MigrateAsync();
+        await TimersBenchmark.SeedAsync(db, orders, orders / 10);
+        var arbiter = await TimersBenchmark.RunAsync(db, orders);
+        var hangfire = await HangfireBaseline.RunAsync(await BenchStorage.NewAsync("postgres", cluster), orders, orders / 10);
+        Console.WriteLine(Row(orders, arbiter.Fired, arbiter.PerSecond, arbiter.LagP99.TotalMilliseconds, hangfire.PerSecond, hangfire.LagP99.TotalMilliseconds, arbiter.PerSecond / hangfire.PerSecond));
     }
 }
 

@@ -25,6 +25,9 @@ internal static class TimersBenchmark
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>When the seeded due orders' protection has run out (reminder and end both due).</summary>
+    public static readonly DateTimeOffset DueInstant = Start + TimeSpan.FromDays(60) + TimeSpan.FromSeconds(1);
+
     /// <summary>Seeds <paramref name="orders"/> shipped orders, <paramref name="due"/> of them due together after 60 days.</summary>
     public static async Task SeedAsync(Database db, int orders, int due)
     {
@@ -52,7 +55,7 @@ internal static class TimersBenchmark
     {
         var clock = await SimulatedClock.LoadAsync(db, Start);
         using var engine = new TimerEngine(db, new OrderStore(db), clock, NullLogger<TimerEngine>.Instance);
-        var now = await clock.AdvanceAsync(TimeSpan.FromDays(60) + TimeSpan.FromSeconds(1));
+        var now = await clock.AdvanceAsync(DueInstant - Start);
         var dueBefore = await DueTimersAsync(db, now);
 
         var samples = new List<(TimeSpan At, long Remaining)>();
