@@ -11,6 +11,9 @@ internal abstract class Database
 {
     protected abstract IReadOnlyList<string> Migrations { get; }
 
+    /// <summary>How a column is matched against a list parameter, e.g. <c>id IN @ids</c>.</summary>
+    public virtual string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
     /// <summary>What turns a SELECT of one row into "lock it, waiting for whoever holds it".</summary>
     public virtual string LockWaiting => "";
 

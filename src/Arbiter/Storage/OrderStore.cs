@@ -33,7 +33,14 @@ internal sealed class OrderStore(Database db)
         db.ReadAsync((connection, tx) => LoadAsync(connection, tx, orderId, RowLock.None), ct);
 
     /// <summary>Loads an order inside the caller's transaction, locking its row as asked.</summary>
-    public async Task<LoadedOrder?> LoadAsync(DbConnection connection, DbTransaction tx, string orderId, RowLock rowLock)
+    public async Task<LoadedOrder?> LoadAsync(DbConnection connection, DbTransaction tx, string orderId, RowLock rowLock) =>
+        (await LoadManyAsync(connection, tx, [orderId], rowLock)).SingleOrDefault();
+
+    /// <summary>
+    /// Loads orders inside the caller's transaction, documents and ledgers in one round trip, locking
+    /// their rows as asked; orders skipped because another transaction holds them are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<LoadedOrder>> LoadManyAsync(DbConnection connection, DbTransaction tx, IReadOnlyCollection<string> orderIds, RowLock rowLock)
     {
         var lockClause = rowLock switch
         {
@@ -41,31 +48,30 @@ internal sealed class OrderStore(Database db)
             RowLock.SkipLocked => db.LockSkippingLocked,
             _ => "",
         };
-        // Document and ledger in one round trip; the row lock is taken by the first statement.
         await using var results = await connection.QueryMultipleAsync(
             $"""
-            SELECT doc, version FROM orders WHERE id = @orderId{lockClause};
-            SELECT p.seq, p.line_id, p.kind, p.at, e.account, e.amount
+            SELECT id, doc, version FROM orders WHERE {db.InList("id", "orderIds")} ORDER BY id{lockClause};
+            SELECT p.order_id, p.seq, p.line_id, p.kind, p.at, e.account, e.amount
             FROM ledger_postings p JOIN ledger_entries e ON e.posting_id = p.id
-            WHERE p.order_id = @orderId ORDER BY p.seq, e.idx;
+            WHERE {db.InList("p.order_id", "orderIds")} ORDER BY p.order_id, p.seq, e.idx;
             """,
-            new { orderId },
+            new { orderIds = orderIds.ToArray() },
             tx);
-        var row = await results.ReadSingleOrDefaultAsync<(string Doc, long Version)>();
-        var postings = await results.ReadAsync<(int Seq, string LineId, string Kind, long At, string Account, long Amount)>();
-        if (row.Doc is null)
+        var rows = await results.ReadAsync<(string Id, string Doc, long Version)>();
+        var postings = (await results.ReadAsync<(string OrderId, int Seq, string LineId, string Kind, long At, string Account, long Amount)>())
+            .GroupBy(r => r.OrderId)
+            .ToDictionary(g => g.Key, g => g.GroupBy(r => r.Seq).Select(p =>
+            {
+                var first = p.First();
+                return new Posting(first.OrderId, first.Seq, first.LineId, Enum.Parse<PostingKind>(first.Kind), DateTimeOffset.FromUnixTimeMilliseconds(first.At),
+                    [.. p.Select(r => new LedgerEntry(r.Account, r.Amount))]);
+            }).ToList());
+        return [.. rows.Select(row =>
         {
-            return null;
-        }
-
-        var order = JsonSerializer.Deserialize<Order>(row.Doc, Json.Storage)!;
-        order.AttachLedger(postings.GroupBy(r => r.Seq).Select(g =>
-        {
-            var first = g.First();
-            return new Posting(orderId, first.Seq, first.LineId, Enum.Parse<PostingKind>(first.Kind), DateTimeOffset.FromUnixTimeMilliseconds(first.At),
-                [.. g.Select(r => new LedgerEntry(r.Account, r.Amount))]);
-        }));
-        return new LoadedOrder(order, row.Version);
+            var order = JsonSerializer.Deserialize<Order>(row.Doc, Json.Storage)!;
+            order.AttachLedger(postings.GetValueOrDefault(row.Id) ?? []);
+            return new LoadedOrder(order, row.Version);
+        })];
     }
 
     /// <summary>Saves a new order; false when the id is taken.</summary>
@@ -87,7 +93,9 @@ internal sealed class OrderStore(Database db)
             return false;
         }
 
-        await WriteDerivedAsync(connection, tx, order);
+        var derived = new SqlBatch();
+        AddDerived(derived, order);
+        await derived.ExecuteAsync(connection, tx);
         return true;
     }
 
@@ -95,27 +103,39 @@ internal sealed class OrderStore(Database db)
     /// Saves a changed order inside the caller's transaction, or throws <see cref="ConcurrencyConflictException"/>
     /// when the order changed since it was read (a safety net behind the row lock).
     /// </summary>
-    public static async Task SaveAsync(DbConnection connection, DbTransaction tx, LoadedOrder loaded, DateTimeOffset now)
+    public static Task SaveAsync(DbConnection connection, DbTransaction tx, LoadedOrder loaded, DateTimeOffset now) =>
+        SaveManyAsync(connection, tx, [loaded], now);
+
+    /// <summary>Saves changed orders in two round trips: their documents, then everything derived from them.</summary>
+    public static async Task SaveManyAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<LoadedOrder> orders, DateTimeOffset now)
     {
-        var order = loaded.Order;
-        var updated = await connection.ExecuteAsync(
-            "UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At WHERE id = @Id AND version = @Version",
-            new { order.Id, Status = order.Status.ToString(), Doc = Serialize(order), At = now.ToUnixTimeMilliseconds(), loaded.Version },
-            tx);
-        if (updated == 0)
+        var documents = new SqlBatch();
+        foreach (var (order, version) in orders)
         {
-            throw new ConcurrencyConflictException(order.Id);
+            documents.Add(
+                "UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At WHERE id = @Id AND version = @Version",
+                new { order.Id, Status = order.Status.ToString(), Doc = Serialize(order), At = now.ToUnixTimeMilliseconds(), Version = version });
         }
 
-        await WriteDerivedAsync(connection, tx, order);
+        if (await documents.ExecuteAsync(connection, tx) != orders.Count)
+        {
+            throw new ConcurrencyConflictException(string.Join(", ", orders.Select(o => o.Order.Id)));
+        }
+
+        var derived = new SqlBatch();
+        foreach (var loaded in orders)
+        {
+            AddDerived(derived, loaded.Order);
+        }
+
+        await derived.ExecuteAsync(connection, tx);
     }
 
     private static string Serialize(Order order) => JsonSerializer.Serialize(order, Json.Storage);
 
     /// <summary>New postings, the armed deadlines and the dispute index follow the document in the same transaction.</summary>
-    private static Task WriteDerivedAsync(DbConnection connection, DbTransaction tx, Order order)
+    private static void AddDerived(SqlBatch batch, Order order)
     {
-        var batch = new SqlBatch();
         foreach (var posting in order.Ledger.NewPostings)
         {
             batch.Add(
@@ -158,7 +178,6 @@ internal sealed class OrderStore(Database db)
                 });
         }
 
-        return batch.ExecuteAsync(connection, tx);
     }
 
     /// <summary>Orders with a deadline due by <paramref name="now"/>, earliest first.</summary>

@@ -11,6 +11,9 @@ internal sealed class PostgresDatabase(string connectionString) : Database, IAsy
 
     protected override IReadOnlyList<string> Migrations => Schema.Postgres;
 
+    /// <summary>Npgsql sends a list as one array parameter.</summary>
+    public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
     public override string LockWaiting => " FOR UPDATE";
 
     public override string LockSkippingLocked => " FOR UPDATE SKIP LOCKED";

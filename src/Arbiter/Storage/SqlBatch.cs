@@ -28,6 +28,7 @@ internal sealed class SqlBatch
         _sql.Append(sql).Append(";\n");
     }
 
-    public Task ExecuteAsync(DbConnection connection, DbTransaction tx) =>
-        _statements == 0 ? Task.CompletedTask : connection.ExecuteAsync(_sql.ToString(), _parameters, tx);
+    /// <returns>The rows the statements changed, in all.</returns>
+    public Task<int> ExecuteAsync(DbConnection connection, DbTransaction tx) =>
+        _statements == 0 ? Task.FromResult(0) : connection.ExecuteAsync(_sql.ToString(), _parameters, tx);
 }

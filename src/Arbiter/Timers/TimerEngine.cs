@@ -104,32 +104,17 @@ internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider cl
         }
     }
 
-    private Task<(int Fired, int Locked, IReadOnlyList<string> Idle)> FireInOneTransactionAsync(IReadOnlyList<string> orderIds, DateTimeOffset now, CancellationToken ct) =>
+    private Task<(int Fired, int Locked, IReadOnlyList<string> Idle)> FireInOneTransactionAsync(string[] orderIds, DateTimeOffset now, CancellationToken ct) =>
         db.WriteAsync<(int, int, IReadOnlyList<string>)>(async (connection, tx) =>
         {
-            var (fired, locked, idle) = (0, 0, new List<string>());
-            foreach (var orderId in orderIds)
-            {
-                var loaded = await store.LoadAsync(connection, tx, orderId, RowLock.SkipLocked);
-                if (loaded is null)
-                {
-                    locked++;
-                    continue;
-                }
+            var loaded = await store.LoadManyAsync(connection, tx, orderIds, RowLock.SkipLocked);
+            var fired = loaded.Select(o => (Loaded: o, Count: o.Order.FireDue(now))).ToList();
+            var changed = fired.Where(f => f.Count > 0).Select(f => f.Loaded).ToList();
+            await OrderStore.SaveManyAsync(connection, tx, changed, now);
 
-                var count = loaded.Order.FireDue(now);
-                if (count == 0)
-                {
-                    // Fired by another node since we listed it: nothing left for us.
-                    idle.Add(orderId);
-                    continue;
-                }
-
-                await OrderStore.SaveAsync(connection, tx, loaded, now);
-                fired += count;
-            }
-
-            return (fired, locked, idle);
+            // Orders not loaded are held by another node; loaded ones with nothing due were fired by one since we listed them.
+            var idle = fired.Where(f => f.Count == 0).Select(f => f.Loaded.Order.Id).ToList();
+            return (fired.Sum(f => f.Count), orderIds.Length - loaded.Count, idle);
         }, ct);
 
     public void Dispose() => _gate.Dispose();
