@@ -1,45 +1,13 @@
 namespace Arbiter.Storage;
 
 /// <summary>
-/// The tables, as numbered migrations per backend. Both backends run the same queries; only
-/// column types differ. <c>schema_migrations</c> records how far a database got.
+/// The tables, as numbered migrations. Both backends run the same SQL but for the binary column
+/// type. <c>schema_migrations</c> records how far a database got.
 /// </summary>
 internal static class Schema
 {
-    public static readonly string[] Sqlite =
-    [
-        """
-        CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE accounts (
-            id TEXT PRIMARY KEY, role TEXT NOT NULL, display_name TEXT NOT NULL, email TEXT,
-            token_hash TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL);
-        CREATE TABLE orders (
-            id TEXT PRIMARY KEY, buyer_id TEXT NOT NULL, seller_id TEXT NOT NULL, status TEXT NOT NULL,
-            version INTEGER NOT NULL, doc TEXT NOT NULL, updated_at INTEGER NOT NULL);
-        CREATE INDEX orders_buyer ON orders (buyer_id);
-        CREATE INDEX orders_seller ON orders (seller_id);
-        CREATE TABLE disputes (
-            id TEXT PRIMARY KEY, order_id TEXT NOT NULL, buyer_id TEXT NOT NULL, seller_id TEXT NOT NULL,
-            status TEXT NOT NULL, escalated INTEGER NOT NULL, due_at INTEGER, opened_at INTEGER NOT NULL);
-        CREATE INDEX disputes_status ON disputes (status, due_at);
-        CREATE TABLE timers (
-            order_id TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL, due_at INTEGER NOT NULL,
-            PRIMARY KEY (order_id, key));
-        CREATE INDEX timers_due ON timers (due_at);
-        CREATE TABLE ledger_postings (
-            id TEXT PRIMARY KEY, order_id TEXT NOT NULL, seq INTEGER NOT NULL, line_id TEXT NOT NULL,
-            kind TEXT NOT NULL, at INTEGER NOT NULL, UNIQUE (order_id, seq));
-        CREATE TABLE ledger_entries (
-            posting_id TEXT NOT NULL REFERENCES ledger_postings (id), idx INTEGER NOT NULL,
-            account TEXT NOT NULL, amount INTEGER NOT NULL, PRIMARY KEY (posting_id, idx));
-        CREATE TABLE idempotency (
-            caller TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status_code INTEGER NOT NULL,
-            content_type TEXT, body BLOB NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (caller, key));
-        CREATE TABLE evidence_content (id TEXT PRIMARY KEY, content BLOB NOT NULL);
-        """,
-    ];
-
-    public static readonly string[] Postgres =
+    /// <summary>The migrations, written once; <c>{bytes}</c> is each backend's binary type.</summary>
+    private static readonly string[] Migrations =
     [
         """
         CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -67,8 +35,13 @@ internal static class Schema
             account TEXT NOT NULL, amount BIGINT NOT NULL, PRIMARY KEY (posting_id, idx));
         CREATE TABLE idempotency (
             caller TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status_code INTEGER NOT NULL,
-            content_type TEXT, body BYTEA NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (caller, key));
-        CREATE TABLE evidence_content (id TEXT PRIMARY KEY, content BYTEA NOT NULL);
+            content_type TEXT, body {bytes} NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (caller, key));
+        CREATE TABLE evidence_content (id TEXT PRIMARY KEY, content {bytes} NOT NULL);
         """,
     ];
+
+    // Declared after the migrations they read: static fields initialise in textual order.
+    public static readonly string[] Sqlite = [.. Migrations.Select(m => m.Replace("{bytes}", "BLOB", StringComparison.Ordinal))];
+
+    public static readonly string[] Postgres = [.. Migrations.Select(m => m.Replace("{bytes}", "BYTEA", StringComparison.Ordinal))];
 }
