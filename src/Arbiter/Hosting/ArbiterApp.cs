@@ -23,7 +23,6 @@ internal static class ArbiterApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => database);
-
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<OrderStore>();
         builder.Services.AddSingleton<AccountStore>();
