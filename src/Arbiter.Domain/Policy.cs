@@ -55,6 +55,37 @@ public sealed record Policy
     /// <summary>Time either party has to appeal a mediator's decision.</summary>
     public TimeSpan AppealWindow { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>What makes this policy unusable, if anything: every period must be positive.</summary>
+    public IEnumerable<string> Problems()
+    {
+        var periods = new Dictionary<string, TimeSpan>
+        {
+            [nameof(ProcessingTime)] = ProcessingTime,
+            [nameof(Protection)] = Protection,
+            [nameof(PostCompletionDisputeWindow)] = PostCompletionDisputeWindow,
+            [nameof(SellerResponse)] = SellerResponse,
+            [nameof(Negotiation)] = Negotiation,
+            [nameof(ReturnShipment)] = ReturnShipment,
+            [nameof(ReturnReceiptAfterShipment)] = ReturnReceiptAfterShipment,
+            [nameof(ReturnReceiptAfterDelivery)] = ReturnReceiptAfterDelivery,
+            [nameof(AppealWindow)] = AppealWindow,
+        };
+        foreach (var (method, protection) in ProtectionByShippingMethod)
+        {
+            periods[$"{nameof(ProtectionByShippingMethod)}[{method}]"] = protection;
+        }
+
+        foreach (var (name, period) in periods.Where(p => p.Value <= TimeSpan.Zero))
+        {
+            yield return $"{name} must be positive, not {period}";
+        }
+
+        if (ProtectionReminder < TimeSpan.Zero || InfoRequestBusinessDays < 1 || MaxProcessingExtensionDays < 0 || MaxProtectionExtensionDays < 0)
+        {
+            yield return "protectionReminder and the extension maximums cannot be negative; infoRequestBusinessDays is at least 1";
+        }
+    }
+
     public TimeSpan ProtectionFor(string shippingMethod) =>
         ProtectionByShippingMethod.TryGetValue(shippingMethod, out var protection) ? protection : Protection;
 }

@@ -23,8 +23,8 @@ public abstract class CrashTests(Backend backend)
         await using (var node = await storage.StartNodeAsync())
         {
             var platform = node.Client(ArbiterHost.PlatformKey);
-            var buyer = node.Client(await MultiNodeTests.CreateAccountAsync(platform, "b1", "buyer"));
-            var seller = node.Client(await MultiNodeTests.CreateAccountAsync(platform, "s1", "seller"));
+            var buyer = node.Client(await CreateAccountAsync(platform, "b1", "buyer"));
+            var seller = node.Client(await CreateAccountAsync(platform, "s1", "seller"));
             var next = 0;
 
             async Task StepAsync(string orderId, string step, Task<HttpResponseMessage> request)

@@ -96,7 +96,4 @@ public sealed class MultiNodeTests
         payment = new { method = "card", reference = $"pay_{id}" },
         shippingMethod = "standard",
     };
-
-    internal static async Task<string> CreateAccountAsync(HttpClient platform, string id, string role) =>
-        Text(await Expect(await platform.PostAsJsonAsync("/api/v1/accounts", new { id, role, displayName = id }), HttpStatusCode.Created), "token");
 }

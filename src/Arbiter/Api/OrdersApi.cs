@@ -39,7 +39,7 @@ internal static class OrdersApi
         orders.MapPost("/{id}/disputes", OpenDisputeAsync).Answers<DisputeView>(StatusCodes.Status201Created).WithTags("Disputes").WithSummary("Open a dispute on one line (buyer)");
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, CreateOrderRequest? body, OrderStore store, AccountStore accounts, TimeProvider clock)
+    private static async Task<IResult> CreateAsync(HttpContext http, CreateOrderRequest? body, OrderStore store, AccountStore accounts, Policy policy, TimeProvider clock)
     {
         if (http.Caller().Role != Role.Platform)
         {
@@ -64,7 +64,7 @@ internal static class OrdersApi
             [.. (body.Lines ?? []).Select(l => new OrderLine(l.Id ?? "", l.Title ?? "", l.Quantity, l.UnitPrice, l.Shipping))],
             new Payment(body.Payment?.Method ?? "", body.Payment?.Reference ?? ""),
             body.ShippingMethod ?? "standard");
-        var created = Order.Create(command, Policy.Default, clock.GetUtcNow());
+        var created = Order.Create(command, policy, clock.GetUtcNow());
         if (!created.IsSuccess)
         {
             return Problems.From(created.Error!);

@@ -7,7 +7,7 @@ using Arbiter.Storage;
 namespace Arbiter.Demo;
 
 /// <summary>Demo accounts with fixed tokens and orders in several states, for clicking through.</summary>
-internal sealed class DemoSeeder(AccountStore accounts, OrderStore orders, TimeProvider clock)
+internal sealed class DemoSeeder(AccountStore accounts, OrderStore orders, Policy policy, TimeProvider clock)
 {
     public static readonly (string Id, Role Role, string Name, string Token)[] Accounts =
     [
@@ -63,7 +63,7 @@ internal sealed class DemoSeeder(AccountStore accounts, OrderStore orders, TimeP
     {
         var order = Order.Create(
             new NewOrder(id, "demo_buyer", "demo_seller", "USD", [new OrderLine("l1", title, 1, price, shipping)], new Payment("card", $"pay_{id}"), "standard"),
-            Policy.Default,
+            policy,
             now).Value!;
         story(order);
         await orders.InsertAsync(order);

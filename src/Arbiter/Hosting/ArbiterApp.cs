@@ -22,6 +22,7 @@ internal static class ArbiterApp
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimitsMiddleware.EvidenceLimit + (64 * 1024));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(options.LoadPolicy());
         builder.Services.AddSingleton(_ => database);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<OrderStore>();

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Arbiter.Domain;
 using Arbiter.Storage;
 
 namespace Arbiter.Hosting;
@@ -19,11 +21,14 @@ internal sealed record ServeOptions
 
     public bool Demo { get; init; }
 
+    /// <summary>A JSON file overriding policy defaults (durations as "d.hh:mm:ss"); new orders take the policy in force.</summary>
+    public string? PolicyFile { get; init; }
+
     /// <summary>Where a new simulated clock starts; defaults to the current second.</summary>
     public DateTimeOffset? ClockStart { get; init; }
 
     public const string Usage = """
-        usage: arbiter serve   [--urls URL] [--data DIR] [--db sqlite|postgres] [--connection CS] [--clock system|simulated] [--platform-key KEY] [--demo]
+        usage: arbiter serve   [--urls URL] [--data DIR] [--db sqlite|postgres] [--connection CS] [--clock system|simulated] [--policy FILE] [--platform-key KEY] [--demo]
                arbiter migrate [--data DIR] [--db sqlite|postgres] [--connection CS]
                arbiter audit   [--data DIR] [--db sqlite|postgres] [--connection CS]
         """;
@@ -61,6 +66,9 @@ internal sealed record ServeOptions
                 case "--clock" when Value() is "system" or "simulated":
                     options = options with { SimulatedClock = args[i] == "simulated" };
                     break;
+                case "--policy" when Value() is { Length: > 0 } policy:
+                    options = options with { PolicyFile = policy };
+                    break;
                 case "--platform-key" when Value() is { Length: > 0 } key:
                     options = options with { PlatformKey = key };
                     break;
@@ -69,10 +77,31 @@ internal sealed record ServeOptions
             }
         }
 
-        return options.Backend == "postgres" && options.Connection is null
-            ? (null, "--db postgres needs --connection \"Host=...;Database=...;Username=...\" (or ARBITER_CONNECTION).")
-            : (options, null);
+        if (options.Backend == "postgres" && options.Connection is null)
+        {
+            return (null, "--db postgres needs --connection \"Host=...;Database=...;Username=...\" (or ARBITER_CONNECTION).");
+        }
+
+        return PolicyError(options) is { } policyError ? (null, policyError) : (options, null);
     }
+
+    private static string? PolicyError(ServeOptions options)
+    {
+        try
+        {
+            var problems = options.LoadPolicy().Problems().ToList();
+            return problems.Count == 0 ? null : $"policy {options.PolicyFile}: {string.Join("; ", problems)}.";
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return $"cannot read the policy {options.PolicyFile}: {e.Message}";
+        }
+    }
+
+    /// <summary>The policy new orders are created under: the defaults, overridden by <see cref="PolicyFile"/>.</summary>
+    public Policy LoadPolicy() => PolicyFile is null
+        ? Policy.Default
+        : JsonSerializer.Deserialize<Policy>(File.ReadAllText(PolicyFile), Json.Storage) ?? Policy.Default;
 
     /// <summary>The database these options name: a SQLite file under the data folder, or a PostgreSQL server.</summary>
     public Database OpenDatabase() => Backend == "postgres"

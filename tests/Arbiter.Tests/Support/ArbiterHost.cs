@@ -34,9 +34,9 @@ public sealed class ArbiterHost : IAsyncDisposable
     public static async Task<ArbiterHost> StartAsync(Backend backend, TimeProvider? clock = null) =>
         await StartAsync(await TestStorage.NewAsync(backend), clock);
 
-    public static async Task<ArbiterHost> StartAsync(TestStorage storage, TimeProvider? clock = null)
+    public static async Task<ArbiterHost> StartAsync(TestStorage storage, TimeProvider? clock = null, string? policyFile = null)
     {
-        var options = storage.Options() with { SimulatedClock = clock is null, ClockStart = Start, PlatformKey = PlatformKey };
+        var options = storage.Options() with { SimulatedClock = clock is null, ClockStart = Start, PlatformKey = PlatformKey, PolicyFile = policyFile };
         var app = await ArbiterApp.BuildAsync(options, clock, builder => builder.WebHost.UseTestServer());
         await app.Services.GetRequiredService<AccountStore>().EnsurePlatformKeyAsync(PlatformKey);
         await app.StartAsync();

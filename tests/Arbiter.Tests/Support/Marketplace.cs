@@ -16,18 +16,27 @@ public sealed class Marketplace(ArbiterHost host)
 
     public HttpClient Mediator { get; private set; } = null!;
 
-    public static async Task<Marketplace> OpenAsync(ArbiterHost host)
-    {
-        var market = new Marketplace(host);
-        market.Buyer = host.Client(await market.CreateAccountAsync("b1", "buyer"));
-        market.Seller = host.Client(await market.CreateAccountAsync("s1", "seller"));
-        market.Mediator = host.Client(await market.CreateAccountAsync("m1", "mediator"));
-        return market;
-    }
+    private (string Buyer, string Seller, string Mediator) _tokens;
 
-    public async Task<string> CreateAccountAsync(string id, string role)
+    public static async Task<Marketplace> OpenAsync(ArbiterHost host) =>
+        Connect(host, (await CreateAccountAsync(host.Platform, "b1", "buyer"), await CreateAccountAsync(host.Platform, "s1", "seller"), await CreateAccountAsync(host.Platform, "m1", "mediator")));
+
+    /// <summary>The same marketplace, talking to a restarted service.</summary>
+    public Marketplace Reconnect(ArbiterHost host) => Connect(host, _tokens);
+
+    private static Marketplace Connect(ArbiterHost host, (string Buyer, string Seller, string Mediator) tokens) => new(host)
     {
-        var response = await Platform.PostAsJsonAsync("/api/v1/accounts", new { id, role, displayName = id, email = $"{id}@example.test" });
+        _tokens = tokens,
+        Buyer = host.Client(tokens.Buyer),
+        Seller = host.Client(tokens.Seller),
+        Mediator = host.Client(tokens.Mediator),
+    };
+
+    public Task<string> CreateAccountAsync(string id, string role) => CreateAccountAsync(Platform, id, role);
+
+    public static async Task<string> CreateAccountAsync(HttpClient platform, string id, string role)
+    {
+        var response = await platform.PostAsJsonAsync("/api/v1/accounts", new { id, role, displayName = id, email = $"{id}@example.test" });
         var body = await Expect(response, HttpStatusCode.Created);
         return body["token"]!.GetValue<string>();
     }
