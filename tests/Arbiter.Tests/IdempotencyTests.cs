@@ -27,6 +27,39 @@ public abstract class IdempotencyTests(Backend backend)
     }
 
     [Fact]
+    public async Task Two_copies_of_one_request_racing_with_the_same_key_run_once()
+    {
+        await using var host = await ArbiterHost.StartAsync(backend);
+        var market = await Marketplace.OpenAsync(host);
+        var id = Text(await market.DisputeAsync("o1"), "id");
+
+        HttpRequestMessage Offer() => new(HttpMethod.Post, $"/api/v1/disputes/{id}/offers")
+        {
+            Headers = { { "Idempotency-Key", "offer-1" } },
+            Content = JsonContent.Create(new { type = "refund_only", amount = 500 }),
+        };
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => market.Seller.SendAsync(Offer())));
+
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.Created && !r.Headers.Contains("Idempotent-Replayed"));
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{r.StatusCode}"));
+        Assert.Single((await GetAsync(market.Platform, $"/api/v1/disputes/{id}"))["offers"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_failed_request_frees_its_key_for_a_retry()
+    {
+        await using var host = await ArbiterHost.StartAsync(backend);
+        var market = await Marketplace.OpenAsync(host);
+        var id = Text(await market.DisputeAsync("o1"), "id");
+
+        HttpRequestMessage Confirm() => new(HttpMethod.Post, "/api/v1/orders/o1/confirm-receipt") { Headers = { { "Idempotency-Key", "confirm" } } };
+        await ExpectProblem(await market.Buyer.SendAsync(Confirm()), HttpStatusCode.Conflict, "dispute_open");
+        await PostOk(market.Buyer, $"/api/v1/disputes/{id}/cancel", new { confirm = true });
+
+        Assert.Equal("completed", Text(await Expect(await market.Buyer.SendAsync(Confirm()), HttpStatusCode.OK), "status"));
+    }
+
+    [Fact]
     public async Task The_same_key_with_a_different_request_is_refused()
     {
         await using var host = await ArbiterHost.StartAsync(backend);

@@ -5,9 +5,10 @@ using Dapper;
 namespace Arbiter.Api;
 
 /// <summary>
-/// Honours <c>Idempotency-Key</c> on POSTs: the first successful response is stored per caller and
-/// key and replayed for a retry of the same request, so a retried money-moving call never moves
-/// money twice. The same key with a different request is refused.
+/// Honours <c>Idempotency-Key</c> on POSTs: the key is reserved before the command runs, the first
+/// successful response is stored and replayed for a retry of the same request, and a failed one
+/// frees the key for a retry. So a retried money-moving call never runs twice, even when two
+/// copies race. The same key with a different request is refused.
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -30,51 +31,71 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
 
         var caller = context.Caller().Key;
         var hash = await HashAsync(context.Request);
-        await using (var connection = await db.OpenAsync(context.RequestAborted))
-        {
-            var stored = await connection.QuerySingleOrDefaultAsync<(string RequestHash, int StatusCode, string? ContentType, byte[] Body)>(
-                "SELECT request_hash, status_code, content_type, body FROM idempotency WHERE caller = @caller AND key = @key", new { caller, key });
-            if (stored.RequestHash is not null)
-            {
-                if (stored.RequestHash != hash)
-                {
-                    await Problems.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "This Idempotency-Key was used for a different request.");
-                    return;
-                }
 
-                context.Response.StatusCode = stored.StatusCode;
-                context.Response.ContentType = stored.ContentType;
-                context.Response.Headers["Idempotent-Replayed"] = "true";
-                await context.Response.Body.WriteAsync(stored.Body, context.RequestAborted);
-                return;
-            }
+        // Reserve the key first: of two identical requests racing, only one runs.
+        var reserved = await db.WriteAsync((connection, tx) => connection.ExecuteAsync(
+            """
+            INSERT INTO idempotency (caller, key, request_hash, status_code, content_type, body, created_at)
+            VALUES (@caller, @key, @hash, 0, NULL, @empty, @at) ON CONFLICT DO NOTHING
+            """,
+            new { caller, key, hash, empty = Array.Empty<byte>(), at = clock.GetUtcNow().ToUnixTimeMilliseconds() },
+            tx), context.RequestAborted) == 1;
+        if (!reserved)
+        {
+            await ReplayAsync(context, db, caller, key, hash);
+            return;
         }
 
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
+        var succeeded = false;
         try
         {
             await next(context);
+            succeeded = context.Response.StatusCode is >= 200 and < 300;
         }
         finally
         {
             context.Response.Body = original;
-        }
-
-        if (context.Response.StatusCode is >= 200 and < 300)
-        {
-            await db.WriteAsync((connection, tx) => connection.ExecuteAsync(
-                """
-                INSERT INTO idempotency (caller, key, request_hash, status_code, content_type, body, created_at)
-                VALUES (@caller, @key, @hash, @status, @contentType, @body, @at) ON CONFLICT DO NOTHING
-                """,
-                new { caller, key, hash, status = context.Response.StatusCode, contentType = context.Response.ContentType, body = buffer.ToArray(), at = clock.GetUtcNow().ToUnixTimeMilliseconds() },
-                tx));
+            await db.WriteAsync((connection, tx) => succeeded
+                ? connection.ExecuteAsync(
+                    "UPDATE idempotency SET status_code = @status, content_type = @contentType, body = @body WHERE caller = @caller AND key = @key",
+                    new { caller, key, status = context.Response.StatusCode, contentType = context.Response.ContentType, body = buffer.ToArray() },
+                    tx)
+                : connection.ExecuteAsync("DELETE FROM idempotency WHERE caller = @caller AND key = @key", new { caller, key }, tx), CancellationToken.None);
         }
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// Answers a request whose key is taken: with the stored response, or, while the first request
+    /// is still running (or was cut off by a crash after its command committed), with 409 rather than
+    /// running the command a second time.
+    /// </summary>
+    private static async Task ReplayAsync(HttpContext context, Database db, string caller, string key, string hash)
+    {
+        await using var connection = await db.OpenAsync(context.RequestAborted);
+        var stored = await connection.QuerySingleAsync<(string RequestHash, int StatusCode, string? ContentType, byte[] Body)>(
+            "SELECT request_hash, status_code, content_type, body FROM idempotency WHERE caller = @caller AND key = @key", new { caller, key });
+        if (stored.RequestHash != hash)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "This Idempotency-Key was used for a different request.");
+            return;
+        }
+
+        if (stored.StatusCode == 0)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status409Conflict, "idempotency_key_in_progress", "A request with this Idempotency-Key is in progress, or was interrupted after it may have taken effect: read the resource to see its state.");
+            return;
+        }
+
+        context.Response.StatusCode = stored.StatusCode;
+        context.Response.ContentType = stored.ContentType;
+        context.Response.Headers["Idempotent-Replayed"] = "true";
+        await context.Response.Body.WriteAsync(stored.Body, context.RequestAborted);
     }
 
     private static async Task<string> HashAsync(HttpRequest request)
