@@ -159,6 +159,22 @@ public abstract class LifecycleTests(Backend backend) : MarketplaceTest(backend)
     }
 
     [Fact]
+    public async Task The_dispute_list_pages_earliest_deadline_first()
+    {
+        foreach (var order in new[] { "o1", "o2", "o3" })
+        {
+            await Market.DisputeAsync(order);
+            await Market.AdvanceAsync(hours: 1);
+        }
+
+        var first = (await GetAsync(Market.Seller, "/api/v1/disputes?limit=2")).AsArray();
+        var rest = (await GetAsync(Market.Seller, "/api/v1/disputes?limit=2&offset=2")).AsArray();
+
+        Assert.Equal(["o1-d1", "o2-d1", "o3-d1"], first.Concat(rest).Select(d => Text(d!, "id")));
+        await ExpectProblem(await Market.Seller.GetAsync("/api/v1/disputes?limit=0"), HttpStatusCode.BadRequest, "invalid_paging");
+    }
+
+    [Fact]
     public async Task The_history_lists_every_action_in_order_with_its_actor()
     {
         var id = Text(await Market.DisputeAsync("o1"), "id");

@@ -10,7 +10,7 @@ internal static class DisputesApi
     public static void MapDisputes(this IEndpointRouteBuilder api)
     {
         var disputes = api.MapGroup("/disputes").WithTags("Disputes");
-        disputes.MapGet("/", ListAsync).Answers<IReadOnlyList<DisputeView>>().WithSummary("List the disputes the caller may see (the mediator queue: ?status=escalated)");
+        disputes.MapGet("/", ListAsync).Answers<IReadOnlyList<DisputeView>>().WithSummary("List the disputes the caller may see, earliest deadline first (the mediator queue: ?status=escalated; page with ?limit=&offset=)");
         disputes.MapGet("/{id}", GetAsync).Answers<DisputeView>().WithSummary("Read a dispute with its history and what the caller may do now");
 
         disputes.MapPost("/{id}/accept-claim", (HttpContext h, OrderCommands c, TimeProvider t, string id) =>
@@ -87,8 +87,13 @@ internal static class DisputesApi
             : Problems.From(OrderCommands.NotFound);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, OrderStore store, OrderCommands commands, TimeProvider clock, string? status)
+    private static async Task<IResult> ListAsync(HttpContext http, OrderStore store, OrderCommands commands, TimeProvider clock, string? status, int? limit, int? offset)
     {
+        if (limit is < 1 or > 500 || offset is < 0)
+        {
+            return Problems.Of(StatusCodes.Status400BadRequest, "invalid_paging", "limit must be 1 to 500 (default 100) and offset at least 0.");
+        }
+
         DisputeStatus? wanted = null;
         if (status is not null)
         {
@@ -106,6 +111,8 @@ internal static class DisputesApi
             caller.Role == Role.Seller ? caller.AccountId : null,
             caller.Role == Role.Mediator,
             wanted?.ToString(),
+            limit ?? 100,
+            offset ?? 0,
             http.RequestAborted);
         var now = clock.GetUtcNow();
         var orders = new Dictionary<string, Domain.Orders.Order?>();

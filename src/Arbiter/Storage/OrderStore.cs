@@ -218,7 +218,7 @@ internal sealed class OrderStore(Database db)
     }
 
     /// <summary>Dispute ids the caller may list, optionally of one status, by due date.</summary>
-    public async Task<IReadOnlyList<string>> DisputeIdsAsync(string? buyerId, string? sellerId, bool escalatedOnly, string? status, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> DisputeIdsAsync(string? buyerId, string? sellerId, bool escalatedOnly, string? status, int limit, int offset, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
         var ids = await connection.QueryAsync<string>(
@@ -226,9 +226,9 @@ internal sealed class OrderStore(Database db)
             SELECT id FROM disputes
             WHERE (@buyerId IS NULL OR buyer_id = @buyerId) AND (@sellerId IS NULL OR seller_id = @sellerId)
               AND (@escalatedOnly = 0 OR escalated = 1) AND (@status IS NULL OR status = @status)
-            ORDER BY due_at IS NULL, due_at, opened_at LIMIT 500
+            ORDER BY due_at IS NULL, due_at, opened_at, id LIMIT @limit OFFSET @offset
             """,
-            new { buyerId, sellerId, escalatedOnly = escalatedOnly ? 1 : 0, status });
+            new { buyerId, sellerId, escalatedOnly = escalatedOnly ? 1 : 0, status, limit, offset });
         return [.. ids];
     }
 }
