@@ -81,7 +81,7 @@ internal static class DisputesApi
     private static async Task<IResult> GetAsync(HttpContext http, OrderCommands commands, TimeProvider clock, string id)
     {
         var caller = http.Caller();
-        var order = DisputeIds.OrderOf(id) is { } orderId ? await commands.ReadAsync(orderId, http.RequestAborted) : null;
+        var order = OwnedIds.OrderOfDispute(id) is { } orderId ? await commands.ReadAsync(orderId, http.RequestAborted) : null;
         return order?.Dispute(id) is { } dispute && caller.CanSee(order, dispute)
             ? Results.Ok(DisputeView.Of(order, dispute, caller, clock.GetUtcNow()))
             : Problems.From(OrderCommands.NotFound);
@@ -119,7 +119,7 @@ internal static class DisputesApi
         var views = new List<DisputeView>();
         foreach (var id in ids)
         {
-            var orderId = DisputeIds.OrderOf(id)!;
+            var orderId = OwnedIds.OrderOfDispute(id)!;
             if (!orders.TryGetValue(orderId, out var order))
             {
                 orders[orderId] = order = await commands.ReadAsync(orderId, http.RequestAborted);

@@ -24,7 +24,7 @@ internal static class Endpoint
     /// <summary>A command on a dispute; answers with <paramref name="created"/> (201) or the dispute (200).</summary>
     public static async Task<IResult> OnDisputeAsync<T>(HttpContext http, OrderCommands commands, TimeProvider clock, string disputeId, Func<Dispute, Actor, DateTimeOffset, Result<T>> command, Func<T, object>? created = null)
     {
-        if (DisputeIds.OrderOf(disputeId) is not { } orderId)
+        if (OwnedIds.OrderOfDispute(disputeId) is not { } orderId)
         {
             return Problems.From(OrderCommands.NotFound);
         }
@@ -52,13 +52,20 @@ internal static class Endpoint
         DomainError.Forbidden("action_not_allowed_for_role", $"A {caller.Role.ToString().ToLowerInvariant()} cannot do this.");
 }
 
-/// <summary>Dispute ids are <c>{orderId}-d{n}</c>: the order they belong to is in the id.</summary>
-internal static class DisputeIds
+/// <summary>
+/// Ids of what an order holds name their order: disputes are <c>{orderId}-d{n}</c>, evidence
+/// <c>{orderId}-e{n}</c>. Order ids cannot contain '-', so the split is never ambiguous.
+/// </summary>
+internal static class OwnedIds
 {
-    public static string? OrderOf(string id)
+    public static string? OrderOfDispute(string id) => OrderOf(id, "-d");
+
+    public static string? OrderOfEvidence(string id) => OrderOf(id, "-e");
+
+    private static string? OrderOf(string id, string marker)
     {
-        var dash = id.LastIndexOf("-d", StringComparison.Ordinal);
-        return dash > 0 && Ids.IsValid(id[..dash]) && int.TryParse(id.AsSpan(dash + 2), out _) ? id[..dash] : null;
+        var dash = id.LastIndexOf(marker, StringComparison.Ordinal);
+        return dash > 0 && Ids.IsValid(id[..dash]) && int.TryParse(id.AsSpan(dash + marker.Length), out _) ? id[..dash] : null;
     }
 }
 

@@ -11,7 +11,7 @@ internal static class EvidenceApi
     public static void MapEvidence(this IEndpointRouteBuilder api)
     {
         api.MapPost("/disputes/{id}/evidence", (HttpContext h, OrderCommands c, string id, IFormFile? file) =>
-            DisputeIds.OrderOf(id) is { } orderId ? UploadAsync(h, c, orderId, id, file) : Task.FromResult(Problems.From(OrderCommands.NotFound)))
+            OwnedIds.OrderOfDispute(id) is { } orderId ? UploadAsync(h, c, orderId, id, file) : Task.FromResult(Problems.From(OrderCommands.NotFound)))
             .DisableAntiforgery().Answers<EvidenceView>(StatusCodes.Status201Created).WithTags("Evidence").WithSummary("Upload a photo, video or PDF to a dispute (parties)");
         api.MapPost("/orders/{id}/evidence", (HttpContext h, OrderCommands c, string id, IFormFile? file) => UploadAsync(h, c, id, null, file))
             .DisableAntiforgery().Answers<EvidenceView>(StatusCodes.Status201Created).WithTags("Evidence").WithSummary("Upload evidence before opening a dispute, to name in evidenceIds (buyer)");
@@ -62,8 +62,7 @@ internal static class EvidenceApi
 
     private static async Task<IResult> DownloadAsync(HttpContext http, OrderCommands commands, EvidenceContent contents, string id)
     {
-        var dash = id.LastIndexOf("-e", StringComparison.Ordinal);
-        var order = dash > 0 && Ids.IsValid(id[..dash]) ? await commands.ReadAsync(id[..dash], http.RequestAborted) : null;
+        var order = OwnedIds.OrderOfEvidence(id) is { } orderId ? await commands.ReadAsync(orderId, http.RequestAborted) : null;
         var caller = http.Caller();
         if (order?.Evidence.FirstOrDefault(f => f.Id == id) is not { } file
             || !(file.DisputeId is { } disputeId ? caller.CanSee(order, order.Dispute(disputeId)!) : caller.CanSee(order) && caller.Role != Role.Mediator)

@@ -26,27 +26,9 @@ internal sealed class AccountStore(Database db)
             new { account.Id, Role = account.Role.ToString(), account.DisplayName, account.Email, TokenHash = Hash(token), At = now.ToUnixTimeMilliseconds() },
             tx) == 1, ct);
 
-    public async Task<Account?> FindByTokenAsync(string token, CancellationToken ct = default)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<(string Id, string Role, string DisplayName, string? Email)>(
-            "SELECT id, role, display_name, email FROM accounts WHERE token_hash = @hash", new { hash = Hash(token) });
-        return row.Id is null ? null : new Account(row.Id, Enum.Parse<Role>(row.Role), row.DisplayName, row.Email);
-    }
+    public Task<Account?> FindByTokenAsync(string token, CancellationToken ct = default) => FindWhereAsync("token_hash", Hash(token), ct);
 
-    public async Task<Account?> FindAsync(string id, CancellationToken ct = default)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<(string Id, string Role, string DisplayName, string? Email)>(
-            "SELECT id, role, display_name, email FROM accounts WHERE id = @id", new { id });
-        return row.Id is null ? null : new Account(row.Id, Enum.Parse<Role>(row.Role), row.DisplayName, row.Email);
-    }
-
-    public async Task<bool> AnyAsync(CancellationToken ct = default)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM accounts") > 0;
-    }
+    public Task<Account?> FindAsync(string id, CancellationToken ct = default) => FindWhereAsync("id", id, ct);
 
     /// <summary>Stores the platform key's hash; returns a newly generated key when none was given or stored before.</summary>
     public async Task<string?> EnsurePlatformKeyAsync(string? key, CancellationToken ct = default)
@@ -70,6 +52,14 @@ internal sealed class AccountStore(Database db)
         await using var connection = await db.OpenAsync(ct);
         var stored = await connection.ExecuteScalarAsync<string?>("SELECT value FROM settings WHERE name = @PlatformKeySetting", new { PlatformKeySetting });
         return stored is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(Hash(token)));
+    }
+
+    private async Task<Account?> FindWhereAsync(string column, string value, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Id, string Role, string DisplayName, string? Email)>(
+            $"SELECT id, role, display_name, email FROM accounts WHERE {column} = @value", new { value });
+        return row.Id is null ? null : new Account(row.Id, Enum.Parse<Role>(row.Role), row.DisplayName, row.Email);
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
