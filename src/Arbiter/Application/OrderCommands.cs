@@ -16,6 +16,8 @@ internal readonly record struct CommandResult<T>(T? Value, DomainError? Error, O
 /// it queue behind each other), let every deadline that fell due fire first (so a late command sees
 /// the state the clock has made), decide, and save with the ledger, timers and anything else the
 /// command writes. Racing commands serialize: each is decided on what the one before it saved.
+/// Where writers take turns (SQLite), the reading and deciding happen before the turn, and a save
+/// that finds the order changed meanwhile decides again inside it.
 /// </summary>
 internal sealed class OrderCommands(Database db, OrderStore store, TimeProvider clock)
 {
@@ -41,13 +43,19 @@ internal sealed class OrderCommands(Database db, OrderStore store, TimeProvider 
         }
     }
 
-    private Task<CommandResult<T>> DecideAndSaveAsync<T>(
+    private async Task<CommandResult<T>> DecideAndSaveAsync<T>(
         string orderId,
         Func<Order, bool> canSee,
         Func<Order, DateTimeOffset, Result<T>> command,
         Func<T, DbConnection, DbTransaction, Task>? alsoWrite,
-        CancellationToken ct) =>
-        db.WriteAsync<CommandResult<T>>(async (connection, tx) =>
+        CancellationToken ct)
+    {
+        if (db.WritersTakeTurns && await DecideBeforeTurnAsync(orderId, canSee, command, alsoWrite, ct) is { } decided)
+        {
+            return decided;
+        }
+
+        return await db.WriteAsync<CommandResult<T>>(async (connection, tx) =>
         {
             var loaded = await store.LoadAsync(connection, tx, orderId, RowLock.Wait);
             if (loaded is null || !canSee(loaded.Order))
@@ -56,8 +64,7 @@ internal sealed class OrderCommands(Database db, OrderStore store, TimeProvider 
             }
 
             var now = clock.GetUtcNow();
-            loaded.Order.FireDue(now);
-            var result = command(loaded.Order, now);
+            var result = Decide(loaded.Order, now, command);
             if (!result.IsSuccess)
             {
                 return result.Error!;
@@ -71,6 +78,61 @@ internal sealed class OrderCommands(Database db, OrderStore store, TimeProvider 
 
             return new CommandResult<T>(result.Value, null, loaded.Order);
         }, ct);
+    }
+
+    /// <summary>
+    /// Where writers take turns, reads and decides on the last commit first, and takes a turn only
+    /// to write; null when someone saved the order in between, and the command must decide again
+    /// inside its turn.
+    /// </summary>
+    private async Task<CommandResult<T>?> DecideBeforeTurnAsync<T>(
+        string orderId,
+        Func<Order, bool> canSee,
+        Func<Order, DateTimeOffset, Result<T>> command,
+        Func<T, DbConnection, DbTransaction, Task>? alsoWrite,
+        CancellationToken ct)
+    {
+        var loaded = await store.LoadAsync(orderId, ct);
+        if (loaded is null || !canSee(loaded.Order))
+        {
+            return NotFound;
+        }
+
+        var now = clock.GetUtcNow();
+        var result = Decide(loaded.Order, now, command);
+        if (!result.IsSuccess)
+        {
+            return result.Error!;
+        }
+
+        var save = OrderStore.PrepareSave([loaded], now);
+        try
+        {
+            await db.WriteAsync(async (connection, tx) =>
+            {
+                await save.ExecuteAsync(connection, tx);
+                if (alsoWrite is not null)
+                {
+                    await alsoWrite(result.Value!, connection, tx);
+                }
+
+                return true;
+            }, ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return null;
+        }
+
+        return new CommandResult<T>(result.Value, null, loaded.Order);
+    }
+
+    /// <summary>Deadlines that fell due fire first, so a late command sees the state the clock has made.</summary>
+    private static Result<T> Decide<T>(Order order, DateTimeOffset now, Func<Order, DateTimeOffset, Result<T>> command)
+    {
+        order.FireDue(now);
+        return command(order, now);
+    }
 
     /// <summary>Reads an order as the clock stands now, with due deadlines applied but not saved.</summary>
     public async Task<Order?> ReadAsync(string orderId, CancellationToken ct = default)

@@ -46,15 +46,21 @@ internal abstract class Database
     }
 
     /// <summary>Runs <paramref name="work"/> in one write transaction.</summary>
-    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
+    /// <remarks>The work must not start another write: where writes are grouped, it would wait for itself.</remarks>
+    public virtual async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
     {
-        using var writer = await EnterWriterAsync(ct);
         await using var connection = await OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var result = await work(connection, tx);
         await tx.CommitAsync(ct);
         return result;
     }
+
+    /// <summary>
+    /// True where writers take turns (one write transaction at a time): there a command should do its
+    /// reading and deciding before its turn and keep the turn for the writes alone.
+    /// </summary>
+    public virtual bool WritersTakeTurns => false;
 
     /// <summary>Runs <paramref name="read"/> on one consistent snapshot, so that a document and its ledger agree.</summary>
     public async Task<T> ReadAsync<T>(Func<DbConnection, DbTransaction, Task<T>> read, CancellationToken ct = default)
@@ -67,9 +73,6 @@ internal abstract class Database
     }
 
     protected abstract ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken ct);
-
-    /// <summary>Where the database has one writer, waiting for it here is cheaper than its busy retries.</summary>
-    protected virtual ValueTask<IDisposable?> EnterWriterAsync(CancellationToken ct) => ValueTask.FromResult<IDisposable?>(null);
 
     protected virtual Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
 

@@ -104,31 +104,26 @@ internal sealed class OrderStore(Database db)
     /// when the order changed since it was read (a safety net behind the row lock).
     /// </summary>
     public static Task SaveAsync(DbConnection connection, DbTransaction tx, LoadedOrder loaded, DateTimeOffset now) =>
-        SaveManyAsync(connection, tx, [loaded], now);
+        PrepareSave([loaded], now).ExecuteAsync(connection, tx);
 
-    /// <summary>Saves changed orders in two round trips: their documents, then everything derived from them.</summary>
-    public static async Task SaveManyAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<LoadedOrder> orders, DateTimeOffset now)
+    /// <summary>Saves changed orders inside the caller's transaction (see <see cref="SaveAsync"/>).</summary>
+    public static Task SaveManyAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<LoadedOrder> orders, DateTimeOffset now) =>
+        PrepareSave(orders, now).ExecuteAsync(connection, tx);
+
+    /// <summary>The statements that save changed orders, built (documents serialized) before any transaction needs them.</summary>
+    public static OrderSave PrepareSave(IReadOnlyList<LoadedOrder> orders, DateTimeOffset now)
     {
         var documents = new SqlBatch();
+        var derived = new SqlBatch();
         foreach (var (order, version) in orders)
         {
             documents.Add(
                 "UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At WHERE id = @Id AND version = @Version",
                 new { order.Id, Status = order.Status.ToString(), Doc = Serialize(order), At = now.ToUnixTimeMilliseconds(), Version = version });
+            AddDerived(derived, order);
         }
 
-        if (await documents.ExecuteAsync(connection, tx) != orders.Count)
-        {
-            throw new ConcurrencyConflictException(string.Join(", ", orders.Select(o => o.Order.Id)));
-        }
-
-        var derived = new SqlBatch();
-        foreach (var loaded in orders)
-        {
-            AddDerived(derived, loaded.Order);
-        }
-
-        await derived.ExecuteAsync(connection, tx);
+        return new OrderSave([.. orders.Select(o => o.Order.Id)], documents, derived);
     }
 
     private static string Serialize(Order order) => JsonSerializer.Serialize(order, Json.Storage);
@@ -177,7 +172,6 @@ internal sealed class OrderStore(Database db)
                     OpenedAt = dispute.OpenedAt.ToUnixTimeMilliseconds(),
                 });
         }
-
     }
 
     /// <summary>Orders with a deadline due by <paramref name="now"/>, earliest first.</summary>

@@ -5,55 +5,57 @@ using Microsoft.Data.Sqlite;
 namespace Arbiter.Storage;
 
 /// <summary>
-/// The embedded default: one file under the data folder, WAL, durable commits. Write transactions
-/// start IMMEDIATE, so writers queue one at a time and a row lock is never needed.
+/// The embedded default: one file under the data folder, WAL, durable commits. SQLite has one
+/// writer at a time, so this process keeps one writer connection and commits the writes waiting
+/// for it together (<see cref="GroupCommit"/>); readers use pooled connections and see the last
+/// commit without waiting.
 /// </summary>
-internal sealed class SqliteDatabase(string path) : Database, IDisposable
+internal sealed class SqliteDatabase : Database, IAsyncDisposable, IDisposable
 {
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly string _path;
+    private readonly string _connectionString;
+    private readonly GroupCommit _writes;
 
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    public SqliteDatabase(string path)
     {
-        DataSource = path,
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
+        _path = path;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _writes = new GroupCommit(OpenWriterAsync);
+    }
 
     protected override IReadOnlyList<string> Migrations => Schema.Sqlite;
+
+    public override bool WritersTakeTurns => true;
 
     public override async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
-        await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
         return connection;
     }
+
+    public override Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default) =>
+        _writes.WriteAsync(work, ct);
 
     /// <summary>A deferred transaction reads one WAL snapshot without taking the write lock.</summary>
     protected override ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken ct) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
 
-    /// <summary>
-    /// SQLite takes one writer at a time and makes the others sleep and retry; queueing this
-    /// process's writers on a semaphore instead keeps their latency to the time actually waited.
-    /// </summary>
-    protected override async ValueTask<IDisposable?> EnterWriterAsync(CancellationToken ct)
+    private async Task<DbConnection> OpenWriterAsync(CancellationToken ct)
     {
-        await _writer.WaitAsync(ct);
-        return new Release(_writer);
-    }
-
-    public void Dispose() => _writer.Dispose();
-
-    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
-    {
-        public void Dispose() => semaphore.Release();
+        var connection = await OpenAsync(ct);
+        await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+        return connection;
     }
 
     protected override async Task PrepareAsync(CancellationToken ct)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_path))!);
         await using var connection = await OpenAsync(ct);
         await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
     }
+
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
+
+    public void Dispose() => _writes.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -24,10 +24,10 @@ internal sealed class SimulatedClock : TimeProvider
     /// <summary>The clock as stored, or a new one starting at <paramref name="start"/>.</summary>
     public static async Task<SimulatedClock> LoadAsync(Database db, DateTimeOffset start)
     {
-        await using var connection = await db.OpenAsync();
-        await connection.ExecuteAsync(
+        await db.WriteAsync((connection, tx) => connection.ExecuteAsync(
             "INSERT INTO settings (name, value) VALUES (@Setting, @value) ON CONFLICT (name) DO NOTHING",
-            new { Setting, value = start.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) });
+            new { Setting, value = start.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) },
+            tx));
         var clock = new SimulatedClock(db, 0);
         await clock.RefreshAsync();
         return clock;
