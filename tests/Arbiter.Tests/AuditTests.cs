@@ -46,13 +46,46 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
     }
 
     [Fact]
+    public async Task Entries_filed_under_another_order_fail_the_audit()
+    {
+        await Market.ShippedOrderAsync("o1");
+        await using (var connection = await Host.Services.GetRequiredService<Database>().OpenAsync(TestContext.Current.CancellationToken))
+        {
+            await connection.ExecuteAsync("UPDATE ledger_entries SET order_id = 'o2' WHERE posting_id = 'o1:1'");
+        }
+
+        var report = new StringWriter();
+        Assert.Equal(1, await MaintenanceCommands.AuditAsync(Host.Storage.Options(), report));
+        Assert.Contains("order o1: entries of posting o1:1 are filed under another order", report.ToString());
+    }
+
+    [Fact]
     public async Task Migrate_brings_a_new_database_up_to_date_and_is_idempotent()
     {
         var storage = await TestStorage.NewAsync(Backend);
         var output = new StringWriter();
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
-        Assert.Equal(["Applied 1 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["Applied 2 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task A_database_of_the_first_schema_is_upgraded_with_its_ledger_intact()
+    {
+        await Market.ShippedOrderAsync("o1");
+        await PostOk(Market.Buyer, "/api/v1/orders/o1/confirm-receipt");
+        var db = Host.Services.GetRequiredService<Database>();
+        await using (var connection = await db.OpenAsync(TestContext.Current.CancellationToken))
+        {
+            // Back to how the first schema stored entries: without their order.
+            await connection.ExecuteAsync("DROP INDEX ledger_entries_order; ALTER TABLE ledger_entries DROP COLUMN order_id; DELETE FROM schema_migrations WHERE version = 2");
+        }
+
+        Assert.Equal(1, await db.MigrateAsync(TestContext.Current.CancellationToken));
+        var report = new StringWriter();
+        Assert.Equal(0, await MaintenanceCommands.AuditAsync(Host.Storage.Options(), report));
+        var order = await Expect(await Market.Buyer.GetAsync("/api/v1/orders/o1"), HttpStatusCode.OK);
+        Assert.Equal("completed", Text(order, "status"));
     }
 }
 

@@ -24,6 +24,14 @@ internal sealed class Auditor(Database db, OrderStore orders)
             var orphans = await connection.QueryAsync<string>(
                 "SELECT DISTINCT order_id FROM ledger_postings WHERE order_id NOT IN (SELECT id FROM orders)");
             findings.AddRange(orphans.Select(o => new Finding(o, "postings exist for an order that does not")));
+
+            // An order's load reads its entries by the order they are filed under.
+            var misfiled = await connection.QueryAsync<(string OrderId, string PostingId)>(
+                """
+                SELECT DISTINCT p.order_id, p.id FROM ledger_entries e JOIN ledger_postings p ON p.id = e.posting_id
+                WHERE e.order_id IS NULL OR e.order_id <> p.order_id
+                """);
+            findings.AddRange(misfiled.Select(m => new Finding(m.OrderId, $"entries of posting {m.PostingId} are filed under another order")));
         }
 
         var count = 0;

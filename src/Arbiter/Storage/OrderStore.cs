@@ -51,21 +51,17 @@ internal sealed class OrderStore(Database db)
         await using var results = await connection.QueryMultipleAsync(
             $"""
             SELECT id, doc, version FROM orders WHERE {db.InList("id", "orderIds")} ORDER BY id{lockClause};
-            SELECT p.order_id, p.seq, p.line_id, p.kind, p.at, e.account, e.amount
-            FROM ledger_postings p JOIN ledger_entries e ON e.posting_id = p.id
-            WHERE {db.InList("p.order_id", "orderIds")} ORDER BY p.order_id, p.seq, e.idx;
+            SELECT id, order_id, seq, line_id, kind, at FROM ledger_postings WHERE {db.InList("order_id", "orderIds")} ORDER BY order_id, seq;
+            SELECT posting_id, account, amount FROM ledger_entries WHERE {db.InList("order_id", "orderIds")} ORDER BY posting_id, idx;
             """,
             new { orderIds = orderIds.ToArray() },
             tx);
         var rows = await results.ReadAsync<(string Id, string Doc, long Version)>();
-        var postings = (await results.ReadAsync<(string OrderId, int Seq, string LineId, string Kind, long At, string Account, long Amount)>())
-            .GroupBy(r => r.OrderId)
-            .ToDictionary(g => g.Key, g => g.GroupBy(r => r.Seq).Select(p =>
-            {
-                var first = p.First();
-                return new Posting(first.OrderId, first.Seq, first.LineId, Enum.Parse<PostingKind>(first.Kind), DateTimeOffset.FromUnixTimeMilliseconds(first.At),
-                    [.. p.Select(r => new LedgerEntry(r.Account, r.Amount))]);
-            }).ToList());
+        var postingRows = await results.ReadAsync<(string Id, string OrderId, int Seq, string LineId, string Kind, long At)>();
+        var entries = (await results.ReadAsync<(string PostingId, string Account, long Amount)>()).ToLookup(e => e.PostingId, e => new LedgerEntry(e.Account, e.Amount));
+        var postings = postingRows
+            .GroupBy(p => p.OrderId)
+            .ToDictionary(g => g.Key, g => g.Select(p => new Posting(p.OrderId, p.Seq, p.LineId, Enum.Parse<PostingKind>(p.Kind), DateTimeOffset.FromUnixTimeMilliseconds(p.At), [.. entries[p.Id]])).ToList());
         return [.. rows.Select(row =>
         {
             var order = JsonSerializer.Deserialize<Order>(row.Doc, Json.Storage)!;
@@ -139,8 +135,8 @@ internal sealed class OrderStore(Database db)
             foreach (var (entry, index) in posting.Entries.Select((e, i) => (e, i)))
             {
                 batch.Add(
-                    "INSERT INTO ledger_entries (posting_id, idx, account, amount) VALUES (@PostingId, @Index, @Account, @Amount)",
-                    new { PostingId = posting.Id, Index = index, entry.Account, entry.Amount });
+                    "INSERT INTO ledger_entries (posting_id, order_id, idx, account, amount) VALUES (@PostingId, @OrderId, @Index, @Account, @Amount)",
+                    new { PostingId = posting.Id, posting.OrderId, Index = index, entry.Account, entry.Amount });
             }
         }
 
