@@ -6,20 +6,22 @@ namespace Arbiter.Bench;
 
 /// <summary>
 /// The lifecycle over HTTP against a real node: create, ship, then either confirm receipt or open a
-/// dispute, get an offer and accept or cancel it. Every HTTP call is one command.
+/// dispute, get an offer and accept or cancel it. Every HTTP call is one command. The node runs the
+/// same load unmeasured first, as a long-running node would have: until the JIT has compiled its
+/// hot paths at full optimisation, a fresh process measures its compiler as much as itself.
 /// </summary>
 internal static class CommandsBenchmark
 {
     private const string Key = "bench-platform-key";
 
-    public static async Task<(double PerSecond, double P50, double P99)> RunAsync(BenchStorage storage, int clients, TimeSpan duration)
+    public static async Task<(double PerSecond, double P50, double P99)> RunAsync(BenchStorage storage, int clients, TimeSpan warmup, TimeSpan duration)
     {
         await using var node = await NodeProcess.StartAsync(Key, storage.NodeArgs(), simulatedClock: false);
         var platform = node.Client(Key);
         var buyer = node.Client(await AccountAsync(platform, $"b{clients}", "buyer"));
         var seller = node.Client(await AccountAsync(platform, $"s{clients}", "seller"));
         var latencies = new Latencies();
-        var stop = Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
         var next = 0;
 
         async Task TimedAsync(Func<Task<HttpResponseMessage>> call)
@@ -27,12 +29,15 @@ internal static class CommandsBenchmark
             var started = Stopwatch.GetTimestamp();
             using var response = await call();
             response.EnsureSuccessStatusCode();
-            latencies.Add(Stopwatch.GetElapsedTime(started));
+            if (clock.Elapsed >= warmup)
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(started));
+            }
         }
 
         async Task ClientAsync()
         {
-            while (stop.Elapsed < duration)
+            while (clock.Elapsed < warmup + duration)
             {
                 var n = Interlocked.Increment(ref next);
                 var id = $"c{clients}_{n}";
@@ -56,7 +61,7 @@ internal static class CommandsBenchmark
         }
 
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => ClientAsync()));
-        return (latencies.Count / stop.Elapsed.TotalSeconds, latencies.Percentile(0.50), latencies.Percentile(0.99));
+        return (latencies.Count / (clock.Elapsed - warmup).TotalSeconds, latencies.Percentile(0.50), latencies.Percentile(0.99));
     }
 
     private static async Task<string> AccountAsync(HttpClient platform, string id, string role)

@@ -1,15 +1,14 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Reflection;
-using System.Text;
 using Dapper;
 using Npgsql;
 
 namespace Arbiter.Storage;
 
 /// <summary>
-/// Several statements written together. On PostgreSQL they go as one command, in one round trip,
-/// each statement's parameters renamed apart (<c>@Id</c> of the third becomes <c>@Id_2</c>). SQLite
+/// Several statements written together. On PostgreSQL they go as one batch, in one round trip,
+/// each statement with its own parameters, so that the server can keep each one prepared. SQLite
 /// has no round trips to save, and binds every parameter of a command to each of its statements,
 /// so there each statement runs on its own.
 /// </summary>
@@ -39,40 +38,18 @@ internal sealed class SqlBatch
             return changed;
         }
 
-        var text = new StringBuilder();
-        var all = new DynamicParameters();
-        foreach (var (index, (sql, parameters)) in _statements.Index())
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)tx);
+        foreach (var (sql, parameters) in _statements)
         {
-            var suffix = $"_{index}";
+            var command = new NpgsqlBatchCommand(sql);
             foreach (var property in Properties.GetOrAdd(parameters.GetType(), t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)))
             {
-                all.Add(property.Name + suffix, property.GetValue(parameters));
+                command.Parameters.Add(new NpgsqlParameter(property.Name, property.GetValue(parameters) ?? DBNull.Value));
             }
 
-            AppendRenamed(text, sql, suffix);
-            text.Append(";\n");
+            batch.BatchCommands.Add(command);
         }
 
-        return await connection.ExecuteAsync(text.ToString(), all, tx);
-    }
-
-    /// <summary>Copies the statement, appending <paramref name="suffix"/> to every <c>@parameter</c>.</summary>
-    private static void AppendRenamed(StringBuilder text, string sql, string suffix)
-    {
-        for (var i = 0; i < sql.Length; i++)
-        {
-            text.Append(sql[i]);
-            if (sql[i] != '@')
-            {
-                continue;
-            }
-
-            while (i + 1 < sql.Length && (char.IsAsciiLetterOrDigit(sql[i + 1]) || sql[i + 1] == '_'))
-            {
-                text.Append(sql[++i]);
-            }
-
-            text.Append(suffix);
-        }
+        return await batch.ExecuteNonQueryAsync();
     }
 }
