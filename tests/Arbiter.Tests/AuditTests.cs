@@ -46,6 +46,20 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
     }
 
     [Fact]
+    public async Task A_lost_timer_fails_the_audit()
+    {
+        await Market.ShippedOrderAsync("o1");
+        await using (var connection = await Host.Services.GetRequiredService<Database>().OpenAsync(TestContext.Current.CancellationToken))
+        {
+            await connection.ExecuteAsync("DELETE FROM timers WHERE order_id = 'o1' AND kind = 'ProtectionEnd'");
+        }
+
+        var report = new StringWriter();
+        Assert.Equal(1, await MaintenanceCommands.AuditAsync(Host.Storage.Options(), report));
+        Assert.Contains("order o1: its timers differ from the deadlines its state implies", report.ToString());
+    }
+
+    [Fact]
     public async Task Entries_filed_under_another_order_fail_the_audit()
     {
         await Market.ShippedOrderAsync("o1");

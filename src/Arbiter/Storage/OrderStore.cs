@@ -7,8 +7,8 @@ using Dapper;
 
 namespace Arbiter.Storage;
 
-/// <summary>An order loaded for a command, with the version it had when read.</summary>
-internal sealed record LoadedOrder(Order Order, long Version);
+/// <summary>An order loaded for a command, with the version and the derived rows it had when read.</summary>
+internal sealed record LoadedOrder(Order Order, long Version, DerivedRows Stored);
 
 /// <summary>How a load inside a write transaction treats an order another transaction is changing.</summary>
 internal enum RowLock
@@ -66,7 +66,7 @@ internal sealed class OrderStore(Database db)
         {
             var order = JsonSerializer.Deserialize<Order>(row.Doc, Json.Storage)!;
             order.AttachLedger(postings.GetValueOrDefault(row.Id) ?? []);
-            return new LoadedOrder(order, row.Version);
+            return new LoadedOrder(order, row.Version, DerivedRows.Of(order));
         })];
     }
 
@@ -90,7 +90,7 @@ internal sealed class OrderStore(Database db)
         }
 
         var derived = new SqlBatch();
-        AddDerived(derived, order);
+        AddDerived(derived, order, DerivedRows.None);
         await derived.ExecuteAsync(connection, tx);
         return true;
     }
@@ -111,12 +111,12 @@ internal sealed class OrderStore(Database db)
     {
         var documents = new SqlBatch();
         var derived = new SqlBatch();
-        foreach (var (order, version) in orders)
+        foreach (var (order, version, stored) in orders)
         {
             documents.Add(
                 "UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At WHERE id = @Id AND version = @Version",
                 new { order.Id, Status = order.Status.ToString(), Doc = Serialize(order), At = now.ToUnixTimeMilliseconds(), Version = version });
-            AddDerived(derived, order);
+            AddDerived(derived, order, stored);
         }
 
         return new OrderSave([.. orders.Select(o => o.Order.Id)], documents, derived);
@@ -124,8 +124,8 @@ internal sealed class OrderStore(Database db)
 
     private static string Serialize(Order order) => JsonSerializer.Serialize(order, Json.Storage);
 
-    /// <summary>New postings, the armed deadlines and the dispute index follow the document in the same transaction.</summary>
-    private static void AddDerived(SqlBatch batch, Order order)
+    /// <summary>New postings, and the timers and dispute index rows that changed, follow the document in the same transaction.</summary>
+    private static void AddDerived(SqlBatch batch, Order order, DerivedRows stored)
     {
         foreach (var posting in order.Ledger.NewPostings)
         {
@@ -140,15 +140,21 @@ internal sealed class OrderStore(Database db)
             }
         }
 
-        batch.Add("DELETE FROM timers WHERE order_id = @Id", new { order.Id });
-        foreach (var deadline in order.Deadlines())
+        var now = DerivedRows.Of(order);
+        foreach (var gone in stored.Deadlines.Where(d => !now.Deadlines.Contains(d)))
+        {
+            batch.Add("DELETE FROM timers WHERE order_id = @OrderId AND key = @Key", new { OrderId = order.Id, gone.Key });
+        }
+
+        // Deletes go first: a deadline moved to another instant keeps its key.
+        foreach (var armed in now.Deadlines.Where(d => !stored.Deadlines.Contains(d)))
         {
             batch.Add(
                 "INSERT INTO timers (order_id, key, kind, due_at) VALUES (@OrderId, @Key, @Kind, @DueAt)",
-                new { OrderId = order.Id, deadline.Key, Kind = deadline.Kind.ToString(), DueAt = deadline.DueAt.ToUnixTimeMilliseconds() });
+                new { OrderId = order.Id, armed.Key, Kind = armed.Kind.ToString(), DueAt = armed.DueAt.ToUnixTimeMilliseconds() });
         }
 
-        foreach (var dispute in order.Disputes)
+        foreach (var dispute in now.Disputes.Where(d => !stored.Disputes.Contains(d)))
         {
             batch.Add(
                 """
@@ -156,17 +162,7 @@ internal sealed class OrderStore(Database db)
                 VALUES (@Id, @OrderId, @BuyerId, @SellerId, @Status, @Escalated, @DueAt, @OpenedAt)
                 ON CONFLICT (id) DO UPDATE SET status = excluded.status, escalated = excluded.escalated, due_at = excluded.due_at
                 """,
-                new
-                {
-                    dispute.Id,
-                    OrderId = order.Id,
-                    order.BuyerId,
-                    order.SellerId,
-                    Status = dispute.Status.ToString(),
-                    Escalated = dispute.Escalation is null ? 0 : 1,
-                    DueAt = dispute.CurrentDeadline?.DueAt.ToUnixTimeMilliseconds(),
-                    OpenedAt = dispute.OpenedAt.ToUnixTimeMilliseconds(),
-                });
+                new { dispute.Id, OrderId = order.Id, order.BuyerId, order.SellerId, dispute.Status, dispute.Escalated, dispute.DueAt, dispute.OpenedAt });
         }
     }
 
@@ -179,6 +175,14 @@ internal sealed class OrderStore(Database db)
             "SELECT order_id FROM timers WHERE due_at <= @now ORDER BY due_at LIMIT @rows",
             new { now = now.ToUnixTimeMilliseconds(), rows = limit * 4 });
         return [.. ids.Distinct().Take(limit)];
+    }
+
+    /// <summary>An order's timers as stored, each as <c>key@due</c> (Unix milliseconds), for the audit.</summary>
+    public async Task<HashSet<string>> ArmedTimerKeysAsync(string orderId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string Key, long DueAt)>("SELECT key, due_at FROM timers WHERE order_id = @orderId", new { orderId });
+        return [.. rows.Select(r => $"{r.Key}@{r.DueAt}")];
     }
 
     /// <summary>Every order id, in pages, for whole-database work such as the audit.</summary>
