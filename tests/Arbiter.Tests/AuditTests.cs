@@ -80,7 +80,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
         var output = new StringWriter();
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
-        Assert.Equal(["Applied 2 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["Applied 3 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

@@ -5,8 +5,36 @@ namespace Arbiter.Api;
 
 internal static class AccountsApi
 {
-    public static void MapAccounts(this IEndpointRouteBuilder api) =>
+    public static void MapAccounts(this IEndpointRouteBuilder api)
+    {
         api.MapPost("/accounts", CreateAsync).Answers<AccountCreatedView>(StatusCodes.Status201Created).WithTags("Accounts").WithSummary("Create a buyer, seller or mediator account (platform)");
+        api.MapPost("/accounts/{id}/sign-in-links", MintSignInLinkAsync).Answers<SignInLinkView>(StatusCodes.Status201Created).WithTags("Accounts")
+            .WithSummary("Mint a one-time link that signs the account in to the web interface, for a user the platform has signed in itself (platform)");
+    }
+
+    private static async Task<IResult> MintSignInLinkAsync(HttpContext http, AccountStore accounts, SignInLinks links, TimeProvider clock, string id, SignInLinkRequest? body)
+    {
+        if (http.Caller().Role != Role.Platform)
+        {
+            return Problems.From(Endpoint.Forbidden(http.Caller()));
+        }
+
+        if (body?.ReturnTo is { } returnTo && !(returnTo.StartsWith('/') && !returnTo.StartsWith("//", StringComparison.Ordinal) && !returnTo.Contains('\\')))
+        {
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "invalid_return_to", "returnTo must be a path on this service, such as /disputes/o1-d1.");
+        }
+
+        if (!Ids.IsValid(id) || await accounts.FindAsync(id, http.RequestAborted) is null)
+        {
+            return Problems.From(DomainError.NotFound("not_found", "No such account."));
+        }
+
+        var now = clock.GetUtcNow();
+        var token = await links.MintAsync(id, now, http.RequestAborted);
+        var query = QueryString.Create(new Dictionary<string, string?> { ["token"] = token, ["returnUrl"] = body?.ReturnTo });
+        var url = $"{http.Request.Scheme}://{http.Request.Host}/signin/link{query}";
+        return Results.Json(new SignInLinkView(url, (now + SignInLinks.Lifetime).UtcDateTime), statusCode: StatusCodes.Status201Created);
+    }
 
     private static async Task<IResult> CreateAsync(HttpContext http, CreateAccountRequest? body, AccountStore accounts, TimeProvider clock)
     {

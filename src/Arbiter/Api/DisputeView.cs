@@ -97,4 +97,6 @@ internal sealed record DisputeView(
 
 internal sealed record AccountCreatedView(string Id, string Role, string Token);
 
+internal sealed record SignInLinkView(string Url, DateTime ExpiresAt);
+
 internal sealed record ClockView(DateTime Now);

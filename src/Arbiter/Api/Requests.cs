@@ -4,6 +4,8 @@ namespace Arbiter.Api;
 
 internal sealed record CreateAccountRequest(string? Id, string? Role, string? DisplayName, string? Email);
 
+internal sealed record SignInLinkRequest(string? ReturnTo);
+
 internal sealed record LineRequest(string? Id, string? Title, int Quantity, long UnitPrice, long Shipping);
 
 internal sealed record PaymentRequest(string? Method, string? Reference);

@@ -2,6 +2,7 @@ using Arbiter.Api;
 using Arbiter.Application;
 using Arbiter.Storage;
 using Arbiter.Timers;
+using Arbiter.Web;
 using Microsoft.AspNetCore.Diagnostics;
 using Scalar.AspNetCore;
 
@@ -30,12 +31,14 @@ internal static class ArbiterApp
         builder.Services.AddSingleton<Callers>();
         builder.Services.AddSingleton<EvidenceContent>();
         builder.Services.AddSingleton<OrderCommands>();
+        builder.Services.AddSingleton<EvidenceUploads>();
         builder.Services.AddSingleton<TimerEngine>();
         builder.Services.AddHostedService<TimerWorker>();
         builder.Services.AddProblemDetails();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json => Json.UseEnumWords(json.SerializerOptions));
         builder.Services.AddOpenApi();
+        builder.Services.AddWeb();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -60,11 +63,11 @@ internal static class ArbiterApp
         }
 
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseWeb();
 
         app.MapGet("/health", () => Results.Ok(new { Status = "ok" })).ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Arbiter API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapGet("/", () => Results.Content(HomePage.Html, "text/html")).ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1");
         api.MapAccounts();

@@ -211,6 +211,19 @@ internal sealed class OrderStore(Database db)
         }
     }
 
+    /// <summary>A buyer's or a seller's orders, the most recently changed first.</summary>
+    public async Task<IReadOnlyList<string>> OrderIdsAsync(string? buyerId, string? sellerId, int limit, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var ids = await connection.QueryAsync<string>(
+            """
+            SELECT id FROM orders WHERE (@buyerId IS NULL OR buyer_id = @buyerId) AND (@sellerId IS NULL OR seller_id = @sellerId)
+            ORDER BY updated_at DESC, id LIMIT @limit
+            """,
+            new { buyerId, sellerId, limit });
+        return [.. ids];
+    }
+
     /// <summary>Dispute ids the caller may list, optionally of one status, by due date.</summary>
     public async Task<IReadOnlyList<string>> DisputeIdsAsync(string? buyerId, string? sellerId, bool escalatedOnly, string? status, int limit, int offset, CancellationToken ct = default)
     {

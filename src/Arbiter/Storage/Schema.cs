@@ -45,6 +45,14 @@ internal static class Schema
         UPDATE ledger_entries SET order_id = (SELECT p.order_id FROM ledger_postings p WHERE p.id = ledger_entries.posting_id);
         CREATE INDEX ledger_entries_order ON ledger_entries (order_id);
         """,
+        """
+        -- The web interface: one-time sign-in links the platform mints, and the keys that protect
+        -- cookies and forms, shared so that every node reads what another wrote.
+        CREATE TABLE sign_in_links (
+            token_hash TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts (id),
+            expires_at BIGINT NOT NULL, used_at BIGINT);
+        CREATE TABLE data_protection_keys (name TEXT PRIMARY KEY, xml TEXT NOT NULL);
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Arbiter.Domain.Common;
+
+namespace Arbiter.Web;
+
+/// <summary>How pages say amounts, instants and status words to people.</summary>
+internal static class Display
+{
+    private static readonly Dictionary<string, int> MinorDigits = new(StringComparer.Ordinal) { ["JPY"] = 0, ["KRW"] = 0, ["BHD"] = 3, ["KWD"] = 3 };
+
+    /// <summary>An amount in minor units, e.g. <c>USD 22.99</c>.</summary>
+    public static string Money(long minor, string currency)
+    {
+        var digits = MinorDigits.GetValueOrDefault(currency, 2);
+        var major = minor / (decimal)Math.Pow(10, digits);
+        return $"{currency} {major.ToString($"N{digits}", CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>An amount in minor units as a form field's major-unit value, e.g. <c>22.99</c>.</summary>
+    public static string Major(long minor, string currency)
+    {
+        var digits = MinorDigits.GetValueOrDefault(currency, 2);
+        return (minor / (decimal)Math.Pow(10, digits)).ToString($"F{digits}", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A major-unit amount typed into a form, in minor units; null when it is not an amount.</summary>
+    public static long? Minor(string? typed, string currency)
+    {
+        var digits = MinorDigits.GetValueOrDefault(currency, 2);
+        return decimal.TryParse(typed?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var major) && decimal.Round(major, digits) == major
+            ? (long)(major * (decimal)Math.Pow(10, digits))
+            : null;
+    }
+
+    public static string When(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public static string When(DateTimeOffset at) => When(at.UtcDateTime);
+
+    public static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Time left until <paramref name="due"/>, e.g. <c>4 days 3 hours left</c>; the page's script keeps it running.</summary>
+    public static string Left(DateTime due, DateTimeOffset now)
+    {
+        var left = due - now.UtcDateTime;
+        if (left <= TimeSpan.Zero)
+        {
+            return "time is up";
+        }
+
+        return left.TotalDays >= 1 ? $"{(int)left.TotalDays} d {left.Hours} h left"
+            : left.TotalHours >= 1 ? $"{left.Hours} h {left.Minutes} min left"
+            : $"{Math.Max(left.Minutes, 1)} min left";
+    }
+
+    /// <summary>An enum or snake_case word for people: <c>AwaitingSellerResponse</c> becomes "awaiting seller response".</summary>
+    public static string Word<T>(T value) where T : struct, Enum => Words.Of(value).Replace('_', ' ');
+
+    public static string Word(string word) => word.Replace('_', ' ');
+}

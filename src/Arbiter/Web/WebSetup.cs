@@ -1,0 +1,79 @@
+using System.Reflection;
+using System.Security.Claims;
+using Arbiter.Api;
+using Arbiter.Domain.Common;
+using Arbiter.Storage;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace Arbiter.Web;
+
+/// <summary>
+/// The dispute centre in the browser: server-rendered pages over the same application layer as
+/// the API, a cookie session, anti-forgery on every form, and assets served from the assembly.
+/// </summary>
+internal static class WebSetup
+{
+    public const string AccountClaim = "arbiter:account";
+    public const string RoleClaim = "arbiter:role";
+
+    public static void AddWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(o => o.RootDirectory = "/Web/Pages");
+        services.AddSingleton<DataProtectionKeys>();
+        services.AddSingleton<SignInLinks>();
+        services.AddDataProtection().SetApplicationName("arbiter");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(s =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = s.GetRequiredService<DataProtectionKeys>()));
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = "arbiter_session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/signin";
+            o.LogoutPath = "/signout";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorization();
+        services.AddAntiforgery(o => o.Cookie.Name = "arbiter_antiforgery");
+    }
+
+    public static void UseWeb(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(Assembly.GetExecutingAssembly(), "Arbiter.Web.Assets"),
+            RequestPath = "/assets",
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache",
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use(async (context, next) =>
+        {
+            // Pages may not be framed or fed scripts from anywhere but here.
+            if (!context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/docs"))
+            {
+                context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                context.Response.Headers["Referrer-Policy"] = "same-origin";
+            }
+
+            await next(context);
+        });
+        app.MapRazorPages();
+    }
+
+    public static ClaimsPrincipal Principal(Account account) => new(new ClaimsIdentity(
+        [new Claim(AccountClaim, account.Id), new Claim(RoleClaim, account.Role.ToString()), new Claim(ClaimTypes.Name, account.DisplayName)],
+        CookieAuthenticationDefaults.AuthenticationScheme));
+
+    /// <summary>The signed-in account as the API's caller, or null when nobody is signed in.</summary>
+    public static Caller? WebCaller(this ClaimsPrincipal user) =>
+        user.FindFirst(AccountClaim)?.Value is { } id && Enum.TryParse<Role>(user.FindFirst(RoleClaim)?.Value, out var role) && role != Role.Platform
+            ? new Caller(role, id)
+            : null;
+}
