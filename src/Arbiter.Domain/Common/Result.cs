@@ -18,4 +18,7 @@ public readonly record struct Result<T>(T? Value, DomainError? Error)
     public static implicit operator Result<T>(T value) => new(value, null);
 
     public static implicit operator Result<T>(DomainError error) => new(default, error);
+
+    /// <summary>The outcome without its value, for callers that only need to know whether it worked.</summary>
+    public Result Plain() => new(Error);
 }

@@ -150,7 +150,7 @@ public sealed partial class Dispute
         {
             if (!confirmed)
             {
-                return DomainError.Invalid("confirmation_required", "Cancelling the escalation ends the dispute for good and pays the seller. Send confirm: true to cancel.");
+                return DomainError.Invalid("confirmation_required", $"{CancelWarning(now)} Send confirm: true to cancel.");
             }
 
             Record(now, buyer, "escalation_cancelled", "the seller is paid");
@@ -159,11 +159,9 @@ public sealed partial class Dispute
         }
 
         var windowEnd = Order.DisputeWindowEndsAt;
-        if (!confirmed && (windowEnd is null || windowEnd.Value - now < Policy.ProtectionReminder))
+        if (!confirmed && CancelWarning(now) is { } warning)
         {
-            return DomainError.Invalid("confirmation_required", windowEnd is { } end && end > now
-                ? $"Buyer protection ends at {end:O}: after that you cannot open a new dispute. Ask the seller to extend protection first, or send confirm: true."
-                : "Buyer protection has ended: after cancelling you cannot open a new dispute and the seller is paid. Send confirm: true to cancel.");
+            return DomainError.Invalid("confirmation_required", $"{warning} Send confirm: true to cancel.");
         }
 
         SupersedePendingOffer();
@@ -173,6 +171,28 @@ public sealed partial class Dispute
         Record(now, buyer, "cancelled", windowEnd > now ? $"may be reopened until {windowEnd:O}" : "protection has ended");
         Order.ReleaseWhatIsDue(now);
         return Result.Ok;
+    }
+
+    /// <summary>
+    /// What the buyer loses by cancelling now, when it is more than a pause: in mediation the seller is
+    /// paid; near or after the end of protection no new dispute can follow. Null when nothing is lost.
+    /// </summary>
+    public string? CancelWarning(DateTimeOffset now)
+    {
+        if (Status == DisputeStatus.Escalated)
+        {
+            return "Cancelling the escalation ends the dispute for good and pays the seller.";
+        }
+
+        var windowEnd = Order.DisputeWindowEndsAt;
+        if (windowEnd is { } end && end - now >= Policy.ProtectionReminder)
+        {
+            return null;
+        }
+
+        return windowEnd is { } ends && ends > now
+            ? $"Buyer protection ends at {ends:O}: after that you cannot open a new dispute. Ask the seller to extend protection first."
+            : "Buyer protection has ended: after cancelling you cannot open a new dispute and the seller is paid.";
     }
 
     /// <summary>A party (or the negotiation deadline) hands the dispute to a mediator.</summary>

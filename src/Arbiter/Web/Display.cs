@@ -56,4 +56,16 @@ internal static class Display
     public static string Word<T>(T value) where T : struct, Enum => Words.Of(value).Replace('_', ' ');
 
     public static string Word(string word) => word.Replace('_', ' ');
+
+    /// <summary>What happens when a dispute's running deadline passes, said to the people waiting on it.</summary>
+    public static string Deadline(Domain.DeadlineKind kind) => kind switch
+    {
+        Domain.DeadlineKind.SellerResponse => "The seller must answer by then, or the buyer's claim is accepted",
+        Domain.DeadlineKind.Negotiation => "Agree by then, or a mediator takes over",
+        Domain.DeadlineKind.InfoRequest => "The mediator's question must be answered by then",
+        Domain.DeadlineKind.ReturnShipment => "The item must be shipped back by then, or the dispute closes without a refund",
+        Domain.DeadlineKind.ReturnReceipt => "The seller must confirm the returned item by then, or the refund goes out",
+        Domain.DeadlineKind.AppealWindow => "Either party may appeal the decision until then",
+        _ => Word(kind),
+    };
 }

@@ -37,6 +37,9 @@ internal static class WebSetup
             o.LogoutPath = "/signout";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+
+            // Sessions expire in real time, also where a sandbox's simulated clock jumps days ahead.
+            o.TimeProvider = TimeProvider.System;
         });
         services.AddAuthorization();
         services.AddAntiforgery(o => o.Cookie.Name = "arbiter_antiforgery");

@@ -1,0 +1,120 @@
+using Arbiter.Api;
+using Arbiter.Application;
+using Arbiter.Domain.Common;
+using Arbiter.Domain.Disputes;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Arbiter.Web.Pages;
+
+/// <summary>
+/// One dispute as its viewer sees it: the timeline, the running deadline, offers, messages and the
+/// mediator's questions, and a form for each thing the viewer may do now (the domain's allowed
+/// actions, so the page never offers what would be refused).
+/// </summary>
+internal sealed class DisputeModel(OrderCommands commands, EvidenceUploads uploads, TimeProvider clock) : SignedInPage(clock)
+{
+    public DisputeView Dispute { get; private set; } = null!;
+
+    public string LineTitle { get; private set; } = "";
+
+    /// <summary>What the buyer would lose by cancelling now, said before the click.</summary>
+    public string? CancelWarning { get; private set; }
+
+    public bool Can(string action) => Dispute.AllowedActions.Contains(action);
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        var order = OwnedIds.OrderOfDispute(id) is { } orderId ? await commands.ReadAsync(orderId, HttpContext.RequestAborted) : null;
+        if (order?.Dispute(id) is not { } dispute || !Caller.CanSee(order, dispute))
+        {
+            return NotFound();
+        }
+
+        Dispute = DisputeView.Of(order, dispute, Caller, Now);
+        LineTitle = order.Line(dispute.LineId)?.Title ?? dispute.LineId;
+        CancelWarning = Caller.Role == Role.Buyer ? dispute.CancelWarning(Now) : null;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAcceptClaimAsync(string id) =>
+        RunAsync(id, (d, who, now, currency) => d.AcceptClaim(who, now), "You accepted the claim: the refund goes out.");
+
+    public Task<IActionResult> OnPostRejectAsync(string id, string? note) =>
+        RunAsync(id, (d, who, now, currency) => d.Reject(who, note, now), "You rejected the claim; you can still make an offer.");
+
+    public Task<IActionResult> OnPostOfferAsync(string id, OfferType type, string? amount, string? note) =>
+        RunAsync(id, (d, who, now, currency) => d.MakeOffer(who, type, type == OfferType.NoRefund ? 0 : Display.Minor(amount, currency) ?? -1, note, now).Plain(), "Your offer was sent to the buyer.");
+
+    public Task<IActionResult> OnPostAcceptOfferAsync(string id, string offerId, bool confirm) =>
+        RunAsync(id, (d, who, now, currency) => d.AcceptOffer(who, offerId, confirm, now), "You accepted the offer.");
+
+    public Task<IActionResult> OnPostDeclineOfferAsync(string id, string offerId) =>
+        RunAsync(id, (d, who, now, currency) => d.DeclineOffer(who, offerId, now), "You declined the offer.");
+
+    public Task<IActionResult> OnPostChangeClaimAsync(string id, Solution solution, string? amount, string? description) =>
+        RunAsync(id, (d, who, now, currency) => d.ChangeClaim(who, new ClaimRequest(d.Claim.Received, d.Claim.Reason, solution, Display.Minor(amount, currency) ?? -1, description, d.Claim.EvidenceIds), now), "Your claim was changed.");
+
+    public Task<IActionResult> OnPostCancelAsync(string id, bool confirm) =>
+        RunAsync(id, (d, who, now, currency) => d.Cancel(who, confirm, now), "The dispute is cancelled.");
+
+    public Task<IActionResult> OnPostEscalateAsync(string id, string? note) =>
+        RunAsync(id, (d, who, now, currency) => d.Escalate(who, note, now), "A mediator will look at the dispute.");
+
+    public Task<IActionResult> OnPostMessageAsync(string id, string? text) =>
+        RunAsync(id, (d, who, now, currency) => d.SendMessage(who, text, now).Plain(), "Message sent.");
+
+    public Task<IActionResult> OnPostAnswerAsync(string id, string requestId, string? text) =>
+        RunAsync(id, (d, who, now, currency) => d.AnswerInfoRequest(who, requestId, text, [], now), "Your answer was sent to the mediator.");
+
+    public Task<IActionResult> OnPostAskAsync(string id, string from, string? question, int? businessDays) =>
+        RunAsync(id, (d, who, now, currency) => d.RequestInfo(who, from == "both" ? [Party.Buyer, Party.Seller] : from == "seller" ? [Party.Seller] : [Party.Buyer], question, businessDays, now).Plain(), "Your question was sent.");
+
+    public Task<IActionResult> OnPostDecideAsync(string id, MediatorOutcome outcome, string? amount, Party? returnShippingPaidBy, string? note) =>
+        RunAsync(id, (d, who, now, currency) => d.Decide(who, outcome, outcome == MediatorOutcome.PartialRefund ? Display.Minor(amount, currency) ?? -1 : null, returnShippingPaidBy, note, now), "Your decision is recorded.");
+
+    public Task<IActionResult> OnPostAppealAsync(string id, string? reason) =>
+        RunAsync(id, (d, who, now, currency) => d.AppealDecision(who, reason, now), "Your appeal was sent to a mediator.");
+
+    public Task<IActionResult> OnPostShipReturnAsync(string id, string? carrier, string? trackingNumber) =>
+        RunAsync(id, (d, who, now, currency) => d.ShipReturn(who, carrier, trackingNumber, now), "Return shipment recorded.");
+
+    public Task<IActionResult> OnPostReturnReceivedAsync(string id) =>
+        RunAsync(id, (d, who, now, currency) => d.ConfirmReturnReceived(who, now), "You confirmed the returned item: the refund goes out.");
+
+    public Task<IActionResult> OnPostRefuseReturnAsync(string id, string? note) =>
+        RunAsync(id, (d, who, now, currency) => d.RefuseReturn(who, note, now), "A mediator will look at the returned item.");
+
+    public async Task<IActionResult> OnPostEvidenceAsync(string id, IFormFile? file)
+    {
+        if (OwnedIds.OrderOfDispute(id) is not { } orderId)
+        {
+            return NotFound();
+        }
+
+        if (file is null || file.Length == 0 || file.Length > RequestLimitsMiddleware.EvidenceLimit)
+        {
+            return Done(DomainError.Invalid("file_required", $"Choose a file of at most {RequestLimitsMiddleware.EvidenceLimit / 1024 / 1024} MB."), "");
+        }
+
+        using var copy = new MemoryStream();
+        await file.CopyToAsync(copy, HttpContext.RequestAborted);
+        var added = await uploads.AddAsync(Caller, orderId, id, file.FileName, copy.ToArray(), HttpContext.RequestAborted);
+        return Done(added.Error, $"{file.FileName} was added.");
+    }
+
+    /// <param name="command">Runs on the dispute, given the caller, the instant and the order's currency.</param>
+    private async Task<IActionResult> RunAsync(string id, Func<Dispute, Actor, DateTimeOffset, string, Result> command, string notice)
+    {
+        if (OwnedIds.OrderOfDispute(id) is not { } orderId)
+        {
+            return NotFound();
+        }
+
+        var result = await commands.RunAsync(
+            orderId,
+            order => order.Dispute(id) is { } d && Caller.CanSee(order, d),
+            (order, now) => command(order.Dispute(id)!, Caller.Actor, now, order.Currency).Done(),
+            ct: HttpContext.RequestAborted);
+        return result.Error == OrderCommands.NotFound ? NotFound() : Done(result.Error, notice);
+    }
+}

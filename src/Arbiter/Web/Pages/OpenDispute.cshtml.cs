@@ -1,0 +1,116 @@
+using Arbiter.Application;
+using Arbiter.Domain.Common;
+using Arbiter.Domain.Disputes;
+using Arbiter.Domain.Orders;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Arbiter.Web.Pages;
+
+/// <summary>
+/// The buyer's questionnaire, in the seeds' order: did it arrive, what is wrong (the reasons for
+/// that answer), what would put it right, how much (prefilled, capped at what the line can still
+/// refund), in your own words, and the evidence.
+/// </summary>
+internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceUploads uploads, TimeProvider clock) : SignedInPage(clock)
+{
+    public Order Order { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true, Name = "line")]
+    public string? LineId { get; set; }
+
+    [BindProperty]
+    public bool? Received { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public Solution Solution { get; set; } = Solution.RefundOnly;
+
+    [BindProperty]
+    public string? Amount { get; set; }
+
+    [BindProperty]
+    public string? Description { get; set; }
+
+    [BindProperty]
+    public List<IFormFile> Evidence { get; set; } = [];
+
+    public string? Error { get; private set; }
+
+    public OrderLine Line => Order.Line(LineId ?? "") ?? Order.Lines[0];
+
+    public long Refundable => Order.Refundable(Line);
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Amount ??= Display.Major(Refundable, Order.Currency);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (Display.Minor(Amount, Order.Currency) is not { } amount)
+        {
+            return Fail($"Enter the amount you ask for as a number, such as {Display.Major(Refundable, Order.Currency)}.");
+        }
+
+        var evidenceIds = new List<string>();
+        foreach (var file in Evidence.Where(f => f.Length > 0))
+        {
+            if (file.Length > Api.RequestLimitsMiddleware.EvidenceLimit)
+            {
+                return Fail($"{file.FileName} is too large: evidence files may be at most {Api.RequestLimitsMiddleware.EvidenceLimit / 1024 / 1024} MB.");
+            }
+
+            using var copy = new MemoryStream();
+            await file.CopyToAsync(copy, HttpContext.RequestAborted);
+            var added = await uploads.AddAsync(Caller, id, null, file.FileName, copy.ToArray(), HttpContext.RequestAborted);
+            if (!added.IsSuccess)
+            {
+                return Fail($"{file.FileName}: {added.Error!.Message}");
+            }
+
+            evidenceIds.Add(added.Value!.Id);
+        }
+
+        var claim = new ClaimRequest(Received, Reason, Solution, amount, Description, evidenceIds);
+        var opened = await commands.RunAsync(id, Caller.CanSee, (order, now) => order.OpenDispute(Caller.Actor, Line.Id, claim, now), ct: HttpContext.RequestAborted);
+        if (opened.Error is { } error)
+        {
+            return Fail(error.Message);
+        }
+
+        Notice = "Your dispute is open. The seller has been asked to respond.";
+        return Redirect($"/disputes/{opened.Value!.Id}");
+    }
+
+    private PageResult Fail(string message)
+    {
+        Error = message;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string id)
+    {
+        if (Caller.Role != Role.Buyer || await commands.ReadAsync(id, HttpContext.RequestAborted) is not { } order || !Caller.CanSee(order))
+        {
+            return false;
+        }
+
+        Order = order;
+        return true;
+    }
+}

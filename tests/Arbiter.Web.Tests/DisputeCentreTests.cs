@@ -1,0 +1,135 @@
+using Arbiter.Web.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Arbiter.Web.Tests;
+
+/// <summary>The dispute centre in a real browser (headless Chromium, a phone-sized window), against a real Arbiter process.</summary>
+public sealed class DisputeCentreTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private Site _site = null!;
+
+    public async ValueTask InitializeAsync() => _site = await Site.StartAsync(browser.Browser);
+
+    public ValueTask DisposeAsync() => _site.DisposeAsync();
+
+    [Fact]
+    public async Task A_buyer_opens_a_dispute_the_seller_counter_offers_and_the_buyer_cancels_and_reopens()
+    {
+        await _site.ShippedOrderAsync("o1");
+        var buyer = await _site.SignInAsync("b1", "/orders");
+        await Expect(buyer.GetByRole(AriaRole.Heading, new() { Name = "My orders" })).ToBeVisibleAsync();
+        await Expect(buyer.Locator("time.countdown").First).ToContainTextAsync("left");
+        await Screenshots.SaveAsync(buyer, "buyer-orders");
+
+        await buyer.GotoAsync("/orders/o1");
+        await buyer.GetByRole(AriaRole.Link, new() { Name = "Open dispute" }).ClickAsync();
+        await Expect(buyer.GetByLabel("4. How much do you ask back?", new() { Exact = false })).ToHaveValueAsync("22.99");
+        await Screenshots.SaveAsync(buyer, "open-dispute");
+        await Steps.OpenDisputeAsync(buyer, "o1");
+        await Steps.Status(buyer).ToContainTextAsync("awaiting seller response");
+        await Expect(buyer.GetByText("crack.png")).ToBeVisibleAsync();
+
+        var seller = await _site.SignInAsync("s1", "/orders");
+        await seller.GetByRole(AriaRole.Link, new() { Name = "Dispute o1-d1" }).ClickAsync();
+        await seller.GetByLabel("Amount (USD", new() { Exact = false }).FillAsync("10.00");
+        await seller.GetByLabel("Note to the buyer").FillAsync("Half back, keep the item.");
+        await seller.GetByRole(AriaRole.Button, new() { Name = "Send offer" }).ClickAsync();
+        await Expect(seller.GetByRole(AriaRole.Status)).ToContainTextAsync("Your offer was sent");
+
+        await buyer.ReloadAsync();
+        await Expect(buyer.GetByText("USD 10.00")).ToBeVisibleAsync();
+        await Expect(buyer.GetByRole(AriaRole.Button, new() { Name = "Accept offer" })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(buyer, "dispute-with-offer");
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Cancel dispute" }).ClickAsync();
+        await Steps.Status(buyer).ToContainTextAsync("cancelled");
+
+        await Steps.OpenDisputeAsync(buyer, "o1", "Still cracked: opening again.");
+        await Expect(buyer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/disputes/o1-d2$"));
+        await Steps.Status(buyer).ToContainTextAsync("awaiting seller response");
+    }
+
+    [Fact]
+    public async Task A_silent_seller_loses_when_the_clock_advances()
+    {
+        await _site.ShippedOrderAsync("o2");
+        var buyer = await _site.SignInAsync("b1");
+        await Steps.OpenDisputeAsync(buyer, "o2");
+        await Expect(buyer.GetByText("The seller must answer by then", new() { Exact = false })).ToBeVisibleAsync();
+
+        await _site.AdvanceAsync(days: 6);
+        await buyer.ReloadAsync();
+        await Steps.Status(buyer).ToContainTextAsync("resolved");
+        await Expect(buyer.Locator("#outcome")).ToContainTextAsync("seller no response: refund of USD 22.99");
+        await buyer.GotoAsync("/orders/o2");
+        await Expect(buyer.GetByText("USD 22.99 to the original payment method", new() { Exact = false })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_mediator_asks_the_buyer_a_question_and_decides()
+    {
+        await _site.ShippedOrderAsync("o3");
+        var buyer = await _site.SignInAsync("b1");
+        await Steps.OpenDisputeAsync(buyer, "o3");
+        var seller = await _site.SignInAsync("s1", "/disputes/o3-d1");
+        await seller.GetByLabel("Why you reject the claim").FillAsync("It left our warehouse intact.");
+        await seller.GetByRole(AriaRole.Button, new() { Name = "Reject claim" }).ClickAsync();
+        await buyer.ReloadAsync();
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Escalate" }).ClickAsync();
+        await Steps.Status(buyer).ToContainTextAsync("with a mediator");
+
+        var mediator = await _site.SignInAsync("m1");
+        await Expect(mediator.GetByRole(AriaRole.Heading, new() { Name = "Mediation queue" })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(mediator, "mediator-queue");
+        await mediator.GetByRole(AriaRole.Link, new() { Name = "o3-d1" }).ClickAsync();
+        await mediator.GetByLabel("Question").FillAsync("Please send a photo of the packaging.");
+        await mediator.GetByRole(AriaRole.Button, new() { Name = "Ask" }).ClickAsync();
+        await Expect(mediator.GetByRole(AriaRole.Status)).ToContainTextAsync("Your question was sent");
+
+        await buyer.ReloadAsync();
+        await Expect(buyer.GetByText("Please send a photo of the packaging.")).ToBeVisibleAsync();
+        await buyer.GetByLabel("Your answer").FillAsync("The box was crushed on one corner.");
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Respond now" }).ClickAsync();
+        await Expect(buyer.GetByRole(AriaRole.Status)).ToContainTextAsync("Your answer was sent");
+
+        await mediator.ReloadAsync();
+        await Expect(mediator.GetByText("The box was crushed on one corner.", new() { Exact = false })).ToBeVisibleAsync();
+        await mediator.GetByLabel("Full refund, the buyer keeps the item").CheckAsync();
+        await mediator.GetByLabel("Reasons, for both parties").FillAsync("Damaged in transit; the packaging shows it.");
+        await Screenshots.SaveAsync(mediator, "mediator-dispute");
+        await mediator.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+        await Expect(mediator.Locator("#outcome")).ToContainTextAsync("mediator: refund of USD 22.99");
+
+        await buyer.ReloadAsync();
+        await Expect(buyer.Locator("#outcome")).ToContainTextAsync("mediator: refund of USD 22.99");
+    }
+
+    [Fact]
+    public async Task Accepting_no_refund_takes_effect_only_once_the_warning_is_confirmed()
+    {
+        await _site.ShippedOrderAsync("o4");
+        var buyer = await _site.SignInAsync("b1");
+        await Steps.OpenDisputeAsync(buyer, "o4");
+        var seller = await _site.SignInAsync("s1", "/disputes/o4-d1");
+        await seller.GetByLabel("No return, no refund").CheckAsync();
+        await seller.GetByRole(AriaRole.Button, new() { Name = "Send offer" }).ClickAsync();
+        await Expect(seller.GetByRole(AriaRole.Status)).ToContainTextAsync("Your offer was sent");
+
+        await buyer.ReloadAsync();
+        await Expect(buyer.GetByText("you get nothing back", new() { Exact = false })).ToBeVisibleAsync();
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Accept offer" }).ClickAsync();
+        await Expect(buyer.GetByLabel("I understand that I get no refund")).ToBeFocusedAsync();
+        await Steps.Status(buyer).ToContainTextAsync("negotiating");
+
+        // Past the browser's own check, the service still refuses without the confirmation.
+        await buyer.EvaluateAsync("document.querySelector('input[name=confirm]').remove()");
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Accept offer" }).ClickAsync();
+        await Expect(buyer.GetByRole(AriaRole.Alert).First).ToContainTextAsync("you get nothing back");
+        await Steps.Status(buyer).ToContainTextAsync("negotiating");
+
+        await buyer.GetByLabel("I understand that I get no refund").CheckAsync();
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Accept offer" }).ClickAsync();
+        await Steps.Status(buyer).ToContainTextAsync("resolved");
+        await Expect(buyer.Locator("#outcome")).ToContainTextAsync("refund of USD 0.00");
+    }
+}

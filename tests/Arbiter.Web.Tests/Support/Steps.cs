@@ -1,0 +1,25 @@
+using Microsoft.Playwright;
+
+namespace Arbiter.Web.Tests.Support;
+
+/// <summary>What a person does on the pages, by the labels and names they read.</summary>
+public static class Steps
+{
+    /// <summary>A tiny real PNG, as a buyer's photo of the damage.</summary>
+    public static readonly byte[] Photo = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    /// <summary>From the buyer's order page, through the questionnaire; answers with the dispute page.</summary>
+    public static async Task OpenDisputeAsync(IPage buyer, string orderId, string description = "The display arrived cracked.")
+    {
+        await buyer.GotoAsync($"/orders/{orderId}");
+        await buyer.GetByRole(AriaRole.Link, new() { Name = "Open dispute" }).ClickAsync();
+        await buyer.GetByLabel("Yes, but there is a problem").CheckAsync();
+        await buyer.GetByLabel("2. What is the problem?").SelectOptionAsync("damaged");
+        await buyer.GetByLabel("5. Describe the problem in your own words").FillAsync(description);
+        await buyer.Locator("#evidence").SetInputFilesAsync(new FilePayload { Name = "crack.png", MimeType = "image/png", Buffer = Photo });
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Open dispute" }).ClickAsync();
+        await Assertions.Expect(buyer.GetByRole(AriaRole.Heading, new() { Name = "Dispute about Bike speedometer" })).ToBeVisibleAsync();
+    }
+
+    public static ILocatorAssertions Status(IPage page) => Assertions.Expect(page.Locator("#status"));
+}
