@@ -92,10 +92,14 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
         await using (var connection = await db.OpenAsync(TestContext.Current.CancellationToken))
         {
             // Back to how the first schema stored entries: without their order.
-            await connection.ExecuteAsync("DROP INDEX ledger_entries_order; ALTER TABLE ledger_entries DROP COLUMN order_id; DELETE FROM schema_migrations WHERE version = 2");
+            await connection.ExecuteAsync(
+                """
+                DROP INDEX ledger_entries_order; ALTER TABLE ledger_entries DROP COLUMN order_id;
+                DROP TABLE sign_in_links; DROP TABLE data_protection_keys; DELETE FROM schema_migrations WHERE version > 1
+                """);
         }
 
-        Assert.Equal(1, await db.MigrateAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(2, await db.MigrateAsync(TestContext.Current.CancellationToken));
         var report = new StringWriter();
         Assert.Equal(0, await MaintenanceCommands.AuditAsync(Host.Storage.Options(), report));
         var order = await Expect(await Market.Buyer.GetAsync("/api/v1/orders/o1"), HttpStatusCode.OK);

@@ -18,7 +18,8 @@ internal static class ArbiterApp
         await database.MigrateAsync();
         var time = clock ?? (options.SimulatedClock ? await SimulatedClock.LoadAsync(database, options.ClockStart ?? TruncateToSecond(TimeProvider.System.GetUtcNow())) : TimeProvider.System);
 
-        var builder = WebApplication.CreateSlimBuilder();
+        // Named after this assembly also when a test hosts it, so that the web pages compiled into it are found.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ArbiterApp).Assembly.GetName().Name });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimitsMiddleware.EvidenceLimit + (64 * 1024));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using Arbiter.Tests.Support;
+using static Arbiter.Tests.Support.Marketplace;
+
+namespace Arbiter.Tests;
+
+/// <summary>How people get into the web interface and what protects their session: one-time links, cookies, anti-forgery.</summary>
+public abstract class WebSessionTests(Backend backend) : MarketplaceTest(backend)
+{
+    [Fact]
+    public async Task A_sign_in_link_signs_its_account_in_once_and_lands_on_the_page_asked_for()
+    {
+        var link = await Expect(await Market.Platform.PostAsJsonAsync("/api/v1/accounts/b1/sign-in-links", new { returnTo = "/orders" }), HttpStatusCode.Created);
+        var url = new Uri(Text(link, "url"));
+        using var browser = Host.Client("");
+
+        using var first = await browser.GetAsync(url.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal("/orders", first.Headers.Location?.OriginalString);
+        Assert.Contains(first.Headers.GetValues("Set-Cookie"), c => c.StartsWith("arbiter_session=", StringComparison.Ordinal) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
+
+        using var again = await browser.GetAsync(url.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
+        Assert.DoesNotContain(again.Headers.Where(h => h.Key == "Set-Cookie").SelectMany(h => h.Value), c => c.StartsWith("arbiter_session=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_sign_in_link_expires_after_ten_minutes()
+    {
+        var link = await Expect(await Market.Platform.PostAsJsonAsync("/api/v1/accounts/b1/sign-in-links", new { }), HttpStatusCode.Created);
+        await Market.AdvanceAsync(hours: 1);
+        using var browser = Host.Client("");
+        Assert.Equal(HttpStatusCode.Gone, (await browser.GetAsync(new Uri(Text(link, "url")).PathAndQuery)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_the_platform_mints_links_and_only_to_pages_of_this_service()
+    {
+        await ExpectProblem(await Market.Buyer.PostAsJsonAsync("/api/v1/accounts/b1/sign-in-links", new { }), HttpStatusCode.Forbidden, "action_not_allowed_for_role");
+        await ExpectProblem(await Market.Platform.PostAsJsonAsync("/api/v1/accounts/nobody/sign-in-links", new { }), HttpStatusCode.NotFound, "not_found");
+        foreach (var returnTo in new[] { "https://evil.example/", "//evil.example/x", "orders" })
+        {
+            await ExpectProblem(await Market.Platform.PostAsJsonAsync("/api/v1/accounts/b1/sign-in-links", new { returnTo }), HttpStatusCode.UnprocessableEntity, "invalid_return_to");
+        }
+    }
+
+    [Fact]
+    public async Task Pages_need_a_session_and_forms_need_their_anti_forgery_token()
+    {
+        await Market.ShippedOrderAsync("o1");
+        using var browser = Host.Client("");
+        using var anonymous = await browser.GetAsync("/orders/o1");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("http://localhost/signin", anonymous.Headers.Location?.ToString());
+
+        var link = await Expect(await Market.Platform.PostAsJsonAsync("/api/v1/accounts/b1/sign-in-links", new { }), HttpStatusCode.Created);
+        using var signIn = await browser.GetAsync(new Uri(Text(link, "url")).PathAndQuery);
+        var session = signIn.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("arbiter_session=", StringComparison.Ordinal)).Split(';')[0];
+        using var forged = new HttpRequestMessage(HttpMethod.Post, "/orders/o1?handler=ConfirmReceipt") { Content = new FormUrlEncodedContent([]) };
+        forged.Headers.Add("Cookie", session);
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.SendAsync(forged)).StatusCode);
+        Assert.Equal("awaiting_confirmation", Text(await GetAsync(Market.Buyer, "/api/v1/orders/o1"), "status"));
+    }
+}
+
+public sealed class WebSessionTestsOnSqlite() : WebSessionTests(Backend.Sqlite);
+
+public sealed class WebSessionTestsOnPostgres() : WebSessionTests(Backend.Postgres);
