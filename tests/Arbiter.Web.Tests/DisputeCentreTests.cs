@@ -18,6 +18,14 @@ public sealed class DisputeCentreTests(BrowserFixture browser) : IAsyncLifetime
     {
         await _site.ShippedOrderAsync("o1");
         var buyer = await _site.SignInAsync("b1", "/orders");
+        var elsewhere = new List<string>();
+        buyer.Request += (_, request) =>
+        {
+            if (new Uri(request.Url).Authority != _site.Address.Authority)
+            {
+                elsewhere.Add(request.Url);
+            }
+        };
         await Expect(buyer.GetByRole(AriaRole.Heading, new() { Name = "My orders" })).ToBeVisibleAsync();
         await Expect(buyer.Locator("time.countdown").First).ToContainTextAsync("left");
         await Screenshots.SaveAsync(buyer, "buyer-orders");
@@ -25,6 +33,7 @@ public sealed class DisputeCentreTests(BrowserFixture browser) : IAsyncLifetime
         await buyer.GotoAsync("/orders/o1");
         await buyer.GetByRole(AriaRole.Link, new() { Name = "Open dispute" }).ClickAsync();
         await Expect(buyer.GetByLabel("4. How much do you ask back?", new() { Exact = false })).ToHaveValueAsync("22.99");
+        await Steps.ExpectEveryControlLabelledAsync(buyer);
         await Screenshots.SaveAsync(buyer, "open-dispute");
         await Steps.OpenDisputeAsync(buyer, "o1");
         await Steps.Status(buyer).ToContainTextAsync("awaiting seller response");
@@ -40,6 +49,7 @@ public sealed class DisputeCentreTests(BrowserFixture browser) : IAsyncLifetime
         await buyer.ReloadAsync();
         await Expect(buyer.GetByText("USD 10.00")).ToBeVisibleAsync();
         await Expect(buyer.GetByRole(AriaRole.Button, new() { Name = "Accept offer" })).ToBeVisibleAsync();
+        await Steps.ExpectEveryControlLabelledAsync(buyer);
         await Screenshots.SaveAsync(buyer, "dispute-with-offer");
         await buyer.GetByRole(AriaRole.Button, new() { Name = "Cancel dispute" }).ClickAsync();
         await Steps.Status(buyer).ToContainTextAsync("cancelled");
@@ -47,6 +57,47 @@ public sealed class DisputeCentreTests(BrowserFixture browser) : IAsyncLifetime
         await Steps.OpenDisputeAsync(buyer, "o1", "Still cracked: opening again.");
         await Expect(buyer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/disputes/o1-d2$"));
         await Steps.Status(buyer).ToContainTextAsync("awaiting seller response");
+        Assert.Empty(elsewhere);
+    }
+
+    [Fact]
+    public async Task The_buyer_is_warned_of_a_seller_asking_to_close_the_dispute_and_of_cancelling_near_the_end_of_protection()
+    {
+        await _site.ShippedOrderAsync("o5");
+        await _site.AdvanceAsync(days: 57);
+        var buyer = await _site.SignInAsync("b1");
+        await Steps.OpenDisputeAsync(buyer, "o5");
+        var seller = await _site.SignInAsync("s1", "/disputes/o5-d1");
+        await seller.GetByLabel("Write a message").FillAsync("Please cancel the dispute and I will refund you via PayPal.");
+        await seller.GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();
+
+        await buyer.ReloadAsync();
+        await Expect(buyer.GetByRole(AriaRole.Heading, new() { Name = "Be careful" })).ToBeVisibleAsync();
+        await Expect(buyer.Locator(".warning").Last).ToContainTextAsync("Buyer protection ends at");
+        await Screenshots.SaveAsync(buyer, "dispute-warnings");
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Cancel dispute" }).ClickAsync();
+        await Steps.Status(buyer).ToContainTextAsync("awaiting seller response");
+
+        await buyer.GetByLabel("I understand, cancel anyway").CheckAsync();
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Cancel dispute" }).ClickAsync();
+        await Steps.Status(buyer).ToContainTextAsync("cancelled");
+    }
+
+    [Fact]
+    public async Task Evidence_opens_for_the_parties_and_not_for_a_stranger()
+    {
+        await _site.ShippedOrderAsync("o6");
+        var buyer = await _site.SignInAsync("b1");
+        await Steps.OpenDisputeAsync(buyer, "o6");
+        var seller = await _site.SignInAsync("s1", "/disputes/o6-d1");
+        var download = await seller.RunAndWaitForDownloadAsync(() => seller.GetByRole(AriaRole.Link, new() { Name = "crack.png" }).ClickAsync());
+        Assert.Equal("crack.png", download.SuggestedFilename);
+
+        await _site.AccountAsync("b2", "buyer", "Someone Else");
+        var stranger = await _site.SignInAsync("b2");
+        var response = await stranger.GotoAsync("/evidence/o6-e1");
+        Assert.Equal(404, response!.Status);
+        await Expect(stranger.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -10,16 +10,16 @@ internal static class EvidenceApi
 {
     public static void MapEvidence(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/disputes/{id}/evidence", (HttpContext h, EvidenceUploads u, string id, IFormFile? file) =>
+        api.MapPost("/disputes/{id}/evidence", (HttpContext h, EvidenceFiles u, string id, IFormFile? file) =>
             OwnedIds.OrderOfDispute(id) is { } orderId ? UploadAsync(h, u, orderId, id, file) : Task.FromResult(Problems.From(OrderCommands.NotFound)))
             .DisableAntiforgery().Answers<EvidenceView>(StatusCodes.Status201Created).WithTags("Evidence").WithSummary("Upload a photo, video or PDF to a dispute (parties)");
-        api.MapPost("/orders/{id}/evidence", (HttpContext h, EvidenceUploads u, string id, IFormFile? file) => UploadAsync(h, u, id, null, file))
+        api.MapPost("/orders/{id}/evidence", (HttpContext h, EvidenceFiles u, string id, IFormFile? file) => UploadAsync(h, u, id, null, file))
             .DisableAntiforgery().Answers<EvidenceView>(StatusCodes.Status201Created).WithTags("Evidence").WithSummary("Upload evidence before opening a dispute, to name in evidenceIds (buyer)");
         api.MapGet("/evidence/{id}", DownloadAsync).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound)
             .WithTags("Evidence").WithSummary("Download an evidence file");
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext http, EvidenceUploads uploads, string orderId, string? disputeId, IFormFile? file)
+    private static async Task<IResult> UploadAsync(HttpContext http, EvidenceFiles uploads, string orderId, string? disputeId, IFormFile? file)
     {
         if (file is null || file.Length == 0)
         {
@@ -40,22 +40,13 @@ internal static class EvidenceApi
         var added = await uploads.AddAsync(http.Caller(), orderId, disputeId, file.FileName, content, http.RequestAborted);
         return added.IsSuccess
             ? Results.Json(EvidenceView.Of(added.Value!), statusCode: StatusCodes.Status201Created)
-            : added.Error == EvidenceUploads.UnsupportedType
+            : added.Error == EvidenceFiles.UnsupportedType
                 ? Problems.Of(StatusCodes.Status415UnsupportedMediaType, added.Error.Code, added.Error.Message)
                 : Problems.From(added.Error!);
     }
 
-    private static async Task<IResult> DownloadAsync(HttpContext http, OrderCommands commands, EvidenceContent contents, string id)
-    {
-        var order = OwnedIds.OrderOfEvidence(id) is { } orderId ? await commands.ReadAsync(orderId, http.RequestAborted) : null;
-        var caller = http.Caller();
-        if (order?.Evidence.FirstOrDefault(f => f.Id == id) is not { } file
-            || !(file.DisputeId is { } disputeId ? caller.CanSee(order, order.Dispute(disputeId)!) : caller.CanSee(order) && caller.Role != Role.Mediator)
-            || await contents.ReadAsync(id, http.RequestAborted) is not { } content)
-        {
-            return Problems.From(OrderCommands.NotFound);
-        }
-
-        return Results.File(content, file.ContentType, file.FileName);
-    }
+    private static async Task<IResult> DownloadAsync(HttpContext http, EvidenceFiles files, string id) =>
+        await files.FindAsync(http.Caller(), id, http.RequestAborted) is var (file, content)
+            ? Results.File(content, file.ContentType, file.FileName)
+            : Problems.From(OrderCommands.NotFound);
 }

@@ -32,7 +32,7 @@ internal static class ArbiterApp
         builder.Services.AddSingleton<Callers>();
         builder.Services.AddSingleton<EvidenceContent>();
         builder.Services.AddSingleton<OrderCommands>();
-        builder.Services.AddSingleton<EvidenceUploads>();
+        builder.Services.AddSingleton<EvidenceFiles>();
         builder.Services.AddSingleton<TimerEngine>();
         builder.Services.AddHostedService<TimerWorker>();
         builder.Services.AddProblemDetails();
@@ -49,6 +49,12 @@ internal static class ArbiterApp
             if (!status.HttpContext.Response.HasStarted && status.HttpContext.Response.ContentLength is null)
             {
                 var code = status.HttpContext.Response.StatusCode;
+                if (WebSetup.WantsPage(status.HttpContext.Request))
+                {
+                    await WebSetup.WriteStatusPageAsync(status.HttpContext, code);
+                    return;
+                }
+
                 await Problems.WriteAsync(status.HttpContext, code, code == 404 ? "not_found" : code == 405 ? "method_not_allowed" : "http_error", "See the API reference at /docs.");
             }
         });

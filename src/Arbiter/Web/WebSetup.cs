@@ -70,6 +70,26 @@ internal static class WebSetup
         app.MapRazorPages();
     }
 
+    /// <summary>A browser asking for a page (not the API), which should get an error as a page too.</summary>
+    public static bool WantsPage(HttpRequest request) =>
+        !request.Path.StartsWithSegments("/api") && request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal);
+
+    public static Task WriteStatusPageAsync(HttpContext context, int code)
+    {
+        var (title, text) = code switch
+        {
+            404 => ("Not found", "There is nothing here, or it is not yours to see."),
+            400 => ("That did not work", "The form may have expired: go back, reload the page and try again."),
+            _ => ("That did not work", "Go back and try again."),
+        };
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync($"""
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{title} · Arbiter</title><link rel="stylesheet" href="/assets/app.css"></head>
+            <body><main id="main"><h1>{title}</h1><p>{text}</p><p><a href="/">Back to the dispute centre</a></p></main></body></html>
+            """);
+    }
+
     public static ClaimsPrincipal Principal(Account account) => new(new ClaimsIdentity(
         [new Claim(AccountClaim, account.Id), new Claim(RoleClaim, account.Role.ToString()), new Claim(ClaimTypes.Name, account.DisplayName)],
         CookieAuthenticationDefaults.AuthenticationScheme));

@@ -21,5 +21,16 @@ public static class Steps
         await Assertions.Expect(buyer.GetByRole(AriaRole.Heading, new() { Name = "Dispute about Bike speedometer" })).ToBeVisibleAsync();
     }
 
+    /// <summary>Every control says what it is: a label for each field, a name for each button.</summary>
+    public static async Task ExpectEveryControlLabelledAsync(IPage page)
+    {
+        var unlabelled = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+                .filter(e => e.tagName === 'BUTTON' ? !e.textContent.trim() : !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))
+                .map(e => e.outerHTML)
+            """);
+        Assert.Empty(unlabelled);
+    }
+
     public static ILocatorAssertions Status(IPage page) => Assertions.Expect(page.Locator("#status"));
 }

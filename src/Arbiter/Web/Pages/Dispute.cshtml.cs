@@ -11,7 +11,7 @@ namespace Arbiter.Web.Pages;
 /// mediator's questions, and a form for each thing the viewer may do now (the domain's allowed
 /// actions, so the page never offers what would be refused).
 /// </summary>
-internal sealed class DisputeModel(OrderCommands commands, EvidenceUploads uploads, TimeProvider clock) : SignedInPage(clock)
+internal sealed class DisputeModel(OrderCommands commands, EvidenceFiles uploads, TimeProvider clock) : SignedInPage(clock)
 {
     public DisputeView Dispute { get; private set; } = null!;
 

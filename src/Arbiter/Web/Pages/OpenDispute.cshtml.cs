@@ -12,7 +12,7 @@ namespace Arbiter.Web.Pages;
 /// that answer), what would put it right, how much (prefilled, capped at what the line can still
 /// refund), in your own words, and the evidence.
 /// </summary>
-internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceUploads uploads, TimeProvider clock) : SignedInPage(clock)
+internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles uploads, TimeProvider clock) : SignedInPage(clock)
 {
     public Order Order { get; private set; } = null!;
 

@@ -6,10 +6,11 @@ using Arbiter.Storage;
 namespace Arbiter.Application;
 
 /// <summary>
-/// Adds an evidence file to an order (before its dispute is opened) or to a dispute, checked by its
-/// content, never by its name; the bytes are stored in the same transaction as the order's record.
+/// Evidence files: added to an order (before its dispute is opened) or to a dispute, checked by
+/// their content, never by their name, with the bytes stored in the same transaction as the
+/// order's record; and read back by whoever may see the dispute they belong to.
 /// </summary>
-internal sealed class EvidenceUploads(OrderCommands commands)
+internal sealed class EvidenceFiles(OrderCommands commands, EvidenceContent contents)
 {
     public static readonly DomainError UnsupportedType = DomainError.Invalid(
         "unsupported_file_type", "Evidence must be a JPEG, PNG, GIF or WebP image, an MP4, MOV or WebM video, or a PDF.");
@@ -34,5 +35,20 @@ internal sealed class EvidenceUploads(OrderCommands commands)
             (evidence, connection, tx) => EvidenceContent.WriteAsync(connection, tx, evidence.Id, content),
             ct);
         return result.Error is { } error ? error : result.Value!;
+    }
+
+    /// <summary>A file and its bytes, or null when there is no such file or the caller may not see it.</summary>
+    /// <remarks>Files not yet attached to a dispute are their uploader's side's: a mediator sees only a dispute's.</remarks>
+    public async Task<(EvidenceFile File, byte[] Content)?> FindAsync(Caller caller, string evidenceId, CancellationToken ct)
+    {
+        var order = OwnedIds.OrderOfEvidence(evidenceId) is { } orderId ? await commands.ReadAsync(orderId, ct) : null;
+        if (order?.Evidence.FirstOrDefault(f => f.Id == evidenceId) is not { } file
+            || !(file.DisputeId is { } disputeId ? caller.CanSee(order, order.Dispute(disputeId)!) : caller.CanSee(order) && caller.Role != Role.Mediator)
+            || await contents.ReadAsync(evidenceId, ct) is not { } content)
+        {
+            return null;
+        }
+
+        return (file, content);
     }
 }
