@@ -73,6 +73,7 @@ public sealed class DisputeCentreTests(BrowserFixture browser) : IAsyncLifetime
 
         await buyer.ReloadAsync();
         await Expect(buyer.GetByRole(AriaRole.Heading, new() { Name = "Be careful" })).ToBeVisibleAsync();
+        await Expect(buyer.GetByText("asks to pay or refund outside this platform", new() { Exact = false })).ToBeVisibleAsync();
         await Expect(buyer.Locator(".warning").Last).ToContainTextAsync("Buyer protection ends at");
         await Screenshots.SaveAsync(buyer, "dispute-warnings");
         await buyer.GetByRole(AriaRole.Button, new() { Name = "Cancel dispute" }).ClickAsync();

@@ -191,7 +191,7 @@ public sealed partial class Dispute
         }
 
         return windowEnd is { } ends && ends > now
-            ? $"Buyer protection ends at {ends:O}: after that you cannot open a new dispute. Ask the seller to extend protection first."
+            ? $"Buyer protection ends at {ends.UtcDateTime:yyyy-MM-dd HH:mm} UTC: after that you cannot open a new dispute. Ask the seller to extend protection first."
             : "Buyer protection has ended: after cancelling you cannot open a new dispute and the seller is paid.";
     }
 
