@@ -115,17 +115,11 @@ internal static class DisputesApi
             offset ?? 0,
             http.RequestAborted);
         var now = clock.GetUtcNow();
-        var orders = new Dictionary<string, Domain.Orders.Order?>();
+        var orders = await commands.ReadManyAsync([.. ids.Select(id => OwnedIds.OrderOfDispute(id)!).Distinct()], http.RequestAborted);
         var views = new List<DisputeView>();
         foreach (var id in ids)
         {
-            var orderId = OwnedIds.OrderOfDispute(id)!;
-            if (!orders.TryGetValue(orderId, out var order))
-            {
-                orders[orderId] = order = await commands.ReadAsync(orderId, http.RequestAborted);
-            }
-
-            if (order?.Dispute(id) is { } dispute && caller.CanSee(order, dispute) && (wanted is null || dispute.Status == wanted))
+            if (orders.GetValueOrDefault(OwnedIds.OrderOfDispute(id)!) is { } order && order.Dispute(id) is { } dispute && caller.CanSee(order, dispute) && (wanted is null || dispute.Status == wanted))
             {
                 views.Add(DisputeView.Of(order, dispute, caller, now));
             }

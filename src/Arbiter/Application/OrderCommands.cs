@@ -134,6 +134,19 @@ internal sealed class OrderCommands(Database db, OrderStore store, TimeProvider 
         return command(order, now);
     }
 
+    /// <summary>Reads orders as the clock stands now (see <see cref="ReadAsync"/>), by id, in one round trip.</summary>
+    public async Task<IReadOnlyDictionary<string, Order>> ReadManyAsync(IReadOnlyCollection<string> orderIds, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var loaded = await store.LoadManyAsync(orderIds, ct);
+        foreach (var (order, _, _) in loaded)
+        {
+            order.FireDue(now);
+        }
+
+        return loaded.ToDictionary(l => l.Order.Id, l => l.Order);
+    }
+
     /// <summary>Reads an order as the clock stands now, with due deadlines applied but not saved.</summary>
     public async Task<Order?> ReadAsync(string orderId, CancellationToken ct = default)
     {

@@ -32,6 +32,10 @@ internal sealed class OrderStore(Database db)
     public Task<LoadedOrder?> LoadAsync(string orderId, CancellationToken ct = default) =>
         db.ReadAsync((connection, tx) => LoadAsync(connection, tx, orderId, RowLock.None), ct);
 
+    /// <summary>Loads orders for reading, all from one snapshot in one round trip; missing ones are left out.</summary>
+    public Task<IReadOnlyList<LoadedOrder>> LoadManyAsync(IReadOnlyCollection<string> orderIds, CancellationToken ct = default) =>
+        orderIds.Count == 0 ? Task.FromResult<IReadOnlyList<LoadedOrder>>([]) : db.ReadAsync((connection, tx) => LoadManyAsync(connection, tx, orderIds, RowLock.None), ct);
+
     /// <summary>Loads an order inside the caller's transaction, locking its row as asked.</summary>
     public async Task<LoadedOrder?> LoadAsync(DbConnection connection, DbTransaction tx, string orderId, RowLock rowLock) =>
         (await LoadManyAsync(connection, tx, [orderId], rowLock)).SingleOrDefault();

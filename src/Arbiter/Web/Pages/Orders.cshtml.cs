@@ -2,7 +2,6 @@ using Arbiter.Api;
 using Arbiter.Application;
 using Arbiter.Domain.Common;
 using Arbiter.Domain.Disputes;
-using Arbiter.Domain.Orders;
 using Arbiter.Storage;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,14 +26,9 @@ internal sealed class OrdersModel(OrderStore store, OrderCommands commands, Time
 
         var buyer = Caller.Role == Role.Buyer ? Caller.AccountId : null;
         var seller = Caller.Role == Role.Seller ? Caller.AccountId : null;
-        var orders = new List<Order>();
-        foreach (var id in await store.OrderIdsAsync(buyer, seller, Shown, HttpContext.RequestAborted))
-        {
-            if (await commands.ReadAsync(id, HttpContext.RequestAborted) is { } order && Caller.CanSee(order))
-            {
-                orders.Add(order);
-            }
-        }
+        var ids = await store.OrderIdsAsync(buyer, seller, Shown, HttpContext.RequestAborted);
+        var found = await commands.ReadManyAsync(ids, HttpContext.RequestAborted);
+        var orders = ids.Where(found.ContainsKey).Select(id => found[id]).Where(Caller.CanSee).ToList();
 
         Orders = [.. orders.Select(OrderView.Of)];
         AwaitingMe = [.. orders

@@ -24,11 +24,12 @@ internal sealed class QueueModel(OrderStore store, OrderCommands commands, TimeP
             return NotFound();
         }
 
+        var ids = await store.DisputeIdsAsync(null, null, escalatedOnly: true, nameof(DisputeStatus.Escalated), Shown, 0, HttpContext.RequestAborted);
+        var orders = await commands.ReadManyAsync([.. ids.Select(id => OwnedIds.OrderOfDispute(id)!).Distinct()], HttpContext.RequestAborted);
         var views = new List<DisputeView>();
-        foreach (var id in await store.DisputeIdsAsync(null, null, escalatedOnly: true, nameof(DisputeStatus.Escalated), Shown, 0, HttpContext.RequestAborted))
+        foreach (var id in ids)
         {
-            var order = await commands.ReadAsync(OwnedIds.OrderOfDispute(id)!, HttpContext.RequestAborted);
-            if (order?.Dispute(id) is { Status: DisputeStatus.Escalated } dispute && Caller.CanSee(order, dispute))
+            if (orders.GetValueOrDefault(OwnedIds.OrderOfDispute(id)!) is { } order && order.Dispute(id) is { Status: DisputeStatus.Escalated } dispute && Caller.CanSee(order, dispute))
             {
                 views.Add(DisputeView.Of(order, dispute, Caller, Now));
             }
