@@ -39,7 +39,7 @@ internal static class OrdersApi
         orders.MapPost("/{id}/disputes", OpenDisputeAsync).Answers<DisputeView>(StatusCodes.Status201Created).WithTags("Disputes").WithSummary("Open a dispute on one line (buyer)");
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, CreateOrderRequest? body, OrderStore store, AccountStore accounts, Policy policy, TimeProvider clock)
+    private static async Task<IResult> CreateAsync(HttpContext http, CreateOrderRequest? body, OrderCommands commands, AccountStore accounts, Policy policy, TimeProvider clock)
     {
         if (http.Caller().Role != Role.Platform)
         {
@@ -70,7 +70,7 @@ internal static class OrdersApi
             return Problems.From(created.Error!);
         }
 
-        return await store.InsertAsync(created.Value!, http.RequestAborted)
+        return await commands.CreateAsync(created.Value!, http.RequestAborted)
             ? Results.Json(OrderView.Of(created.Value!), statusCode: StatusCodes.Status201Created)
             : Problems.Of(StatusCodes.Status409Conflict, "order_exists", $"An order with id {command.Id} exists already.");
     }

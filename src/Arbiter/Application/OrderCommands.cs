@@ -19,7 +19,7 @@ internal readonly record struct CommandResult<T>(T? Value, DomainError? Error, O
 /// Where writers take turns (SQLite), the reading and deciding happen before the turn, and a save
 /// that finds the order changed meanwhile decides again inside it.
 /// </summary>
-internal sealed class OrderCommands(Database db, OrderStore store, TimeProvider clock)
+internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders recent, TimeProvider clock)
 {
     public static readonly DomainError NotFound = DomainError.NotFound("not_found", "No such order or dispute.");
 
@@ -55,7 +55,8 @@ internal sealed class OrderCommands(Database db, OrderStore store, TimeProvider 
             return decided;
         }
 
-        return await db.WriteAsync<CommandResult<T>>(async (connection, tx) =>
+        OrderSave? save = null;
+        var locked = await db.WriteAsync<CommandResult<T>>(async (connection, tx) =>
         {
             var loaded = await store.LoadAsync(connection, tx, orderId, RowLock.Wait);
             if (loaded is null || !canSee(loaded.Order))
@@ -70,7 +71,8 @@ internal sealed class OrderCommands(Database db, OrderStore store, TimeProvider 
                 return result.Error!;
             }
 
-            await OrderStore.SaveAsync(connection, tx, loaded, now);
+            save = OrderStore.PrepareSave([loaded], now);
+            await save.ExecuteAsync(connection, tx);
             if (alsoWrite is not null)
             {
                 await alsoWrite(result.Value!, connection, tx);
@@ -78,12 +80,19 @@ internal sealed class OrderCommands(Database db, OrderStore store, TimeProvider 
 
             return new CommandResult<T>(result.Value, null, loaded.Order);
         }, ct);
+        if (save is not null && locked.Error is null && db.WritersTakeTurns)
+        {
+            recent.Remember(save.Saved);
+        }
+
+        return locked;
     }
 
     /// <summary>
-    /// Where writers take turns, reads and decides on the last commit first, and takes a turn only
-    /// to write; null when someone saved the order in between, and the command must decide again
-    /// inside its turn.
+    /// Where writers take turns, decides first, on the order as this node last saved it or else as
+    /// last committed, and takes a turn only to write. Null when the command must decide again
+    /// inside its turn: someone saved the order in between, or a remembered order refused it (a
+    /// refusal is only ever given on a fresh read).
     /// </summary>
     private async Task<CommandResult<T>?> DecideBeforeTurnAsync<T>(
         string orderId,
@@ -92,17 +101,18 @@ internal sealed class OrderCommands(Database db, OrderStore store, TimeProvider 
         Func<T, DbConnection, DbTransaction, Task>? alsoWrite,
         CancellationToken ct)
     {
-        var loaded = await store.LoadAsync(orderId, ct);
+        var remembered = recent.Recall(orderId);
+        var loaded = remembered ?? await store.LoadAsync(orderId, ct);
         if (loaded is null || !canSee(loaded.Order))
         {
-            return NotFound;
+            return remembered is null ? NotFound : (CommandResult<T>?)null;
         }
 
         var now = clock.GetUtcNow();
         var result = Decide(loaded.Order, now, command);
         if (!result.IsSuccess)
         {
-            return result.Error!;
+            return remembered is null ? result.Error! : (CommandResult<T>?)null;
         }
 
         var save = OrderStore.PrepareSave([loaded], now);
@@ -124,6 +134,7 @@ internal sealed class OrderCommands(Database db, OrderStore store, TimeProvider 
             return null;
         }
 
+        recent.Remember(save.Saved);
         return new CommandResult<T>(result.Value, null, loaded.Order);
     }
 
@@ -132,6 +143,22 @@ internal sealed class OrderCommands(Database db, OrderStore store, TimeProvider 
     {
         order.FireDue(now);
         return command(order, now);
+    }
+
+    /// <summary>Saves a new order; false when its id is taken.</summary>
+    public async Task<bool> CreateAsync(Order order, CancellationToken ct = default)
+    {
+        if (await store.InsertAsync(order, ct) is not { } saved)
+        {
+            return false;
+        }
+
+        if (db.WritersTakeTurns)
+        {
+            recent.Remember([saved]);
+        }
+
+        return true;
     }
 
     /// <summary>Reads orders as the clock stands now (see <see cref="ReadAsync"/>), by id, in one round trip.</summary>

@@ -31,6 +31,7 @@ internal static class ArbiterApp
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<Callers>();
         builder.Services.AddSingleton<EvidenceContent>();
+        builder.Services.AddSingleton<RecentOrders>();
         builder.Services.AddSingleton<OrderCommands>();
         builder.Services.AddSingleton<EvidenceFiles>();
         builder.Services.AddSingleton<TimerEngine>();

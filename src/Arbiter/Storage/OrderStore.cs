@@ -66,27 +66,28 @@ internal sealed class OrderStore(Database db)
         var postings = postingRows
             .GroupBy(p => p.OrderId)
             .ToDictionary(g => g.Key, g => g.Select(p => new Posting(p.OrderId, p.Seq, p.LineId, Enum.Parse<PostingKind>(p.Kind), DateTimeOffset.FromUnixTimeMilliseconds(p.At), [.. entries[p.Id]])).ToList());
-        return [.. rows.Select(row =>
-        {
-            var order = JsonSerializer.Deserialize<Order>(row.Doc, Json.Storage)!;
-            order.AttachLedger(postings.GetValueOrDefault(row.Id) ?? []);
-            return new LoadedOrder(order, row.Version, DerivedRows.Of(order));
-        })];
+        return [.. rows.Select(row => Rehydrate(row.Doc, row.Version, postings.GetValueOrDefault(row.Id) ?? []))];
     }
 
-    /// <summary>Saves a new order; false when the id is taken.</summary>
-    public Task<bool> InsertAsync(Order order, CancellationToken ct = default) =>
-        db.WriteAsync((connection, tx) => InsertAsync(connection, tx, order), ct);
+    /// <summary>Saves a new order; null when the id is taken.</summary>
+    public Task<SavedOrder?> InsertAsync(Order order, CancellationToken ct = default)
+    {
+        var document = Serialize(order);
+        return db.WriteAsync(async (connection, tx) =>
+            await InsertAsync(connection, tx, order, document) ? new SavedOrder(order.Id, document, 1, order.Ledger.Postings) : null, ct);
+    }
 
-    /// <summary>Saves a new order inside the caller's transaction (bulk loads put many in one).</summary>
-    public static async Task<bool> InsertAsync(DbConnection connection, DbTransaction tx, Order order)
+    /// <summary>Saves a new order inside the caller's transaction (bulk loads put many in one); false when the id is taken.</summary>
+    public static Task<bool> InsertAsync(DbConnection connection, DbTransaction tx, Order order) => InsertAsync(connection, tx, order, Serialize(order));
+
+    private static async Task<bool> InsertAsync(DbConnection connection, DbTransaction tx, Order order, string document)
     {
         var inserted = await connection.ExecuteAsync(
             """
             INSERT INTO orders (id, buyer_id, seller_id, status, version, doc, updated_at)
             VALUES (@Id, @BuyerId, @SellerId, @Status, 1, @Doc, @At) ON CONFLICT (id) DO NOTHING
             """,
-            new { order.Id, order.BuyerId, order.SellerId, Status = order.Status.ToString(), Doc = Serialize(order), At = order.CreatedAt.ToUnixTimeMilliseconds() },
+            new { order.Id, order.BuyerId, order.SellerId, Status = order.Status.ToString(), Doc = document, At = order.CreatedAt.ToUnixTimeMilliseconds() },
             tx);
         if (inserted == 0)
         {
@@ -115,15 +116,26 @@ internal sealed class OrderStore(Database db)
     {
         var documents = new SqlBatch();
         var derived = new SqlBatch();
+        var saved = new List<SavedOrder>();
         foreach (var (order, version, stored) in orders)
         {
+            var document = Serialize(order);
             documents.Add(
                 "UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At WHERE id = @Id AND version = @Version",
-                new { order.Id, Status = order.Status.ToString(), Doc = Serialize(order), At = now.ToUnixTimeMilliseconds(), Version = version });
+                new { order.Id, Status = order.Status.ToString(), Doc = document, At = now.ToUnixTimeMilliseconds(), Version = version });
             AddDerived(derived, order, stored);
+            saved.Add(new SavedOrder(order.Id, document, version + 1, order.Ledger.Postings));
         }
 
-        return new OrderSave([.. orders.Select(o => o.Order.Id)], documents, derived);
+        return new OrderSave(saved, documents, derived);
+    }
+
+    /// <summary>An order from its stored document and ledger.</summary>
+    public static LoadedOrder Rehydrate(string document, long version, IReadOnlyList<Posting> postings)
+    {
+        var order = JsonSerializer.Deserialize<Order>(document, Json.Storage)!;
+        order.AttachLedger(postings);
+        return new LoadedOrder(order, version, DerivedRows.Of(order));
     }
 
     private static string Serialize(Order order) => JsonSerializer.Serialize(order, Json.Storage);

@@ -1,0 +1,35 @@
+using Arbiter.Domain.Ledger;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Arbiter.Storage;
+
+/// <summary>
+/// The orders this node saved last, exactly as saved, so that the next command on one of them can
+/// skip reading it back. Used where this process is the only writer (SQLite), and never trusted
+/// blindly: the save still checks the version, and a command a remembered order refuses is decided
+/// again on a fresh read.
+/// </summary>
+internal sealed class RecentOrders : IDisposable
+{
+    /// <summary>Orders are busiest in the minutes after a change; a few thousand cover the hot ones.</summary>
+    private const int Capacity = 10_000;
+
+    private static readonly MemoryCacheEntryOptions Entry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) };
+    private readonly MemoryCache _saved = new(new MemoryCacheOptions { SizeLimit = Capacity });
+
+    public void Remember(IEnumerable<SavedOrder> saved)
+    {
+        foreach (var (id, document, version, postings) in saved)
+        {
+            _saved.Set(id, new Saved(document, version, postings), Entry);
+        }
+    }
+
+    /// <summary>A fresh copy of the order as this node last saved it, or null.</summary>
+    public LoadedOrder? Recall(string orderId) =>
+        _saved.TryGetValue(orderId, out Saved? saved) ? OrderStore.Rehydrate(saved!.Document, saved.Version, saved.Postings) : null;
+
+    public void Dispose() => _saved.Dispose();
+
+    private sealed record Saved(string Document, long Version, IReadOnlyList<Posting> Postings);
+}
