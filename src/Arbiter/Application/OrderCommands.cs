@@ -50,9 +50,14 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
         Func<T, DbConnection, DbTransaction, Task>? alsoWrite,
         CancellationToken ct)
     {
-        if (db.WritersTakeTurns && await DecideBeforeTurnAsync(orderId, canSee, command, alsoWrite, ct) is { } decided)
+        if (db.WritersTakeTurns)
         {
-            return decided;
+            if (await DecideBeforeTurnAsync(orderId, canSee, command, alsoWrite, ct) is { } decided)
+            {
+                return decided;
+            }
+
+            recent.Forget(orderId);
         }
 
         OrderSave? save = null;

@@ -29,6 +29,9 @@ internal sealed class RecentOrders : IDisposable
     public LoadedOrder? Recall(string orderId) =>
         _saved.TryGetValue(orderId, out Saved? saved) ? OrderStore.Rehydrate(saved!.Document, saved.Version, saved.Postings) : null;
 
+    /// <summary>Drops an order found out of date, so that the next command reads it afresh.</summary>
+    public void Forget(string orderId) => _saved.Remove(orderId);
+
     public void Dispose() => _saved.Dispose();
 
     private sealed record Saved(string Document, long Version, IReadOnlyList<Posting> Postings);
