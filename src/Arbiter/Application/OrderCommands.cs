@@ -16,8 +16,11 @@ internal readonly record struct CommandResult<T>(T? Value, DomainError? Error, O
 /// it queue behind each other), let every deadline that fell due fire first (so a late command sees
 /// the state the clock has made), decide, and save with the ledger, timers and anything else the
 /// command writes. Racing commands serialize: each is decided on what the one before it saved.
-/// Where writers take turns (SQLite), the reading and deciding happen before the turn, and a save
-/// that finds the order changed meanwhile decides again inside it.
+/// A command first decides outside any transaction, on the order as this node last saved it (or
+/// as last committed), and then only writes, checking the version; when someone saved the order
+/// in between, or a remembered order refused the command, it is decided again as above, inside
+/// the transaction on a locked, fresh read. Write transactions stay short: on SQLite, whose one
+/// writer is shared by group commit, and on PostgreSQL, which no longer reads inside them.
 /// </summary>
 internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders recent, TimeProvider clock)
 {
@@ -50,15 +53,12 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
         Func<T, DbConnection, DbTransaction, Task>? alsoWrite,
         CancellationToken ct)
     {
-        if (db.WritersTakeTurns)
+        if (await DecideFirstAsync(orderId, canSee, command, alsoWrite, ct) is { } decided)
         {
-            if (await DecideBeforeTurnAsync(orderId, canSee, command, alsoWrite, ct) is { } decided)
-            {
-                return decided;
-            }
-
-            recent.Forget(orderId);
+            return decided;
         }
+
+        recent.Forget(orderId);
 
         OrderSave? save = null;
         var locked = await db.WriteAsync<CommandResult<T>>(async (connection, tx) =>
@@ -85,7 +85,7 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
 
             return new CommandResult<T>(result.Value, null, loaded.Order);
         }, ct);
-        if (save is not null && locked.Error is null && db.WritersTakeTurns)
+        if (save is not null && locked.Error is null)
         {
             recent.Remember(save.Saved);
         }
@@ -94,12 +94,12 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
     }
 
     /// <summary>
-    /// Where writers take turns, decides first, on the order as this node last saved it or else as
-    /// last committed, and takes a turn only to write. Null when the command must decide again
-    /// inside its turn: someone saved the order in between, or a remembered order refused it (a
-    /// refusal is only ever given on a fresh read).
+    /// Decides on the order as this node last saved it, or else as last committed, then writes if
+    /// nobody saved it since. Null when the command must be decided again on a locked read: someone
+    /// saved the order in between, or a remembered order refused it (a refusal is only ever given
+    /// on a fresh read).
     /// </summary>
-    private async Task<CommandResult<T>?> DecideBeforeTurnAsync<T>(
+    private async Task<CommandResult<T>?> DecideFirstAsync<T>(
         string orderId,
         Func<Order, bool> canSee,
         Func<Order, DateTimeOffset, Result<T>> command,
@@ -158,11 +158,7 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
             return false;
         }
 
-        if (db.WritersTakeTurns)
-        {
-            recent.Remember([saved]);
-        }
-
+        recent.Remember([saved]);
         return true;
     }
 

@@ -56,12 +56,6 @@ internal abstract class Database
         return result;
     }
 
-    /// <summary>
-    /// True where writers take turns (one write transaction at a time): there a command should do its
-    /// reading and deciding before its turn and keep the turn for the writes alone.
-    /// </summary>
-    public virtual bool WritersTakeTurns => false;
-
     /// <summary>Runs <paramref name="read"/> on one consistent snapshot, so that a document and its ledger agree.</summary>
     public async Task<T> ReadAsync<T>(Func<DbConnection, DbTransaction, Task<T>> read, CancellationToken ct = default)
     {

@@ -5,9 +5,9 @@ namespace Arbiter.Storage;
 
 /// <summary>
 /// The orders this node saved last, exactly as saved, so that the next command on one of them can
-/// skip reading it back. Used where this process is the only writer (SQLite), and never trusted
-/// blindly: the save still checks the version, and a command a remembered order refuses is decided
-/// again on a fresh read.
+/// skip reading it back. Never trusted blindly (another node, or a timer, may have saved the order
+/// since): the save checks the version, and a command a remembered order refuses is decided again
+/// on a fresh read.
 /// </summary>
 internal sealed class RecentOrders : IDisposable
 {

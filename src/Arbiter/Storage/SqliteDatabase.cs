@@ -25,8 +25,6 @@ internal sealed class SqliteDatabase : Database, IAsyncDisposable, IDisposable
 
     protected override IReadOnlyList<string> Migrations => Schema.Sqlite;
 
-    public override bool WritersTakeTurns => true;
-
     public override async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
         var connection = new SqliteConnection(_connectionString);
