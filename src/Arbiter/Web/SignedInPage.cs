@@ -21,7 +21,7 @@ internal abstract class SignedInPage(TimeProvider clock) : PageModel
     public string? Problem { get; set; }
 
     /// <summary>Says how the action went and shows the page again (post, redirect, get: a reload never repeats it).</summary>
-    protected IActionResult Done(DomainError? error, string notice, string? page = null, object? route = null)
+    protected IActionResult Done(DomainError? error, string notice)
     {
         if (error is null)
         {
@@ -32,6 +32,6 @@ internal abstract class SignedInPage(TimeProvider clock) : PageModel
             Problem = error.Message;
         }
 
-        return page is null ? RedirectToPage() : RedirectToPage(page, route);
+        return RedirectToPage();
     }
 }
