@@ -41,7 +41,7 @@ internal static class CommandsBenchmark
             {
                 var n = Interlocked.Increment(ref next);
                 var id = $"c{clients}_{n}";
-                await TimedAsync(() => platform.PostAsJsonAsync("/api/v1/orders", Order(id, $"b{clients}", $"s{clients}")));
+                await TimedAsync(() => platform.PostAsJsonAsync("/api/v1/orders", SampleOrders.OneLine(id, $"b{clients}", $"s{clients}")));
                 await TimedAsync(() => seller.PostAsJsonAsync($"/api/v1/orders/{id}/shipment", new { carrier = "DHL", trackingNumber = id }));
                 if (n % 2 == 1)
                 {
@@ -70,17 +70,6 @@ internal static class CommandsBenchmark
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<AccountCreated>())!.Token;
     }
-
-    private static object Order(string id, string buyerId, string sellerId) => new
-    {
-        id,
-        buyerId,
-        sellerId,
-        currency = "USD",
-        lines = new[] { new { id = "l1", title = "Bike speedometer", quantity = 1, unitPrice = 1999, shipping = 300 } },
-        payment = new { method = "card", reference = $"pay_{id}" },
-        shippingMethod = "standard",
-    };
 
     private sealed record AccountCreated(string Token);
 }

@@ -45,7 +45,7 @@ public abstract class CrashTests(Backend backend)
                 {
                     var n = Interlocked.Increment(ref next);
                     var id = $"o{n}";
-                    await StepAsync(id, "created", platform.PostAsJsonAsync("/api/v1/orders", MultiNodeTests.NewOrder(id)));
+                    await StepAsync(id, "created", platform.PostAsJsonAsync("/api/v1/orders", SampleOrders.OneLine(id)));
                     await StepAsync(id, "shipped", seller.PostAsJsonAsync($"/api/v1/orders/{id}/shipment", new { carrier = "DHL", trackingNumber = id }));
                     if (n % 3 == 0)
                     {

@@ -28,7 +28,7 @@ public sealed class MultiNodeTests
 
             await Parallel.ForEachAsync(Enumerable.Range(0, Orders), new ParallelOptions { MaxDegreeOfParallelism = 12 }, async (i, ct) =>
             {
-                await Expect(await platform[i % 3].PostAsJsonAsync("/api/v1/orders", NewOrder($"o{i}"), ct), HttpStatusCode.Created);
+                await Expect(await platform[i % 3].PostAsJsonAsync("/api/v1/orders", SampleOrders.OneLine($"o{i}"), ct), HttpStatusCode.Created);
                 await Expect(await sellers[(i + 1) % 3].PostAsJsonAsync($"/api/v1/orders/o{i}/shipment", new { carrier = "DHL", trackingNumber = $"T{i}" }, ct), HttpStatusCode.OK);
             });
 
@@ -84,16 +84,5 @@ public sealed class MultiNodeTests
     private static readonly object Claim = new
     {
         lineId = "l1", received = true, reason = "damaged", solution = new { type = "refund_only" }, description = "Broken on arrival.",
-    };
-
-    internal static object NewOrder(string id) => new
-    {
-        id,
-        buyerId = "b1",
-        sellerId = "s1",
-        currency = "USD",
-        lines = new[] { new { id = "l1", title = "Bike speedometer", quantity = 1, unitPrice = 1999, shipping = 300 } },
-        payment = new { method = "card", reference = $"pay_{id}" },
-        shippingMethod = "standard",
     };
 }

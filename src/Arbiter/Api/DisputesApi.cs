@@ -13,57 +13,57 @@ internal static class DisputesApi
         disputes.MapGet("/", ListAsync).Answers<IReadOnlyList<DisputeView>>().WithSummary("List the disputes the caller may see, earliest deadline first (the mediator queue: ?status=escalated; page with ?limit=&offset=)");
         disputes.MapGet("/{id}", GetAsync).Answers<DisputeView>().WithSummary("Read a dispute with its history and what the caller may do now");
 
-        disputes.MapPost("/{id}/accept-claim", (HttpContext h, OrderCommands c, TimeProvider t, string id) =>
+        disputes.MapPost("/{id}/accept-claim", (HttpContext h, CallerDisputes c, TimeProvider t, string id) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.AcceptClaim(who, now).Done()))
             .Answers<DisputeView>().WithSummary("Accept the claim as it stands (seller)");
-        disputes.MapPost("/{id}/reject", (HttpContext h, OrderCommands c, TimeProvider t, string id, NoteRequest? body) =>
+        disputes.MapPost("/{id}/reject", (HttpContext h, CallerDisputes c, TimeProvider t, string id, NoteRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.Reject(who, body?.Note, now).Done()))
             .Answers<DisputeView>().WithSummary("Reject the claim; negotiation starts (seller)");
-        disputes.MapPost("/{id}/offers", (HttpContext h, OrderCommands c, TimeProvider t, string id, OfferRequest? body) =>
+        disputes.MapPost("/{id}/offers", (HttpContext h, CallerDisputes c, TimeProvider t, string id, OfferRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => body?.Type is { } type ? d.MakeOffer(who, type, body.Amount, body.Note, now) : InvalidOfferType, OfferView.Of))
             .Answers<OfferView>(201).WithSummary("Make an offer; it replaces the pending one (seller)");
-        disputes.MapPost("/{id}/offers/{offerId}/accept", (HttpContext h, OrderCommands c, TimeProvider t, string id, string offerId, ConfirmRequest? body) =>
+        disputes.MapPost("/{id}/offers/{offerId}/accept", (HttpContext h, CallerDisputes c, TimeProvider t, string id, string offerId, ConfirmRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.AcceptOffer(who, offerId, body?.Confirm == true, now).Done()))
             .Answers<DisputeView>().WithSummary("Accept an offer: final, the line can never be disputed again; no_refund needs confirm (buyer)");
-        disputes.MapPost("/{id}/offers/{offerId}/decline", (HttpContext h, OrderCommands c, TimeProvider t, string id, string offerId) =>
+        disputes.MapPost("/{id}/offers/{offerId}/decline", (HttpContext h, CallerDisputes c, TimeProvider t, string id, string offerId) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.DeclineOffer(who, offerId, now).Done()))
             .Answers<DisputeView>().WithSummary("Decline an offer (buyer)");
-        disputes.MapPut("/{id}/claim", (HttpContext h, OrderCommands c, TimeProvider t, string id, ClaimBody? body) =>
+        disputes.MapPut("/{id}/claim", (HttpContext h, CallerDisputes c, TimeProvider t, string id, ClaimBody? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => body is null ? Endpoint.MissingBody : d.ChangeClaim(who, body.ToClaim(), now).Done()))
             .Answers<DisputeView>().WithSummary("Change the claim (buyer)");
-        disputes.MapPost("/{id}/cancel", (HttpContext h, OrderCommands c, TimeProvider t, string id, ConfirmRequest? body) =>
+        disputes.MapPost("/{id}/cancel", (HttpContext h, CallerDisputes c, TimeProvider t, string id, ConfirmRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.Cancel(who, body?.Confirm == true, now).Done()))
             .Answers<DisputeView>().WithSummary("Cancel the dispute (reopenable while protected) or the escalation (pays the seller) (buyer)");
-        disputes.MapPost("/{id}/escalate", (HttpContext h, OrderCommands c, TimeProvider t, string id, NoteRequest? body) =>
+        disputes.MapPost("/{id}/escalate", (HttpContext h, CallerDisputes c, TimeProvider t, string id, NoteRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.Escalate(who, body?.Note, now).Done()))
             .Answers<DisputeView>().WithSummary("Hand the dispute to a mediator (buyer after the seller responded, seller)");
-        disputes.MapPost("/{id}/messages", (HttpContext h, OrderCommands c, TimeProvider t, string id, MessageRequest? body) =>
+        disputes.MapPost("/{id}/messages", (HttpContext h, CallerDisputes c, TimeProvider t, string id, MessageRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.SendMessage(who, body?.Text, now), MessageView.Of))
             .Answers<MessageView>(201).WithSummary("Send a message; answers with warnings for the buyer (parties, mediator)");
-        disputes.MapPost("/{id}/info-requests", (HttpContext h, OrderCommands c, TimeProvider t, string id, InfoRequestBody? body) =>
+        disputes.MapPost("/{id}/info-requests", (HttpContext h, CallerDisputes c, TimeProvider t, string id, InfoRequestBody? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.RequestInfo(who, PartiesOf(body?.From), body?.Question, body?.BusinessDays, now), InfoRequestView.Of))
             .Answers<InfoRequestView>(201).WithSummary("Ask a party or both a question with a business-day deadline (mediator)");
-        disputes.MapPost("/{id}/info-requests/{rid}/answer", (HttpContext h, OrderCommands c, TimeProvider t, string id, string rid, AnswerRequest? body) =>
+        disputes.MapPost("/{id}/info-requests/{rid}/answer", (HttpContext h, CallerDisputes c, TimeProvider t, string id, string rid, AnswerRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.AnswerInfoRequest(who, rid, body?.Text, body?.EvidenceIds, now).Done()))
             .Answers<DisputeView>().WithSummary("Answer the mediator (the party asked)");
-        disputes.MapPost("/{id}/decision", (HttpContext h, OrderCommands c, TimeProvider t, string id, DecisionRequest? body) =>
+        disputes.MapPost("/{id}/decision", (HttpContext h, CallerDisputes c, TimeProvider t, string id, DecisionRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => body?.Outcome is { } outcome
                 ? d.Decide(who, outcome, body.Amount, body.ReturnShippingPaidBy, body.Note, now).Done()
                 : DomainError.Invalid("invalid_outcome", "outcome must be full_refund, full_refund_with_return, partial_refund or no_refund.")))
             .Answers<DisputeView>().WithSummary("Decide the dispute (mediator)");
-        disputes.MapPost("/{id}/appeal", (HttpContext h, OrderCommands c, TimeProvider t, string id, AppealRequest? body) =>
+        disputes.MapPost("/{id}/appeal", (HttpContext h, CallerDisputes c, TimeProvider t, string id, AppealRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.AppealDecision(who, body?.Reason, now).Done()))
             .Answers<DisputeView>().WithSummary("Appeal a mediator's first decision within 7 days, once (buyer, seller)");
-        disputes.MapPost("/{id}/return-shipment", (HttpContext h, OrderCommands c, TimeProvider t, string id, ShipmentRequest? body) =>
+        disputes.MapPost("/{id}/return-shipment", (HttpContext h, CallerDisputes c, TimeProvider t, string id, ShipmentRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.ShipReturn(who, body?.Carrier, body?.TrackingNumber, now).Done()))
             .Answers<DisputeView>().WithSummary("Ship the item back with tracking (buyer)");
-        disputes.MapPost("/{id}/return-delivery", (HttpContext h, OrderCommands c, TimeProvider t, string id, DeliveryRequest? body) =>
+        disputes.MapPost("/{id}/return-delivery", (HttpContext h, CallerDisputes c, TimeProvider t, string id, DeliveryRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.RecordReturnDelivery(who, body?.DeliveredAt, now).Done()))
             .Answers<DisputeView>().WithSummary("Record the return's delivery (platform)");
-        disputes.MapPost("/{id}/return-received", (HttpContext h, OrderCommands c, TimeProvider t, string id) =>
+        disputes.MapPost("/{id}/return-received", (HttpContext h, CallerDisputes c, TimeProvider t, string id) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.ConfirmReturnReceived(who, now).Done()))
             .Answers<DisputeView>().WithSummary("Confirm the returned item arrived: the refund goes out (seller)");
-        disputes.MapPost("/{id}/return-refused", (HttpContext h, OrderCommands c, TimeProvider t, string id, NoteRequest? body) =>
+        disputes.MapPost("/{id}/return-refused", (HttpContext h, CallerDisputes c, TimeProvider t, string id, NoteRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.RefuseReturn(who, body?.Note, now).Done()))
             .Answers<DisputeView>().WithSummary("Dispute the returned item: back to the mediator (seller)");
     }
@@ -78,16 +78,12 @@ internal static class DisputesApi
         _ => [],
     };
 
-    private static async Task<IResult> GetAsync(HttpContext http, OrderCommands commands, TimeProvider clock, string id)
-    {
-        var caller = http.Caller();
-        var order = OwnedIds.OrderOfDispute(id) is { } orderId ? await commands.ReadAsync(orderId, http.RequestAborted) : null;
-        return order?.Dispute(id) is { } dispute && caller.CanSee(order, dispute)
-            ? Results.Ok(DisputeView.Of(order, dispute, caller, clock.GetUtcNow()))
+    private static async Task<IResult> GetAsync(HttpContext http, CallerDisputes disputes, TimeProvider clock, string id) =>
+        await disputes.ReadAsync(http.Caller(), id, http.RequestAborted) is var (order, dispute)
+            ? Results.Ok(DisputeView.Of(order, dispute, http.Caller(), clock.GetUtcNow()))
             : Problems.From(OrderCommands.NotFound);
-    }
 
-    private static async Task<IResult> ListAsync(HttpContext http, OrderStore store, OrderCommands commands, TimeProvider clock, string? status, int? limit, int? offset)
+    private static async Task<IResult> ListAsync(HttpContext http, CallerDisputes disputes, TimeProvider clock, string? status, int? limit, int? offset)
     {
         if (limit is < 1 or > 500 || offset is < 0)
         {
@@ -106,25 +102,8 @@ internal static class DisputesApi
         }
 
         var caller = http.Caller();
-        var ids = await store.DisputeIdsAsync(
-            caller.Role == Role.Buyer ? caller.AccountId : null,
-            caller.Role == Role.Seller ? caller.AccountId : null,
-            caller.Role == Role.Mediator,
-            wanted?.ToString(),
-            limit ?? 100,
-            offset ?? 0,
-            http.RequestAborted);
         var now = clock.GetUtcNow();
-        var orders = await commands.ReadManyAsync([.. ids.Select(id => OwnedIds.OrderOfDispute(id)!).Distinct()], http.RequestAborted);
-        var views = new List<DisputeView>();
-        foreach (var id in ids)
-        {
-            if (orders.GetValueOrDefault(OwnedIds.OrderOfDispute(id)!) is { } order && order.Dispute(id) is { } dispute && caller.CanSee(order, dispute) && (wanted is null || dispute.Status == wanted))
-            {
-                views.Add(DisputeView.Of(order, dispute, caller, now));
-            }
-        }
-
-        return Results.Ok(views);
+        var found = await disputes.ListAsync(caller, wanted, limit ?? 100, offset ?? 0, http.RequestAborted);
+        return Results.Ok(found.Select(f => DisputeView.Of(f.Order, f.Dispute, caller, now)).ToList());
     }
 }

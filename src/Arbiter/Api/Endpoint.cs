@@ -22,18 +22,10 @@ internal static class Endpoint
     }
 
     /// <summary>A command on a dispute; answers with <paramref name="created"/> (201) or the dispute (200).</summary>
-    public static async Task<IResult> OnDisputeAsync<T>(HttpContext http, OrderCommands commands, TimeProvider clock, string disputeId, Func<Dispute, Actor, DateTimeOffset, Result<T>> command, Func<T, object>? created = null)
+    public static async Task<IResult> OnDisputeAsync<T>(HttpContext http, CallerDisputes disputes, TimeProvider clock, string disputeId, Func<Dispute, Actor, DateTimeOffset, Result<T>> command, Func<T, object>? created = null)
     {
-        if (OwnedIds.OrderOfDispute(disputeId) is not { } orderId)
-        {
-            return Problems.From(OrderCommands.NotFound);
-        }
-
         var caller = http.Caller();
-        var result = await commands.RunAsync(
-            orderId,
-            order => order.Dispute(disputeId) is { } d && caller.CanSee(order, d),
-            (order, now) => command(order.Dispute(disputeId)!, caller.Actor, now), ct: http.RequestAborted);
+        var result = await disputes.RunAsync(caller, disputeId, (_, dispute, now) => command(dispute, caller.Actor, now), http.RequestAborted);
         if (result.Error is { } error)
         {
             return Problems.From(error);

@@ -31,13 +31,7 @@ internal static class EvidenceApi
             return Problems.Of(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"Evidence files may be at most {RequestLimitsMiddleware.EvidenceLimit} bytes.");
         }
 
-        var content = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(content, http.RequestAborted);
-        }
-
-        var added = await uploads.AddAsync(http.Caller(), orderId, disputeId, file.FileName, content, http.RequestAborted);
+        var added = await uploads.AddAsync(http.Caller(), orderId, disputeId, file, http.RequestAborted);
         return added.IsSuccess
             ? Results.Json(EvidenceView.Of(added.Value!), statusCode: StatusCodes.Status201Created)
             : added.Error == EvidenceFiles.UnsupportedType

@@ -15,14 +15,21 @@ internal sealed class EvidenceFiles(OrderCommands commands, EvidenceContent cont
     public static readonly DomainError UnsupportedType = DomainError.Invalid(
         "unsupported_file_type", "Evidence must be a JPEG, PNG, GIF or WebP image, an MP4, MOV or WebM video, or a PDF.");
 
-    public async Task<Result<EvidenceFile>> AddAsync(Caller caller, string orderId, string? disputeId, string fileName, byte[] content, CancellationToken ct)
+    /// <remarks>The caller has checked the file's size against the evidence limit.</remarks>
+    public async Task<Result<EvidenceFile>> AddAsync(Caller caller, string orderId, string? disputeId, IFormFile file, CancellationToken ct)
     {
+        var content = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, ct);
+        }
+
         if (FileSignatures.Detect(content) is not { } contentType)
         {
             return UnsupportedType;
         }
 
-        var name = Path.GetFileName(fileName);
+        var name = Path.GetFileName(file.FileName);
         var result = await commands.RunAsync<EvidenceFile>(
             orderId,
             order => disputeId is null ? caller.CanSee(order) : order.Dispute(disputeId) is { } d && caller.CanSee(order, d),

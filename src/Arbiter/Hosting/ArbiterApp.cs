@@ -34,6 +34,7 @@ internal static class ArbiterApp
         builder.Services.AddSingleton<RecentOrders>();
         builder.Services.AddSingleton<OrderCommands>();
         builder.Services.AddSingleton<EvidenceFiles>();
+        builder.Services.AddSingleton<CallerDisputes>();
         builder.Services.AddSingleton<TimerEngine>();
         builder.Services.AddHostedService<TimerWorker>();
         builder.Services.AddProblemDetails();

@@ -1,3 +1,4 @@
+using Arbiter.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -43,16 +44,7 @@ public sealed class Marketplace(ArbiterHost host)
 
     public async Task<JsonNode> CreateOrderAsync(string id, long unitPrice = 1999, long shipping = 300, string shippingMethod = "standard")
     {
-        var response = await Platform.PostAsJsonAsync("/api/v1/orders", new
-        {
-            id,
-            buyerId = "b1",
-            sellerId = "s1",
-            currency = "USD",
-            lines = new[] { new { id = "l1", title = "Bike speedometer", quantity = 1, unitPrice, shipping } },
-            payment = new { method = "card", reference = $"pay_{id}" },
-            shippingMethod,
-        });
+        var response = await Platform.PostAsJsonAsync("/api/v1/orders", SampleOrders.OneLine(id, unitPrice: unitPrice, shipping: shipping, shippingMethod: shippingMethod));
         return await Expect(response, HttpStatusCode.Created);
     }
 

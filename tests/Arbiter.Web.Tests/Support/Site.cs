@@ -61,16 +61,7 @@ public sealed class Site : IAsyncDisposable
     /// <summary>An order of one line (USD 19.99 + 3.00 shipping), shipped, so protection runs.</summary>
     public async Task ShippedOrderAsync(string id)
     {
-        await PostAsync("/api/v1/orders", new
-        {
-            id,
-            buyerId = "b1",
-            sellerId = "s1",
-            currency = "USD",
-            lines = new[] { new { id = "l1", title = "Bike speedometer", quantity = 1, unitPrice = 1999, shipping = 300 } },
-            payment = new { method = "card", reference = $"pay_{id}" },
-            shippingMethod = "standard",
-        });
+        await PostAsync("/api/v1/orders", SampleOrders.OneLine(id));
         await PostAsync($"/api/v1/orders/{id}/shipment", new { carrier = "DHL", trackingNumber = $"JD{id}" });
     }
 

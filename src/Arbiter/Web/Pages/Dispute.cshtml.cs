@@ -11,7 +11,7 @@ namespace Arbiter.Web.Pages;
 /// mediator's questions, and a form for each thing the viewer may do now (the domain's allowed
 /// actions, so the page never offers what would be refused).
 /// </summary>
-internal sealed class DisputeModel(OrderCommands commands, EvidenceFiles uploads, TimeProvider clock) : SignedInPage(clock)
+internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles uploads, TimeProvider clock) : SignedInPage(clock)
 {
     public DisputeView Dispute { get; private set; } = null!;
 
@@ -24,8 +24,7 @@ internal sealed class DisputeModel(OrderCommands commands, EvidenceFiles uploads
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
-        var order = OwnedIds.OrderOfDispute(id) is { } orderId ? await commands.ReadAsync(orderId, HttpContext.RequestAborted) : null;
-        if (order?.Dispute(id) is not { } dispute || !Caller.CanSee(order, dispute))
+        if (await disputes.ReadAsync(Caller, id, HttpContext.RequestAborted) is not var (order, dispute))
         {
             return NotFound();
         }
@@ -96,25 +95,14 @@ internal sealed class DisputeModel(OrderCommands commands, EvidenceFiles uploads
             return Done(DomainError.Invalid("file_required", $"Choose a file of at most {RequestLimitsMiddleware.EvidenceLimit / 1024 / 1024} MB."), "");
         }
 
-        using var copy = new MemoryStream();
-        await file.CopyToAsync(copy, HttpContext.RequestAborted);
-        var added = await uploads.AddAsync(Caller, orderId, id, file.FileName, copy.ToArray(), HttpContext.RequestAborted);
+        var added = await uploads.AddAsync(Caller, orderId, id, file, HttpContext.RequestAborted);
         return Done(added.Error, $"{file.FileName} was added.");
     }
 
     /// <param name="command">Runs on the dispute, given the caller, the instant and the order's currency.</param>
     private async Task<IActionResult> RunAsync(string id, Func<Dispute, Actor, DateTimeOffset, string, Result> command, string notice)
     {
-        if (OwnedIds.OrderOfDispute(id) is not { } orderId)
-        {
-            return NotFound();
-        }
-
-        var result = await commands.RunAsync(
-            orderId,
-            order => order.Dispute(id) is { } d && Caller.CanSee(order, d),
-            (order, now) => command(order.Dispute(id)!, Caller.Actor, now, order.Currency).Done(),
-            ct: HttpContext.RequestAborted);
+        var result = await disputes.RunAsync(Caller, id, (order, dispute, now) => command(dispute, Caller.Actor, now, order.Currency).Done(), HttpContext.RequestAborted);
         return result.Error == OrderCommands.NotFound ? NotFound() : Done(result.Error, notice);
     }
 }

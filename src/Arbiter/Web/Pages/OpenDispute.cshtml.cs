@@ -74,9 +74,7 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
                 return Fail($"{file.FileName} is too large: evidence files may be at most {Api.RequestLimitsMiddleware.EvidenceLimit / 1024 / 1024} MB.");
             }
 
-            using var copy = new MemoryStream();
-            await file.CopyToAsync(copy, HttpContext.RequestAborted);
-            var added = await uploads.AddAsync(Caller, id, null, file.FileName, copy.ToArray(), HttpContext.RequestAborted);
+            var added = await uploads.AddAsync(Caller, id, null, file, HttpContext.RequestAborted);
             if (!added.IsSuccess)
             {
                 return Fail($"{file.FileName}: {added.Error!.Message}");
