@@ -3,14 +3,14 @@ using Arbiter.Bench;
 using Arbiter.Testing;
 
 // Benchmarks with their yardstick measured in the same run, printed as markdown tables.
-// usage: dotnet run -c Release --project bench/Arbiter.Bench -- [--size tiny|full] [--backends sqlite,postgres] [--only commands,timers,hangfire] [--seconds N] [--warmup N] [--orders 1000,10000]
+// usage: dotnet run -c Release --project bench/Arbiter.Bench -- [--size tiny|full] [--backends sqlite,postgres] [--only commands,timers,hangfire] [--clients 8,64] [--seconds N] [--warmup N] [--orders 1000,10000]
 var size = Option("--size", "full");
 var backends = Option("--backends", "sqlite,postgres").Split(',');
 var only = Option("--only", "commands,timers,hangfire").Split(',');
 var tiny = size == "tiny";
-int[] clientCounts = tiny ? [8] : [8, 16, 32, 64];
+int[] clientCounts = [.. Option("--clients", tiny ? "8" : "8,16,32,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))];
 var duration = TimeSpan.FromSeconds(int.Parse(Option("--seconds", tiny ? "2" : "15"), CultureInfo.InvariantCulture));
-var warmup = TimeSpan.FromSeconds(int.Parse(Option("--warmup", tiny ? "1" : "10"), CultureInfo.InvariantCulture));
+var warmup = TimeSpan.FromSeconds(int.Parse(Option("--warmup", tiny ? "1" : "30"), CultureInfo.InvariantCulture));
 int[] tableSizes = Option("--orders", tiny ? "1000" : "1000,10000,100000,1000000").Split(',').Select(o => int.Parse(o, CultureInfo.InvariantCulture)).ToArray();
 
 await using var cluster = backends.Contains("postgres") ? await PostgresCluster.StartAsync(durable: true) : null;

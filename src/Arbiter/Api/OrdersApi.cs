@@ -51,7 +51,13 @@ internal static class OrdersApi
             return Problems.From(Endpoint.MissingBody);
         }
 
-        if ((await PartyError(accounts, body.BuyerId, Role.Buyer, http.RequestAborted) ?? await PartyError(accounts, body.SellerId, Role.Seller, http.RequestAborted)) is { } partyError)
+        if ((Ids.Check(body.BuyerId, "buyerId") ?? Ids.Check(body.SellerId, "sellerId")) is { } idError)
+        {
+            return Problems.From(idError);
+        }
+
+        var roles = await accounts.PartyRolesAsync(body.BuyerId!, body.SellerId!, http.RequestAborted);
+        if ((PartyError(roles, body.BuyerId!, Role.Buyer) ?? PartyError(roles, body.SellerId!, Role.Seller)) is { } partyError)
         {
             return Problems.From(partyError);
         }
@@ -75,17 +81,12 @@ internal static class OrdersApi
             : Problems.Of(StatusCodes.Status409Conflict, "order_exists", $"An order with id {command.Id} exists already.");
     }
 
-    private static async Task<DomainError?> PartyError(AccountStore accounts, string? id, Role role, CancellationToken ct)
+    private static DomainError? PartyError(IReadOnlyDictionary<string, Role> roles, string id, Role role)
     {
-        var field = role == Role.Buyer ? "buyerId" : "sellerId";
-        if (Ids.Check(id, field) is { } error)
-        {
-            return error;
-        }
-
-        return await accounts.FindAsync(id!, ct) is { } account && account.Role == role
+        var name = role.ToString().ToLowerInvariant();
+        return roles.TryGetValue(id, out var actual) && actual == role
             ? null
-            : DomainError.Invalid($"unknown_{role.ToString().ToLowerInvariant()}", $"{field} must name an existing {role.ToString().ToLowerInvariant()} account.");
+            : DomainError.Invalid($"unknown_{name}", $"{name}Id must name an existing {name} account.");
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, OrderCommands commands, string id)

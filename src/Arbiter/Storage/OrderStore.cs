@@ -52,13 +52,15 @@ internal sealed class OrderStore(Database db)
             RowLock.SkipLocked => db.LockSkippingLocked,
             _ => "",
         };
+        // One order (most loads) by an equality: PostgreSQL plans a list anew on every call.
+        string Matching(string column) => orderIds.Count == 1 ? $"{column} = @orderId" : db.InList(column, "orderIds");
         await using var results = await connection.QueryMultipleAsync(
             $"""
-            SELECT id, doc, version FROM orders WHERE {db.InList("id", "orderIds")} ORDER BY id{lockClause};
-            SELECT id, order_id, seq, line_id, kind, at FROM ledger_postings WHERE {db.InList("order_id", "orderIds")} ORDER BY order_id, seq;
-            SELECT posting_id, account, amount FROM ledger_entries WHERE {db.InList("order_id", "orderIds")} ORDER BY posting_id, idx;
+            SELECT id, doc, version FROM orders WHERE {Matching("id")} ORDER BY id{lockClause};
+            SELECT id, order_id, seq, line_id, kind, at FROM ledger_postings WHERE {Matching("order_id")} ORDER BY order_id, seq;
+            SELECT posting_id, account, amount FROM ledger_entries WHERE {Matching("order_id")} ORDER BY posting_id, idx;
             """,
-            new { orderIds = orderIds.ToArray() },
+            new { orderId = orderIds.FirstOrDefault(), orderIds = orderIds.ToArray() },
             tx);
         var rows = await results.ReadAsync<(string Id, string Doc, long Version)>();
         var postingRows = await results.ReadAsync<(string Id, string OrderId, int Seq, string LineId, string Kind, long At)>();
