@@ -12,6 +12,7 @@ public enum DeadlineKind
     ReturnShipment,
     ReturnReceipt,
     AppealWindow,
+    RefundRetry,
 }
 
 /// <summary>

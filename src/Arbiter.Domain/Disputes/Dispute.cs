@@ -122,8 +122,12 @@ public sealed partial class Dispute
     public Deadline? CurrentDeadline => Deadlines().Where(d => d.Kind != DeadlineKind.AppealWindow).MinBy(d => d.DueAt)
         ?? Deadlines().FirstOrDefault();
 
-    internal void Record(DateTimeOffset at, Actor actor, string action, string? details = null) =>
-        HistoryList.Add(new HistoryEntry(at, actor.ToString(), action, details));
+    internal void Record(DateTimeOffset at, Actor actor, string action, string? details = null)
+    {
+        var entry = new HistoryEntry(at, actor.ToString(), action, details);
+        HistoryList.Add(entry);
+        Order.Recorded(entry, Id);
+    }
 
     internal static Party PartyOf(Actor actor) => actor.Role == Role.Seller ? Party.Seller : Party.Buyer;
 

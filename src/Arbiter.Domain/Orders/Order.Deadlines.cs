@@ -28,6 +28,11 @@ public sealed partial class Order
         {
             yield return deadline;
         }
+
+        foreach (var refund in RefundList.Where(r => r.RetryAt is not null))
+        {
+            yield return new Deadline(DeadlineKind.RefundRetry, refund.RetryAt!.Value, Ref: refund.Id);
+        }
     }
 
     /// <summary>
@@ -67,6 +72,9 @@ public sealed partial class Order
                 ProtectionExpired = true;
                 Record(at, Actor.Clock, "protection_ended", HasOpenDispute ? "release waits for the open disputes" : "receipt confirmed automatically");
                 ReleaseWhatIsDue(at);
+                break;
+            case DeadlineKind.RefundRetry:
+                RequestRefundAgain(deadline.Ref!, Actor.Clock, at);
                 break;
             default:
                 Dispute(deadline.DisputeId!)!.Fire(deadline);

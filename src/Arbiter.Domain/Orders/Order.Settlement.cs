@@ -88,6 +88,6 @@ public sealed partial class Order
         Ledger.Refund(lineId, amount, now);
         var refund = new Refund($"{Id}-r{RefundList.Count + 1}", lineId, disputeId, amount, RefundStatus.Pending, now, reason);
         RefundList.Add(refund);
-        Record(now, Actor.Clock, "refund_created", $"{refund.Id}: {amount} {Currency} on line {lineId} ({reason})");
+        Record(now, Actor.Clock, "refund_created", $"{refund.Id}: {amount} {Currency} on line {lineId} ({reason})", refund.Id);
     }
 }

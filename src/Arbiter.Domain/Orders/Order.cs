@@ -12,6 +12,8 @@ namespace Arbiter.Domain.Orders;
 /// </summary>
 public sealed partial class Order : IJsonOnDeserialized
 {
+    private readonly List<RecordedEvent> _newEvents = [];
+
     [JsonConstructor]
     private Order()
     {
@@ -37,6 +39,9 @@ public sealed partial class Order : IJsonOnDeserialized
     [JsonInclude] public DateTimeOffset? CompletedAt { get; private set; }
     [JsonInclude] public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>How many history entries the order and its disputes have recorded: each event's number.</summary>
+    [JsonInclude] public long EventSequence { get; private set; }
+
     [JsonInclude, JsonPropertyName("lines")] private List<OrderLine> LineList { get; set; } = [];
     [JsonInclude, JsonPropertyName("disputes")] private List<Dispute> DisputeList { get; set; } = [];
     [JsonInclude, JsonPropertyName("refunds")] private List<Refund> RefundList { get; set; } = [];
@@ -52,6 +57,9 @@ public sealed partial class Order : IJsonOnDeserialized
     [JsonIgnore] public IReadOnlyList<EvidenceFile> Evidence => EvidenceList;
 
     [JsonIgnore] public IReadOnlyList<HistoryEntry> History => HistoryList;
+
+    /// <summary>What the order and its disputes recorded since it was created or loaded, in that order: the events a save publishes.</summary>
+    [JsonIgnore] public IReadOnlyList<RecordedEvent> NewEvents => _newEvents;
 
     /// <summary>The order's books; attached by whoever loads the order.</summary>
     [JsonIgnore] public OrderLedger Ledger { get; private set; } = null!;
@@ -171,10 +179,24 @@ public sealed partial class Order : IJsonOnDeserialized
         {
             dispute.Order = this;
         }
+
+        // Documents saved before events were numbered continue from their history's length.
+        if (EventSequence == 0)
+        {
+            EventSequence = HistoryList.Count + DisputeList.Sum(d => d.History.Count);
+        }
     }
 
-    internal void Record(DateTimeOffset at, Actor actor, string action, string? details = null) =>
-        HistoryList.Add(new HistoryEntry(at, actor.ToString(), action, details));
+    internal void Record(DateTimeOffset at, Actor actor, string action, string? details = null, string? refundId = null)
+    {
+        var entry = new HistoryEntry(at, actor.ToString(), action, details);
+        HistoryList.Add(entry);
+        Recorded(entry, null, refundId);
+    }
+
+    /// <summary>Numbers an entry the order or one of its disputes recorded, as the next event.</summary>
+    internal void Recorded(HistoryEntry entry, string? disputeId, string? refundId = null) =>
+        _newEvents.Add(new RecordedEvent(++EventSequence, entry, disputeId, refundId));
 
     internal static DomainError InvalidState(string what, OrderStatus status) =>
         DomainError.Conflict("invalid_state", $"Cannot {what} while the order is {status}.");

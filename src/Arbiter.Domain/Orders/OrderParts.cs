@@ -29,11 +29,33 @@ public enum RefundStatus
     Failed,
 }
 
-/// <summary>Money on its way back to the buyer's original payment method.</summary>
-public sealed record Refund(string Id, string LineId, string? DisputeId, long Amount, RefundStatus Status, DateTimeOffset CreatedAt, string Reason);
+/// <summary>
+/// Money on its way back to the buyer's original payment method. The platform's payment system
+/// pays it and reports how it went; <see cref="Attempt"/> counts the times it was asked to.
+/// </summary>
+public sealed record Refund(
+    string Id,
+    string LineId,
+    string? DisputeId,
+    long Amount,
+    RefundStatus Status,
+    DateTimeOffset CreatedAt,
+    string Reason,
+    int Attempt = 1,
+    string? Reference = null,
+    string? FailureReason = null,
+    DateTimeOffset? UpdatedAt = null,
+    DateTimeOffset? RetryAt = null,
+    bool NeedsAttention = false);
 
 /// <summary>A file a party uploaded as evidence, kept by the store under the data folder.</summary>
 public sealed record EvidenceFile(string Id, string? DisputeId, string UploadedBy, string FileName, string ContentType, long Size, DateTimeOffset At);
 
 /// <summary>One thing that happened, in the words of the guides: who, what, when, and the details.</summary>
 public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action, string? Details = null);
+
+/// <summary>
+/// A history entry as an event: numbered within its order (1, 2, ... in the order things happened,
+/// across the order and its disputes), with the dispute or refund it concerns.
+/// </summary>
+public sealed record RecordedEvent(long Sequence, HistoryEntry Entry, string? DisputeId, string? RefundId);

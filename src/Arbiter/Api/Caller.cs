@@ -11,13 +11,13 @@ internal sealed record Caller(Role Role, string? AccountId)
 
     public string Key => AccountId ?? "platform";
 
-    /// <summary>Parties see their own orders; mediators see orders with a dispute in mediation.</summary>
+    /// <summary>Parties see their own orders; mediators see orders with a dispute in mediation or a refund that failed every attempt.</summary>
     public bool CanSee(Order order) => Role switch
     {
         Role.Platform => true,
         Role.Buyer => order.BuyerId == AccountId,
         Role.Seller => order.SellerId == AccountId,
-        Role.Mediator => order.Disputes.Any(d => d.Escalation is not null),
+        Role.Mediator => order.Disputes.Any(d => d.Escalation is not null) || order.Refunds.Any(r => r.NeedsAttention),
         _ => false,
     };
 

@@ -1,5 +1,6 @@
 using Arbiter.Domain.Common;
 using Arbiter.Timers;
+using Arbiter.Webhooks;
 
 namespace Arbiter.Api;
 
@@ -12,10 +13,10 @@ internal static class ClockApi
         clock.MapGet("/", (TimeProvider time) => time is SimulatedClock
             ? Results.Ok(new ClockView(time.GetUtcNow().UtcDateTime))
             : NotSimulated()).Answers<ClockView>().WithSummary("Read the simulated clock");
-        clock.MapPost("/advance", AdvanceAsync).Answers<ClockView>().WithSummary("Advance simulated time; returns once every timer that fell due has fired");
+        clock.MapPost("/advance", AdvanceAsync).Answers<ClockView>().WithSummary("Advance simulated time; returns once every timer that fell due has fired and the webhooks then due were sent");
     }
 
-    private static async Task<IResult> AdvanceAsync(HttpContext http, TimeProvider time, TimerEngine engine, AdvanceRequest? body)
+    private static async Task<IResult> AdvanceAsync(HttpContext http, TimeProvider time, TimerEngine engine, WebhookDispatcher webhooks, AdvanceRequest? body)
     {
         if (time is not SimulatedClock clock)
         {
@@ -37,6 +38,7 @@ internal static class ClockApi
 
         await clock.AdvanceAsync(TimeSpan.FromDays(days) + TimeSpan.FromHours(hours) + TimeSpan.FromMinutes(minutes), http.RequestAborted);
         await engine.RunDueAsync(http.RequestAborted);
+        await webhooks.RunDueAsync(http.RequestAborted);
         return Results.Ok(new ClockView(clock.GetUtcNow().UtcDateTime));
     }
 

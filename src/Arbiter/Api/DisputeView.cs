@@ -68,7 +68,8 @@ internal sealed record DisputeView(
     DateTime OpenedAt,
     DateTime? FinishedAt,
     IReadOnlyList<HistoryView> History,
-    IReadOnlyList<string> AllowedActions)
+    IReadOnlyList<string> AllowedActions,
+    IReadOnlyList<RefundView> Refunds)
 {
     public static DisputeView Of(Order order, Dispute d, Caller caller, DateTimeOffset now) => new(
         d.Id,
@@ -92,7 +93,8 @@ internal sealed record DisputeView(
         d.OpenedAt.UtcDateTime,
         d.FinishedAt?.UtcDateTime,
         HistoryView.Of(d.History),
-        [.. d.AllowedActions(caller.Actor, now).Select(Words.Of)]);
+        [.. d.AllowedActions(caller.Actor, now).Select(Words.Of)],
+        [.. order.Refunds.Where(r => r.DisputeId == d.Id).Select(RefundView.Of)]);
 }
 
 internal sealed record AccountCreatedView(string Id, string Role, string Token);

@@ -46,13 +46,15 @@ internal static class Endpoint
 
 /// <summary>
 /// Ids of what an order holds name their order: disputes are <c>{orderId}-d{n}</c>, evidence
-/// <c>{orderId}-e{n}</c>. Order ids cannot contain '-', so the split is never ambiguous.
+/// <c>{orderId}-e{n}</c>, refunds <c>{orderId}-r{n}</c>. Order ids cannot contain '-', so the split is never ambiguous.
 /// </summary>
 internal static class OwnedIds
 {
     public static string? OrderOfDispute(string id) => OrderOf(id, "-d");
 
     public static string? OrderOfEvidence(string id) => OrderOf(id, "-e");
+
+    public static string? OrderOfRefund(string id) => OrderOf(id, "-r");
 
     private static string? OrderOf(string id, string marker)
     {

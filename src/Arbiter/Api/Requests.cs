@@ -42,3 +42,11 @@ internal sealed record DecisionRequest(MediatorOutcome? Outcome, long? Amount, P
 internal sealed record AppealRequest(string? Reason);
 
 internal sealed record AdvanceRequest(int? Days, int? Hours, int? Minutes);
+
+internal sealed record WebhookEndpointRequest(string? Url, IReadOnlyList<string>? EventTypes, string? Description);
+
+internal sealed record RotationRequest(int? OverlapHours);
+
+internal sealed record RefundReportRequest(string? Reference);
+
+internal sealed record RefundFailureRequest(string? Reason);

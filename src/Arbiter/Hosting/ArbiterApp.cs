@@ -3,6 +3,7 @@ using Arbiter.Application;
 using Arbiter.Storage;
 using Arbiter.Timers;
 using Arbiter.Web;
+using Arbiter.Webhooks;
 using Microsoft.AspNetCore.Diagnostics;
 using Scalar.AspNetCore;
 
@@ -23,6 +24,7 @@ internal static class ArbiterApp
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimitsMiddleware.EvidenceLimit + (64 * 1024));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.LoadPolicy());
         builder.Services.AddSingleton(_ => database);
@@ -37,6 +39,11 @@ internal static class ArbiterApp
         builder.Services.AddSingleton<CallerDisputes>();
         builder.Services.AddSingleton<TimerEngine>();
         builder.Services.AddHostedService<TimerWorker>();
+        builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        builder.Services.AddSingleton<WebhookStore>();
+        builder.Services.AddSingleton<WebhookDispatcher>();
+        builder.Services.AddHostedService<WebhookWorker>();
         builder.Services.AddProblemDetails();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json => Json.UseEnumWords(json.SerializerOptions));
@@ -84,6 +91,8 @@ internal static class ArbiterApp
         api.MapDisputes();
         api.MapEvidence();
         api.MapClock();
+        api.MapRefunds();
+        api.MapWebhooks();
         return app;
     }
 

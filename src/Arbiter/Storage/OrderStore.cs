@@ -3,6 +3,7 @@ using System.Text.Json;
 using Arbiter.Domain;
 using Arbiter.Domain.Ledger;
 using Arbiter.Domain.Orders;
+using Arbiter.Events;
 using Dapper;
 
 namespace Arbiter.Storage;
@@ -142,9 +143,25 @@ internal sealed class OrderStore(Database db)
 
     private static string Serialize(Order order) => JsonSerializer.Serialize(order, Json.Storage);
 
-    /// <summary>New postings, and the timers and dispute index rows that changed, follow the document in the same transaction.</summary>
+    /// <summary>
+    /// New postings and events, and the timers and dispute index rows that changed, follow the
+    /// document in the same transaction.
+    /// </summary>
     private static void AddDerived(SqlBatch batch, Order order, DerivedRows stored)
     {
+        foreach (var recorded in order.NewEvents)
+        {
+            if (EventTypes.Of(recorded) is not { } type)
+            {
+                continue;
+            }
+
+            var payload = EventPayload.Of(order, recorded, type);
+            batch.Add(
+                "INSERT INTO events (id, order_id, seq, type, dispute_id, payload, created_at) VALUES (@Id, @OrderId, @Sequence, @Type, @DisputeId, @Payload, @At)",
+                new { payload.Id, payload.OrderId, payload.Sequence, payload.Type, payload.DisputeId, Payload = payload.ToJson(), At = recorded.Entry.At.ToUnixTimeMilliseconds() });
+        }
+
         foreach (var posting in order.Ledger.NewPostings)
         {
             batch.Add(

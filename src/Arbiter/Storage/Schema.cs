@@ -53,6 +53,32 @@ internal static class Schema
             expires_at BIGINT NOT NULL, used_at BIGINT);
         CREATE TABLE data_protection_keys (name TEXT PRIMARY KEY, xml TEXT NOT NULL);
         """,
+        """
+        -- The outbox: every event an order records, written in the transaction that saves the
+        -- change, numbered within its order. Fanning out turns each into one delivery per webhook
+        -- endpoint that wants it; a delivery goes out once the order's earlier ones have.
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY, order_id TEXT NOT NULL, seq BIGINT NOT NULL, type TEXT NOT NULL,
+            dispute_id TEXT, payload TEXT NOT NULL, created_at BIGINT NOT NULL, fanned_out INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (order_id, seq));
+        CREATE INDEX events_waiting ON events (order_id, seq) WHERE fanned_out = 0;
+        CREATE INDEX events_created ON events (created_at);
+        CREATE TABLE webhook_endpoints (
+            id TEXT PRIMARY KEY, url TEXT NOT NULL, event_types TEXT NOT NULL, description TEXT,
+            secret TEXT NOT NULL, previous_secret TEXT, previous_secret_until BIGINT,
+            enabled INTEGER NOT NULL, created_at BIGINT NOT NULL);
+        CREATE TABLE webhook_deliveries (
+            id TEXT PRIMARY KEY, endpoint_id TEXT NOT NULL REFERENCES webhook_endpoints (id),
+            event_id TEXT NOT NULL REFERENCES events (id), order_id TEXT NOT NULL, seq BIGINT NOT NULL,
+            status TEXT NOT NULL, attempts INTEGER NOT NULL, next_attempt_at BIGINT NOT NULL, lease_until BIGINT,
+            created_at BIGINT NOT NULL, finished_at BIGINT);
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+        CREATE INDEX webhook_deliveries_queue ON webhook_deliveries (endpoint_id, order_id, seq) WHERE status = 'pending';
+        CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at);
+        CREATE TABLE webhook_attempts (
+            delivery_id TEXT NOT NULL REFERENCES webhook_deliveries (id), attempt INTEGER NOT NULL, at BIGINT NOT NULL,
+            status_code INTEGER, response TEXT, error TEXT, duration_ms BIGINT NOT NULL, PRIMARY KEY (delivery_id, attempt));
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.

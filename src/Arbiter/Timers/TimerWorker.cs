@@ -4,9 +4,9 @@ namespace Arbiter.Timers;
 /// Catches up on every deadline that fell due while the service was down before it serves
 /// requests, then keeps firing deadlines as they fall due, together with the other nodes.
 /// </summary>
-internal sealed class TimerWorker(TimerEngine engine, TimeProvider clock, ILogger<TimerWorker> logger) : BackgroundService
+internal sealed class TimerWorker(TimerEngine engine, TimeProvider clock, ILogger<TimerWorker> logger) : PollingWorker(clock, logger)
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    protected override string Failure => "Firing deadlines failed";
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,20 +19,5 @@ internal sealed class TimerWorker(TimerEngine engine, TimeProvider clock, ILogge
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // A simulated clock only moves when advanced, possibly on another node: poll it in real time.
-        using var timer = new PeriodicTimer(PollInterval, clock is SimulatedClock ? TimeProvider.System : clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await engine.RunDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Firing deadlines failed; retrying on the next tick");
-            }
-        }
-    }
+    protected override Task RunPassAsync(CancellationToken ct) => engine.RunDueAsync(ct);
 }

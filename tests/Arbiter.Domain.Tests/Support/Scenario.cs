@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Arbiter.Domain.Common;
 using Arbiter.Domain.Disputes;
 using Arbiter.Domain.Ledger;
@@ -12,6 +14,13 @@ namespace Arbiter.Domain.Tests.Support;
 internal sealed class Scenario
 {
     /// <summary>Monday 3 March 2025, 09:00 UTC.</summary>
+    /// <summary>Order documents as the store writes them.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        IgnoreReadOnlyProperties = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+    };
+
     public static readonly DateTimeOffset Start = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
 
     public static readonly Actor Buyer = new(Role.Buyer, "b1");

@@ -70,8 +70,25 @@ public sealed class Marketplace(ArbiterHost host)
         return await Expect(response, HttpStatusCode.Created);
     }
 
-    public async Task<JsonNode> AdvanceAsync(int days = 0, int hours = 0) =>
-        await PostOk(Platform, "/api/v1/clock/advance", new { days, hours });
+    public async Task<JsonNode> AdvanceAsync(int days = 0, int hours = 0, int minutes = 0) =>
+        await PostOk(Platform, "/api/v1/clock/advance", new { days, hours, minutes });
+
+    /// <summary>Registers a webhook endpoint for the given event types (all by default); returns it, with its secret.</summary>
+    public async Task<JsonNode> SubscribeAsync(string url, params string[] eventTypes)
+    {
+        var response = await Platform.PostAsJsonAsync("/api/v1/webhook-endpoints", new { url, eventTypes = eventTypes.Length == 0 ? ["*"] : eventTypes });
+        return await Expect(response, HttpStatusCode.Created);
+    }
+
+    /// <summary>An order whose dispute ended with a refund of 1000 the buyer accepted; returns the refund's id.</summary>
+    public async Task<string> RefundedOrderAsync(string orderId)
+    {
+        var dispute = await DisputeAsync(orderId);
+        var id = Text(dispute, "id");
+        await Expect(await Seller.PostAsJsonAsync($"/api/v1/disputes/{id}/offers", new { type = "refund_only", amount = 1000 }), HttpStatusCode.Created);
+        await PostOk(Buyer, $"/api/v1/disputes/{id}/offers/of1/accept", new { });
+        return $"{orderId}-r1";
+    }
 
     public static async Task<JsonNode> GetAsync(HttpClient client, string path) => await Expect(await client.GetAsync(path), HttpStatusCode.OK);
 

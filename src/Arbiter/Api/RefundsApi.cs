@@ -1,0 +1,54 @@
+using Arbiter.Application;
+using Arbiter.Domain.Common;
+using Arbiter.Domain.Orders;
+
+namespace Arbiter.Api;
+
+/// <summary>
+/// Refunds on their way out. Arbiter decides them and announces each as <c>refund.created</c>; the
+/// platform's payment system pays it and reports back here. Repeating a report is harmless.
+/// </summary>
+internal static class RefundsApi
+{
+    private static readonly Role[] Platform = [Role.Platform];
+    private static readonly Role[] MediatorOrPlatform = [Role.Mediator, Role.Platform];
+
+    public static void MapRefunds(this IEndpointRouteBuilder api)
+    {
+        var refunds = api.MapGroup("/refunds").WithTags("Refunds");
+        refunds.MapGet("/{id}", GetAsync).Answers<RefundView>().WithSummary("Read a refund and how its payment is going");
+        refunds.MapPost("/{id}/sent", (HttpContext http, OrderCommands c, string id, RefundReportRequest? body) =>
+            OnRefundAsync(http, c, id, Platform, (o, who, now) => o.ReportRefundSent(id, body?.Reference, who, now)))
+            .Answers<RefundView>().WithSummary("The payment system took the refund on (platform)");
+        refunds.MapPost("/{id}/completed", (HttpContext http, OrderCommands c, string id, RefundReportRequest? body) =>
+            OnRefundAsync(http, c, id, Platform, (o, who, now) => o.ReportRefundCompleted(id, body?.Reference, who, now)))
+            .Answers<RefundView>().WithSummary("The money reached the buyer (platform)");
+        refunds.MapPost("/{id}/failed", (HttpContext http, OrderCommands c, string id, RefundFailureRequest? body) =>
+            OnRefundAsync(http, c, id, Platform, (o, who, now) => o.ReportRefundFailed(id, body?.Reason, who, now)))
+            .Answers<RefundView>().WithSummary("The payment failed: it is asked for again after a day, then two; after the third failure a mediator must act (platform)");
+        refunds.MapPost("/{id}/retry", (HttpContext http, OrderCommands c, string id) =>
+            OnRefundAsync(http, c, id, MediatorOrPlatform, (o, who, now) => o.RetryRefund(id, who, now)))
+            .Answers<RefundView>().WithSummary("Ask for a failed refund again, at once (mediator, platform)");
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, OrderCommands commands, string id)
+    {
+        var order = OwnedIds.OrderOfRefund(id) is { } orderId ? await commands.ReadAsync(orderId, http.RequestAborted) : null;
+        return order is not null && http.Caller().CanSee(order) && order.Refund(id) is { } refund
+            ? Results.Ok(RefundView.Of(refund))
+            : Problems.From(OrderCommands.NotFound);
+    }
+
+    private static async Task<IResult> OnRefundAsync(HttpContext http, OrderCommands commands, string id, Role[] roles, Func<Order, Actor, DateTimeOffset, Result> report)
+    {
+        if (OwnedIds.OrderOfRefund(id) is not { } orderId)
+        {
+            return Problems.From(OrderCommands.NotFound);
+        }
+
+        var caller = http.Caller();
+        var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) =>
+            roles.Contains(caller.Role) ? report(order, caller.Actor, now).Done() : Endpoint.Forbidden(caller), ct: http.RequestAborted);
+        return result.Error is { } error ? Problems.From(error) : Results.Ok(RefundView.Of(result.Order!.Refund(id)!));
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Arbiter.Domain.Disputes;
+using Arbiter.Domain.Orders;
+using Arbiter.Storage;
+
+namespace Arbiter.Events;
+
+/// <summary>
+/// An event as the platform receives it (version 1): what happened, to which order, dispute or
+/// refund, and those as they stood once the change that recorded the event was saved. A refund's
+/// event carries what a payment system needs to pay it: amount, currency, the original payment.
+/// </summary>
+internal sealed record EventPayload(
+    string Id,
+    string Type,
+    int Version,
+    DateTime CreatedAt,
+    long Sequence,
+    string OrderId,
+    string? DisputeId,
+    string? RefundId,
+    string Actor,
+    string? Details,
+    EventOrder Order,
+    EventDispute? Dispute,
+    EventRefund? Refund)
+{
+    private static readonly JsonSerializerOptions Options = Json.UseEnumWords(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    public static string IdOf(string orderId, long sequence) => $"evt_{orderId}_{sequence}";
+
+    public static EventPayload Of(Order order, RecordedEvent recorded, string type) => new(
+        IdOf(order.Id, recorded.Sequence),
+        type,
+        EventTypes.Version,
+        recorded.Entry.At.UtcDateTime,
+        recorded.Sequence,
+        order.Id,
+        recorded.DisputeId,
+        recorded.RefundId,
+        recorded.Entry.Actor,
+        recorded.Entry.Details,
+        EventOrder.Of(order),
+        recorded.DisputeId is { } disputeId && order.Dispute(disputeId) is { } dispute ? EventDispute.Of(dispute) : null,
+        recorded.RefundId is { } refundId && order.Refund(refundId) is { } refund ? EventRefund.Of(order, refund) : null);
+
+    public string ToJson() => JsonSerializer.Serialize(this, Options);
+}
+
+internal sealed record EventOrder(
+    string Id, OrderStatus Status, string Currency, long Total, string BuyerId, string SellerId, Payment Payment, DateTime? ProtectionEndsAt)
+{
+    public static EventOrder Of(Order o) => new(o.Id, o.Status, o.Currency, o.Total, o.BuyerId, o.SellerId, o.Payment, o.ProtectionEndsAt?.UtcDateTime);
+}
+
+internal sealed record EventDispute(string Id, string LineId, DisputeStatus Status, EscalationStatus? EscalationStatus, EventDeadline? Deadline, long? RefundAmount)
+{
+    public static EventDispute Of(Dispute d) => new(
+        d.Id,
+        d.LineId,
+        d.Status,
+        d.EscalationStatus,
+        d.CurrentDeadline is { } deadline ? new EventDeadline(deadline.Kind, deadline.DueAt.UtcDateTime) : null,
+        d.Outcome?.RefundAmount);
+}
+
+internal sealed record EventDeadline(Domain.DeadlineKind Kind, DateTime DueAt);
+
+internal sealed record EventRefund(
+    string Id, string LineId, string? DisputeId, long Amount, string Currency, RefundStatus Status, int Attempt, string? Reference, string? FailureReason, bool NeedsAttention, Payment Payment)
+{
+    public static EventRefund Of(Order o, Refund r) =>
+        new(r.Id, r.LineId, r.DisputeId, r.Amount, o.Currency, r.Status, r.Attempt, r.Reference, r.FailureReason, r.NeedsAttention, o.Payment);
+}

@@ -1,0 +1,224 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using Arbiter.Storage;
+using Arbiter.Timers;
+using Dapper;
+
+namespace Arbiter.Webhooks;
+
+/// <summary>
+/// Takes events out of the outbox to the platform's endpoints, at least once, in order per order,
+/// on any number of nodes. New events are fanned out first: one delivery per endpoint that wants
+/// the type, under an id made of both, so two nodes fanning out the same event make one delivery.
+/// A delivery is sent only when the same order's earlier deliveries to that endpoint are done, and
+/// while a node holds its lease; a failure is retried with exponential backoff for up to three
+/// days from the event, then the delivery is marked failed (it can be redelivered by hand). Every
+/// attempt is logged with the receiver's answer.
+/// </summary>
+internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClients, TimeProvider clock, ILogger<WebhookDispatcher> logger) : IDisposable
+{
+    public const string HttpClientName = "webhooks";
+    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(3);
+    private const int FanOutBatch = 500;
+    private const int SendBatch = 64;
+    private const int ResponseKept = 2000;
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromHours(6);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Fans out new events and sends every delivery due now, until none is left; returns how many were sent.</summary>
+    public async Task<int> RunDueAsync(CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var sent = 0;
+            while (true)
+            {
+                if (clock is SimulatedClock simulated)
+                {
+                    await simulated.RefreshAsync(ct);
+                }
+
+                while (await FanOutAsync(ct) == FanOutBatch)
+                {
+                }
+
+                var claimed = await ClaimAsync(clock.GetUtcNow(), ct);
+                if (claimed.Count == 0)
+                {
+                    return sent;
+                }
+
+                await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (delivery, token) => await SendAsync(delivery, token));
+                sent += claimed.Count;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Turns waiting events into deliveries, an order's events in their order; returns how many events it took.</summary>
+    private Task<int> FanOutAsync(CancellationToken ct) => db.WriteAsync(async (connection, tx) =>
+    {
+        var events = (await connection.QueryAsync<(string Id, string OrderId, long Seq, string Type, long CreatedAt)>(
+            "SELECT id, order_id, seq, type, created_at FROM events WHERE fanned_out = 0 ORDER BY order_id, seq LIMIT @limit",
+            new { limit = FanOutBatch },
+            tx)).ToList();
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+
+        var endpoints = (await connection.QueryAsync<(string Id, string EventTypes)>("SELECT id, event_types FROM webhook_endpoints WHERE enabled = 1", transaction: tx))
+            .Select(e => (e.Id, Types: e.EventTypes.Split(',')))
+            .ToList();
+        var batch = new SqlBatch();
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var e in events)
+        {
+            foreach (var endpoint in endpoints.Where(x => WebhookEndpoint.Takes(x.Types, e.Type)))
+            {
+                batch.Add(
+                    """
+                    INSERT INTO webhook_deliveries (id, endpoint_id, event_id, order_id, seq, status, attempts, next_attempt_at, lease_until, created_at, finished_at)
+                    VALUES (@Id, @EndpointId, @EventId, @OrderId, @Seq, 'pending', 0, @Now, NULL, @CreatedAt, NULL) ON CONFLICT (id) DO NOTHING
+                    """,
+                    new { Id = $"dlv_{endpoint.Id}_{e.Id}", EndpointId = endpoint.Id, EventId = e.Id, e.OrderId, e.Seq, Now = now, e.CreatedAt });
+            }
+        }
+
+        await batch.ExecuteAsync(connection, tx);
+        await connection.ExecuteAsync($"UPDATE events SET fanned_out = 1 WHERE {db.InList("id", "ids")}", new { ids = events.Select(e => e.Id).ToArray() }, tx);
+        return events.Count;
+    }, ct);
+
+    /// <summary>
+    /// Leases the deliveries due now whose order has nothing earlier waiting for the same endpoint
+    /// (no earlier delivery pending, no earlier event not fanned out yet). Re-checking the lease in
+    /// the outer UPDATE lets PostgreSQL skip what another node leased meanwhile.
+    /// </summary>
+    private Task<IReadOnlyList<Claimed>> ClaimAsync(DateTimeOffset now, CancellationToken ct) => db.WriteAsync<IReadOnlyList<Claimed>>(async (connection, tx) =>
+    {
+        var at = now.ToUnixTimeMilliseconds();
+        var ids = (await connection.QueryAsync<string>(
+            """
+            UPDATE webhook_deliveries SET lease_until = @until
+            WHERE status = 'pending' AND (lease_until IS NULL OR lease_until <= @now) AND id IN (
+                SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id
+                WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND (d.lease_until IS NULL OR d.lease_until <= @now) AND w.enabled = 1
+                  AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p
+                                  WHERE p.endpoint_id = d.endpoint_id AND p.order_id = d.order_id AND p.status = 'pending' AND p.seq < d.seq)
+                  AND NOT EXISTS (SELECT 1 FROM events e WHERE e.order_id = d.order_id AND e.seq < d.seq AND e.fanned_out = 0)
+                ORDER BY d.next_attempt_at, d.order_id, d.seq LIMIT @limit)
+            RETURNING id
+            """,
+            new { now = at, until = (now + Lease).ToUnixTimeMilliseconds(), limit = SendBatch },
+            tx)).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        return [.. await connection.QueryAsync<Claimed>(
+            $"""
+            SELECT d.id AS Id, d.attempts AS Attempts, d.created_at AS CreatedAt, e.id AS EventId, e.type AS EventType, e.payload AS Payload, w.url AS Url,
+                   w.secret AS Secret, w.previous_secret AS PreviousSecret, w.previous_secret_until AS PreviousSecretUntil
+            FROM webhook_deliveries d JOIN events e ON e.id = d.event_id JOIN webhook_endpoints w ON w.id = d.endpoint_id
+            WHERE {db.InList("d.id", "ids")}
+            """,
+            new { ids = ids.ToArray() },
+            tx)];
+    }, ct);
+
+    private async Task SendAsync(Claimed delivery, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var body = Encoding.UTF8.GetBytes(delivery.Payload);
+        var secrets = delivery.PreviousSecret is not null && delivery.PreviousSecretUntil > now.ToUnixTimeMilliseconds()
+            ? new[] { delivery.Secret, delivery.PreviousSecret }
+            : [delivery.Secret];
+        using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Add("Arbiter-Event-Id", delivery.EventId);
+        request.Headers.Add("Arbiter-Event-Type", delivery.EventType);
+        request.Headers.Add("Arbiter-Delivery-Id", delivery.Id);
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secrets, now.ToUnixTimeSeconds(), body));
+
+        var started = Stopwatch.GetTimestamp();
+        int? status = null;
+        string? response = null;
+        string? error = null;
+        try
+        {
+            using var answer = await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
+            status = (int)answer.StatusCode;
+            response = Truncate(await answer.Content.ReadAsStringAsync(ct));
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            error = Truncate(e.Message);
+        }
+
+        var attempt = (int)delivery.Attempts + 1;
+        var succeeded = status is >= 200 and < 300;
+        var givenUp = !succeeded && now + Pause(attempt) - DateTimeOffset.FromUnixTimeMilliseconds(delivery.CreatedAt) > GiveUpAfter;
+        var duration = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        await db.WriteAsync((connection, tx) => RecordAsync(connection, tx, delivery.Id, attempt, now, status, response, error, duration, succeeded, givenUp), CancellationToken.None);
+        if (givenUp)
+        {
+            logger.LogWarning("Gave up delivering {Delivery} to {Url} after {Attempts} attempts", delivery.Id, delivery.Url, attempt);
+        }
+    }
+
+    private static async Task<bool> RecordAsync(
+        DbConnection connection, DbTransaction tx, string id, int attempt, DateTimeOffset now, int? status, string? response, string? error, long duration, bool succeeded, bool givenUp)
+    {
+        await connection.ExecuteAsync(
+            "INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, response, error, duration_ms) VALUES (@id, @attempt, @at, @status, @response, @error, @duration)",
+            new { id, attempt, at = now.ToUnixTimeMilliseconds(), status, response, error, duration },
+            tx);
+        await connection.ExecuteAsync(
+            """
+            UPDATE webhook_deliveries SET attempts = @attempt, lease_until = NULL, status = @state, next_attempt_at = @next, finished_at = @finished
+            WHERE id = @id
+            """,
+            new
+            {
+                id,
+                attempt,
+                state = succeeded ? "succeeded" : givenUp ? "failed" : "pending",
+                next = (now + Pause(attempt)).ToUnixTimeMilliseconds(),
+                finished = succeeded || givenUp ? now.ToUnixTimeMilliseconds() : (long?)null,
+            },
+            tx);
+        return true;
+    }
+
+    /// <summary>30 s after the first failure, doubling each time, at most 6 h between attempts.</summary>
+    private static TimeSpan Pause(int failures) =>
+        TimeSpan.FromTicks(Math.Min(LongestPause.Ticks, FirstRetry.Ticks * (1L << Math.Min(failures - 1, 20))));
+
+    private static string? Truncate(string? text) => text is null || text.Length <= ResponseKept ? text : text[..ResponseKept];
+
+    private sealed class Claimed
+    {
+        public string Id { get; init; } = "";
+        public long Attempts { get; init; }
+        public long CreatedAt { get; init; }
+        public string EventId { get; init; } = "";
+        public string EventType { get; init; } = "";
+        public string Payload { get; init; } = "";
+        public string Url { get; init; } = "";
+        public string Secret { get; init; } = "";
+        public string? PreviousSecret { get; init; }
+        public long? PreviousSecretUntil { get; init; }
+    }
+}
