@@ -8,6 +8,9 @@ public readonly record struct Result(DomainError? Error)
     public bool IsSuccess => Error is null;
 
     public static implicit operator Result(DomainError error) => new(error);
+
+    /// <summary>The outcome as a value (true when it worked), for callers that run commands producing values.</summary>
+    public Result<bool> Done() => IsSuccess ? true : Error!;
 }
 
 /// <summary>The outcome of a command that produces a value.</summary>

@@ -1,6 +1,6 @@
 using Arbiter.Domain.Common;
+using Arbiter.Events;
 using Arbiter.Timers;
-using Arbiter.Webhooks;
 
 namespace Arbiter.Api;
 
@@ -13,10 +13,10 @@ internal static class ClockApi
         clock.MapGet("/", (TimeProvider time) => time is SimulatedClock
             ? Results.Ok(new ClockView(time.GetUtcNow().UtcDateTime))
             : NotSimulated()).Answers<ClockView>().WithSummary("Read the simulated clock");
-        clock.MapPost("/advance", AdvanceAsync).Answers<ClockView>().WithSummary("Advance simulated time; returns once every timer that fell due has fired and the webhooks then due were sent");
+        clock.MapPost("/advance", AdvanceAsync).Answers<ClockView>().WithSummary("Advance simulated time; returns once every timer that fell due has fired and the outbox was worked through (webhooks, e-mail, simulated payments)");
     }
 
-    private static async Task<IResult> AdvanceAsync(HttpContext http, TimeProvider time, TimerEngine engine, WebhookDispatcher webhooks, AdvanceRequest? body)
+    private static async Task<IResult> AdvanceAsync(HttpContext http, TimeProvider time, TimerEngine engine, Outbox outbox, AdvanceRequest? body)
     {
         if (time is not SimulatedClock clock)
         {
@@ -38,7 +38,7 @@ internal static class ClockApi
 
         await clock.AdvanceAsync(TimeSpan.FromDays(days) + TimeSpan.FromHours(hours) + TimeSpan.FromMinutes(minutes), http.RequestAborted);
         await engine.RunDueAsync(http.RequestAborted);
-        await webhooks.RunDueAsync(http.RequestAborted);
+        await outbox.RunDueAsync(http.RequestAborted);
         return Results.Ok(new ClockView(clock.GetUtcNow().UtcDateTime));
     }
 

@@ -10,8 +10,6 @@ internal static class Endpoint
 {
     public static readonly DomainError MissingBody = DomainError.Invalid("body_required", "This request needs a JSON body.");
 
-    public static Result<bool> Done(this Result result) => result.IsSuccess ? true : result.Error!;
-
     /// <summary>A command on an order by one of <paramref name="roles"/>; answers with the order.</summary>
     public static async Task<IResult> OnOrderAsync(HttpContext http, OrderCommands commands, string orderId, Role[] roles, Func<Order, Actor, DateTimeOffset, Result> command)
     {

@@ -1,5 +1,7 @@
 using Arbiter.Api;
 using Arbiter.Application;
+using Arbiter.Events;
+using Arbiter.Sandbox;
 using Arbiter.Storage;
 using Arbiter.Timers;
 using Arbiter.Web;
@@ -42,8 +44,14 @@ internal static class ArbiterApp
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.Services.AddSingleton<WebhookStore>();
-        builder.Services.AddSingleton<WebhookDispatcher>();
-        builder.Services.AddHostedService<WebhookWorker>();
+        builder.Services.AddSingleton<IOutboxConsumer, WebhookDispatcher>();
+        if (options.SimulatesPayments)
+        {
+            builder.Services.AddSingleton<IOutboxConsumer, PaymentSimulator>();
+        }
+
+        builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddProblemDetails();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json => Json.UseEnumWords(json.SerializerOptions));

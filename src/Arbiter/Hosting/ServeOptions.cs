@@ -21,6 +21,11 @@ internal sealed record ServeOptions
 
     public bool Demo { get; init; }
 
+    /// <summary>Who pays refunds: the platform's payment system, or Arbiter's simulator; unset, the simulator in demo and sandbox mode.</summary>
+    public bool? SimulatedPayments { get; init; }
+
+    public bool SimulatesPayments => SimulatedPayments ?? (Demo || SimulatedClock);
+
     /// <summary>A JSON file overriding policy defaults (durations as "d.hh:mm:ss"); new orders take the policy in force.</summary>
     public string? PolicyFile { get; init; }
 
@@ -28,7 +33,7 @@ internal sealed record ServeOptions
     public DateTimeOffset? ClockStart { get; init; }
 
     public const string Usage = """
-        usage: arbiter serve   [--urls URL] [--data DIR] [--db sqlite|postgres] [--connection CS] [--clock system|simulated] [--policy FILE] [--platform-key KEY] [--demo]
+        usage: arbiter serve   [--urls URL] [--data DIR] [--db sqlite|postgres] [--connection CS] [--clock system|simulated] [--payments platform|simulated] [--policy FILE] [--platform-key KEY] [--demo]
                arbiter migrate [--data DIR] [--db sqlite|postgres] [--connection CS]
                arbiter audit   [--data DIR] [--db sqlite|postgres] [--connection CS]
         """;
@@ -65,6 +70,9 @@ internal sealed record ServeOptions
                     break;
                 case "--clock" when Value() is "system" or "simulated":
                     options = options with { SimulatedClock = args[i] == "simulated" };
+                    break;
+                case "--payments" when Value() is "platform" or "simulated":
+                    options = options with { SimulatedPayments = args[i] == "simulated" };
                     break;
                 case "--policy" when Value() is { Length: > 0 } policy:
                     options = options with { PolicyFile = policy };

@@ -158,8 +158,11 @@ internal sealed class OrderStore(Database db)
 
             var payload = EventPayload.Of(order, recorded, type);
             batch.Add(
-                "INSERT INTO events (id, order_id, seq, type, dispute_id, payload, created_at) VALUES (@Id, @OrderId, @Sequence, @Type, @DisputeId, @Payload, @At)",
-                new { payload.Id, payload.OrderId, payload.Sequence, payload.Type, payload.DisputeId, Payload = payload.ToJson(), At = recorded.Entry.At.ToUnixTimeMilliseconds() });
+                """
+                INSERT INTO events (id, order_id, seq, type, dispute_id, refund_id, payload, created_at)
+                VALUES (@Id, @OrderId, @Sequence, @Type, @DisputeId, @RefundId, @Payload, @At)
+                """,
+                new { payload.Id, payload.OrderId, payload.Sequence, payload.Type, payload.DisputeId, payload.RefundId, Payload = payload.ToJson(), At = recorded.Entry.At.ToUnixTimeMilliseconds() });
         }
 
         foreach (var posting in order.Ledger.NewPostings)

@@ -59,7 +59,7 @@ internal static class Schema
         -- endpoint that wants it; a delivery goes out once the order's earlier ones have.
         CREATE TABLE events (
             id TEXT PRIMARY KEY, order_id TEXT NOT NULL, seq BIGINT NOT NULL, type TEXT NOT NULL,
-            dispute_id TEXT, payload TEXT NOT NULL, created_at BIGINT NOT NULL, fanned_out INTEGER NOT NULL DEFAULT 0,
+            dispute_id TEXT, refund_id TEXT, payload TEXT NOT NULL, created_at BIGINT NOT NULL, fanned_out INTEGER NOT NULL DEFAULT 0,
             UNIQUE (order_id, seq));
         CREATE INDEX events_waiting ON events (order_id, seq) WHERE fanned_out = 0;
         CREATE INDEX events_created ON events (created_at);
@@ -78,6 +78,10 @@ internal static class Schema
         CREATE TABLE webhook_attempts (
             delivery_id TEXT NOT NULL REFERENCES webhook_deliveries (id), attempt INTEGER NOT NULL, at BIGINT NOT NULL,
             status_code INTEGER, response TEXT, error TEXT, duration_ms BIGINT NOT NULL, PRIMARY KEY (delivery_id, attempt));
+        -- Demo and sandbox only: the refunds the built-in payment simulator is paying.
+        CREATE TABLE simulated_refunds (
+            event_id TEXT PRIMARY KEY, refund_id TEXT NOT NULL, order_id TEXT NOT NULL, state TEXT NOT NULL, complete_at BIGINT NOT NULL);
+        CREATE INDEX simulated_refunds_due ON simulated_refunds (state, complete_at);
         """,
     ];
 

@@ -2,87 +2,38 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
+using Arbiter.Events;
 using Arbiter.Storage;
-using Arbiter.Timers;
 using Dapper;
 
 namespace Arbiter.Webhooks;
 
 /// <summary>
 /// Takes events out of the outbox to the platform's endpoints, at least once, in order per order,
-/// on any number of nodes. New events are fanned out first: one delivery per endpoint that wants
-/// the type, under an id made of both, so two nodes fanning out the same event make one delivery.
+/// on any number of nodes. Each event becomes one delivery per endpoint that wants its type, under
+/// an id made of both, so two nodes fanning out the same event make one delivery.
 /// A delivery is sent only when the same order's earlier deliveries to that endpoint are done, and
 /// while a node holds its lease; a failure is retried with exponential backoff for up to three
 /// days from the event, then the delivery is marked failed (it can be redelivered by hand). Every
 /// attempt is logged with the receiver's answer.
 /// </summary>
-internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClients, TimeProvider clock, ILogger<WebhookDispatcher> logger) : IDisposable
+internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClients, TimeProvider clock, ILogger<WebhookDispatcher> logger) : IOutboxConsumer
 {
     public const string HttpClientName = "webhooks";
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(3);
-    private const int FanOutBatch = 500;
     private const int SendBatch = 64;
     private const int ResponseKept = 2000;
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LongestPause = TimeSpan.FromHours(6);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>Fans out new events and sends every delivery due now, until none is left; returns how many were sent.</summary>
-    public async Task<int> RunDueAsync(CancellationToken ct = default)
+    /// <summary>An event becomes one delivery per enabled endpoint that wants its type, under an id made of both.</summary>
+    public async Task<Action<OutboxEvent, SqlBatch>> PrepareAsync(DbConnection connection, DbTransaction tx, DateTimeOffset now)
     {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            var sent = 0;
-            while (true)
-            {
-                if (clock is SimulatedClock simulated)
-                {
-                    await simulated.RefreshAsync(ct);
-                }
-
-                while (await FanOutAsync(ct) == FanOutBatch)
-                {
-                }
-
-                var claimed = await ClaimAsync(clock.GetUtcNow(), ct);
-                if (claimed.Count == 0)
-                {
-                    return sent;
-                }
-
-                await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (delivery, token) => await SendAsync(delivery, token));
-                sent += claimed.Count;
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public void Dispose() => _gate.Dispose();
-
-    /// <summary>Turns waiting events into deliveries, an order's events in their order; returns how many events it took.</summary>
-    private Task<int> FanOutAsync(CancellationToken ct) => db.WriteAsync(async (connection, tx) =>
-    {
-        var events = (await connection.QueryAsync<(string Id, string OrderId, long Seq, string Type, long CreatedAt)>(
-            "SELECT id, order_id, seq, type, created_at FROM events WHERE fanned_out = 0 ORDER BY order_id, seq LIMIT @limit",
-            new { limit = FanOutBatch },
-            tx)).ToList();
-        if (events.Count == 0)
-        {
-            return 0;
-        }
-
         var endpoints = (await connection.QueryAsync<(string Id, string EventTypes)>("SELECT id, event_types FROM webhook_endpoints WHERE enabled = 1", transaction: tx))
             .Select(e => (e.Id, Types: e.EventTypes.Split(',')))
             .ToList();
-        var batch = new SqlBatch();
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        foreach (var e in events)
+        return (e, batch) =>
         {
             foreach (var endpoint in endpoints.Where(x => WebhookEndpoint.Takes(x.Types, e.Type)))
             {
@@ -91,14 +42,18 @@ internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClie
                     INSERT INTO webhook_deliveries (id, endpoint_id, event_id, order_id, seq, status, attempts, next_attempt_at, lease_until, created_at, finished_at)
                     VALUES (@Id, @EndpointId, @EventId, @OrderId, @Seq, 'pending', 0, @Now, NULL, @CreatedAt, NULL) ON CONFLICT (id) DO NOTHING
                     """,
-                    new { Id = $"dlv_{endpoint.Id}_{e.Id}", EndpointId = endpoint.Id, EventId = e.Id, e.OrderId, e.Seq, Now = now, e.CreatedAt });
+                    new { Id = $"dlv_{endpoint.Id}_{e.Id}", EndpointId = endpoint.Id, EventId = e.Id, e.OrderId, e.Seq, Now = now.ToUnixTimeMilliseconds(), e.CreatedAt });
             }
-        }
+        };
+    }
 
-        await batch.ExecuteAsync(connection, tx);
-        await connection.ExecuteAsync($"UPDATE events SET fanned_out = 1 WHERE {db.InList("id", "ids")}", new { ids = events.Select(e => e.Id).ToArray() }, tx);
-        return events.Count;
-    }, ct);
+    /// <summary>Sends the deliveries due now whose order has nothing earlier waiting; returns how many it tried.</summary>
+    public async Task<int> RunDueAsync(CancellationToken ct)
+    {
+        var claimed = await ClaimAsync(clock.GetUtcNow(), ct);
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (delivery, token) => await SendAsync(delivery, token));
+        return claimed.Count;
+    }
 
     /// <summary>
     /// Leases the deliveries due now whose order has nothing earlier waiting for the same endpoint

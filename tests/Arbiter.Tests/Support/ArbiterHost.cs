@@ -34,9 +34,13 @@ public sealed class ArbiterHost : IAsyncDisposable
     public static async Task<ArbiterHost> StartAsync(Backend backend, TimeProvider? clock = null) =>
         await StartAsync(await TestStorage.NewAsync(backend), clock);
 
-    public static async Task<ArbiterHost> StartAsync(TestStorage storage, TimeProvider? clock = null, string? policyFile = null)
+    /// <param name="simulatedPayments">Whether Arbiter's payment simulator pays refunds; else the test reports them as the platform.</param>
+    public static async Task<ArbiterHost> StartAsync(TestStorage storage, TimeProvider? clock = null, string? policyFile = null, bool simulatedPayments = false)
     {
-        var options = storage.Options() with { SimulatedClock = clock is null, ClockStart = Start, PlatformKey = PlatformKey, PolicyFile = policyFile };
+        var options = storage.Options() with
+        {
+            SimulatedClock = clock is null, ClockStart = Start, PlatformKey = PlatformKey, PolicyFile = policyFile, SimulatedPayments = simulatedPayments,
+        };
         var app = await ArbiterApp.BuildAsync(options, clock, builder => builder.WebHost.UseTestServer());
         await app.Services.GetRequiredService<AccountStore>().EnsurePlatformKeyAsync(PlatformKey);
         await app.StartAsync();

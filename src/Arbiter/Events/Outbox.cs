@@ -1,0 +1,107 @@
+using System.Data.Common;
+using Arbiter.Storage;
+using Arbiter.Timers;
+using Dapper;
+
+namespace Arbiter.Events;
+
+/// <summary>An event as it waits in the outbox.</summary>
+internal sealed record OutboxEvent(string Id, string OrderId, long Seq, string Type, string? RefundId, long CreatedAt);
+
+/// <summary>
+/// A part of the service that acts on events (webhooks, e-mail, the sandbox's payment simulator).
+/// It is handed each event once, in the transaction that marks the event fanned out, and writes
+/// there the work the event means for it; then it does that work when it falls due.
+/// </summary>
+internal interface IOutboxConsumer
+{
+    /// <summary>Reads what the consumer needs for a batch of events, and returns what to write for each one.</summary>
+    Task<Action<OutboxEvent, SqlBatch>> PrepareAsync(DbConnection connection, DbTransaction tx, DateTimeOffset now);
+
+    /// <summary>Does the work due now; returns how much it did.</summary>
+    Task<int> RunDueAsync(CancellationToken ct);
+}
+
+/// <summary>
+/// Takes events out of the outbox: fans each new one out to every consumer exactly once (an
+/// order's events in their order, on any number of nodes), then lets the consumers work, again
+/// and again while work begets work (a completed refund is itself an event).
+/// </summary>
+internal sealed class Outbox(Database db, IEnumerable<IOutboxConsumer> consumers, TimeProvider clock) : IDisposable
+{
+    private const int FanOutBatch = 500;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Runs until nothing is left to fan out or due; returns how much the consumers did.</summary>
+    public async Task<int> RunDueAsync(CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var total = 0;
+            while (true)
+            {
+                if (clock is SimulatedClock simulated)
+                {
+                    await simulated.RefreshAsync(ct);
+                }
+
+                while (await FanOutAsync(ct) == FanOutBatch)
+                {
+                }
+
+                var done = 0;
+                foreach (var consumer in consumers)
+                {
+                    done += await consumer.RunDueAsync(ct);
+                }
+
+                if (done == 0)
+                {
+                    return total;
+                }
+
+                total += done;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Hands waiting events to the consumers, an order's events in their order; returns how many it took.</summary>
+    private Task<int> FanOutAsync(CancellationToken ct) => db.WriteAsync(async (connection, tx) =>
+    {
+        var events = (await connection.QueryAsync<OutboxEvent>(
+            """
+            SELECT id AS Id, order_id AS OrderId, seq AS Seq, type AS Type, refund_id AS RefundId, created_at AS CreatedAt
+            FROM events WHERE fanned_out = 0 ORDER BY order_id, seq LIMIT @limit
+            """,
+            new { limit = FanOutBatch },
+            tx)).ToList();
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow();
+        var writes = new List<Action<OutboxEvent, SqlBatch>>();
+        foreach (var consumer in consumers)
+        {
+            writes.Add(await consumer.PrepareAsync(connection, tx, now));
+        }
+
+        var batch = new SqlBatch();
+        foreach (var e in events)
+        {
+            writes.ForEach(write => write(e, batch));
+        }
+
+        await batch.ExecuteAsync(connection, tx);
+        await connection.ExecuteAsync($"UPDATE events SET fanned_out = 1 WHERE {db.InList("id", "ids")}", new { ids = events.Select(e => e.Id).ToArray() }, tx);
+        return events.Count;
+    }, ct);
+}

@@ -1,0 +1,68 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Arbiter.Application;
+using Arbiter.Domain.Common;
+using Arbiter.Events;
+using Arbiter.Storage;
+using Dapper;
+
+namespace Arbiter.Sandbox;
+
+/// <summary>
+/// The platform's payment system, played by Arbiter itself in demo and sandbox mode: it takes on
+/// each refund Arbiter asks for (<c>refund.created</c>, <c>refund.retried</c>) at once and reports it
+/// completed 7 to 10 business days later on the service's clock, as a card refund would (the
+/// number is fixed per refund, so a sandbox run can be repeated). It reports through the same
+/// commands as the API; a report that no longer applies (the platform reported first) is skipped.
+/// </summary>
+internal sealed class PaymentSimulator(Database db, OrderCommands commands, TimeProvider clock, ILogger<PaymentSimulator> logger) : IOutboxConsumer
+{
+    private static readonly string[] Requests = ["refund.created", "refund.retried"];
+
+    /// <summary>How long a simulated refund takes: 7 to 10 business days, the same for the same refund.</summary>
+    public static DateTimeOffset CompletesAt(string requestEventId, DateTimeOffset requestedAt) =>
+        BusinessDays.Add(requestedAt, 7 + (SHA256.HashData(Encoding.UTF8.GetBytes(requestEventId))[0] % 4));
+
+    public Task<Action<OutboxEvent, SqlBatch>> PrepareAsync(DbConnection connection, DbTransaction tx, DateTimeOffset now) =>
+        Task.FromResult<Action<OutboxEvent, SqlBatch>>((e, batch) =>
+        {
+            if (Requests.Contains(e.Type) && e.RefundId is { } refundId)
+            {
+                batch.Add(
+                    "INSERT INTO simulated_refunds (event_id, refund_id, order_id, state, complete_at) VALUES (@Id, @RefundId, @OrderId, 'new', @CompleteAt) ON CONFLICT (event_id) DO NOTHING",
+                    new { e.Id, RefundId = refundId, e.OrderId, CompleteAt = CompletesAt(e.Id, DateTimeOffset.FromUnixTimeMilliseconds(e.CreatedAt)).ToUnixTimeMilliseconds() });
+            }
+        });
+
+    /// <summary>Reports new refunds sent and due ones completed; reports are idempotent, so two nodes doing one twice is harmless.</summary>
+    public async Task<int> RunDueAsync(CancellationToken ct)
+    {
+        IReadOnlyList<(string EventId, string RefundId, string OrderId, string State)> due;
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            due = [.. await connection.QueryAsync<(string, string, string, string)>(
+                "SELECT event_id, refund_id, order_id, state FROM simulated_refunds WHERE state = 'new' OR (state = 'sent' AND complete_at <= @now) ORDER BY complete_at LIMIT 200",
+                new { now = clock.GetUtcNow().ToUnixTimeMilliseconds() })];
+        }
+
+        foreach (var (eventId, refundId, orderId, state) in due)
+        {
+            var reference = $"sim_{eventId}";
+            var result = await commands.RunAsync<bool>(orderId, _ => true, (order, now) => (state == "new"
+                ? order.ReportRefundSent(refundId, reference, Actor.Platform, now)
+                : order.ReportRefundCompleted(refundId, reference, Actor.Platform, now)).Done(), ct: ct);
+            if (result.Error is { } error && logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Payment simulator skipped {Refund}: {Reason}", refundId, error.Message);
+            }
+
+            await db.WriteAsync((connection, tx) => connection.ExecuteAsync(
+                "UPDATE simulated_refunds SET state = @next WHERE event_id = @eventId AND state = @state",
+                new { eventId, state, next = state == "new" && result.Error is null ? "sent" : "done" },
+                tx), ct);
+        }
+
+        return due.Count;
+    }
+}

@@ -1,0 +1,59 @@
+using Arbiter.Tests.Support;
+using static Arbiter.Tests.Support.Marketplace;
+
+namespace Arbiter.Tests;
+
+/// <summary>In demo and sandbox mode Arbiter plays the platform's payment system: refunds complete business days later on the simulated clock.</summary>
+public abstract class PaymentSimulatorTests(Backend backend) : IAsyncLifetime
+{
+    private ArbiterHost _host = null!;
+    private Marketplace _market = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _host = await ArbiterHost.StartAsync(await TestStorage.NewAsync(backend), simulatedPayments: true);
+        _market = await OpenAsync(_host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task A_refund_is_taken_on_at_once_and_completes_seven_to_ten_business_days_later()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await _market.SubscribeAsync(receiver.Url, "refund.created", "refund.sent", "refund.completed");
+        var refund = await _market.RefundedOrderAsync("o1");
+
+        await _market.AdvanceAsync(minutes: 1);
+        var sent = await GetAsync(_market.Buyer, $"/api/v1/refunds/{refund}");
+        Assert.Equal("sent", Text(sent, "status"));
+        Assert.StartsWith("sim_", Text(sent, "reference"), StringComparison.Ordinal);
+
+        await _market.AdvanceAsync(days: 8);
+        Assert.Equal("sent", Text(await GetAsync(_market.Buyer, $"/api/v1/refunds/{refund}"), "status"));
+        await _market.AdvanceAsync(days: 7);
+        Assert.Equal("completed", Text(await GetAsync(_market.Buyer, $"/api/v1/refunds/{refund}"), "status"));
+
+        Assert.Equal(["refund.created", "refund.sent", "refund.completed"], receiver.Accepted.Select(r => r.EventType));
+    }
+
+    [Fact]
+    public async Task A_refund_the_platform_reported_first_is_left_as_reported()
+    {
+        var refund = await _market.RefundedOrderAsync("o1");
+        await PostOk(_market.Platform, $"/api/v1/refunds/{refund}/completed", new { reference = "re_platform" });
+
+        await _market.AdvanceAsync(days: 20);
+
+        var done = await GetAsync(_market.Buyer, $"/api/v1/refunds/{refund}");
+        Assert.Equal(("completed", "re_platform"), (Text(done, "status"), Text(done, "reference")));
+    }
+}
+
+public sealed class PaymentSimulatorTestsOnSqlite() : PaymentSimulatorTests(Backend.Sqlite);
+
+public sealed class PaymentSimulatorTestsOnPostgres() : PaymentSimulatorTests(Backend.Postgres);
