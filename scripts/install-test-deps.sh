@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian's packages, when missing: the PostgreSQL server
-# binaries (the tests start a throwaway cluster of their own on a free loopback port) and
-# Chromium (the browser tests drive it headless through Playwright).
+# binaries (the tests start a throwaway cluster of their own on a free loopback port), Chromium
+# (the browser tests drive it headless through Playwright) and aiosmtpd (the mail tests start a
+# real SMTP server with it).
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -9,6 +10,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing from Debian's packages: ${missing[*]}..."

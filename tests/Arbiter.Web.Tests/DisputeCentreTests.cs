@@ -113,8 +113,14 @@ public sealed class DisputeCentreTests(BrowserFixture browser) : IAsyncLifetime
         await buyer.ReloadAsync();
         await Steps.Status(buyer).ToContainTextAsync("resolved");
         await Expect(buyer.Locator("#outcome")).ToContainTextAsync("seller no response: refund of USD 22.99");
+        await Expect(buyer.Locator(".refund-state")).ToContainTextAsync("on its way (sim_");
         await buyer.GotoAsync("/orders/o2");
         await Expect(buyer.GetByText("USD 22.99 to the original payment method", new() { Exact = false })).ToBeVisibleAsync();
+
+        // The sandbox's payment simulator pays it 7 to 10 business days later.
+        await _site.AdvanceAsync(days: 15);
+        await buyer.ReloadAsync();
+        await Expect(buyer.Locator(".refund-state")).ToContainTextAsync("paid on");
     }
 
     [Fact]

@@ -10,6 +10,27 @@ internal static class AccountsApi
         api.MapPost("/accounts", CreateAsync).Answers<AccountCreatedView>(StatusCodes.Status201Created).WithTags("Accounts").WithSummary("Create a buyer, seller or mediator account (platform)");
         api.MapPost("/accounts/{id}/sign-in-links", MintSignInLinkAsync).Answers<SignInLinkView>(StatusCodes.Status201Created).WithTags("Accounts")
             .WithSummary("Mint a one-time link that signs the account in to the web interface, for a user the platform has signed in itself (platform)");
+        api.MapGet("/accounts/{id}/mail-preferences", (HttpContext http, AccountStore accounts, string id) => MailPreferencesAsync(http, accounts, id, null))
+            .Answers<MailPreferencesView>().WithTags("Accounts").WithSummary("Whether the account gets reminder e-mails (the platform, the account itself)");
+        api.MapPut("/accounts/{id}/mail-preferences", (HttpContext http, AccountStore accounts, string id, MailPreferencesView? body) => MailPreferencesAsync(http, accounts, id, body))
+            .Answers<MailPreferencesView>().WithTags("Accounts")
+            .WithSummary("Turn reminder e-mails on or off; e-mail about what happens to the account's orders and disputes always comes (the platform, the account itself)");
+    }
+
+    private static async Task<IResult> MailPreferencesAsync(HttpContext http, AccountStore accounts, string id, MailPreferencesView? change)
+    {
+        var caller = http.Caller();
+        if (!(caller.Role == Role.Platform || caller.AccountId == id) || !Ids.IsValid(id) || await accounts.FindAsync(id, http.RequestAborted) is null)
+        {
+            return Problems.From(DomainError.NotFound("not_found", "No such account."));
+        }
+
+        if (change is not null)
+        {
+            await accounts.SetRemindersAsync(id, change.Reminders, http.RequestAborted);
+        }
+
+        return Results.Ok(new MailPreferencesView(await accounts.WantsRemindersAsync(id, http.RequestAborted)));
     }
 
     private static async Task<IResult> MintSignInLinkAsync(HttpContext http, AccountStore accounts, SignInLinks links, TimeProvider clock, string id, SignInLinkRequest? body)

@@ -102,3 +102,5 @@ internal sealed record AccountCreatedView(string Id, string Role, string Token);
 internal sealed record SignInLinkView(string Url, DateTime ExpiresAt);
 
 internal sealed record ClockView(DateTime Now);
+
+internal sealed record MailPreferencesView(bool Reminders);

@@ -6,7 +6,7 @@ using Dapper;
 namespace Arbiter.Events;
 
 /// <summary>An event as it waits in the outbox.</summary>
-internal sealed record OutboxEvent(string Id, string OrderId, long Seq, string Type, string? RefundId, long CreatedAt);
+internal sealed record OutboxEvent(string Id, string OrderId, long Seq, string Type, string? RefundId, long CreatedAt, string Payload);
 
 /// <summary>
 /// A part of the service that acts on events (webhooks, e-mail, the sandbox's payment simulator).
@@ -77,7 +77,7 @@ internal sealed class Outbox(Database db, IEnumerable<IOutboxConsumer> consumers
     {
         var events = (await connection.QueryAsync<OutboxEvent>(
             """
-            SELECT id AS Id, order_id AS OrderId, seq AS Seq, type AS Type, refund_id AS RefundId, created_at AS CreatedAt
+            SELECT id AS Id, order_id AS OrderId, seq AS Seq, type AS Type, refund_id AS RefundId, created_at AS CreatedAt, payload AS Payload
             FROM events WHERE fanned_out = 0 ORDER BY order_id, seq LIMIT @limit
             """,
             new { limit = FanOutBatch },

@@ -1,6 +1,7 @@
 using Arbiter.Api;
 using Arbiter.Application;
 using Arbiter.Events;
+using Arbiter.Mail;
 using Arbiter.Sandbox;
 using Arbiter.Storage;
 using Arbiter.Timers;
@@ -45,6 +46,13 @@ internal static class ArbiterApp
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.Services.AddSingleton<WebhookStore>();
         builder.Services.AddSingleton<IOutboxConsumer, WebhookDispatcher>();
+        if (options.Mail() is { } mail)
+        {
+            builder.Services.AddSingleton(mail);
+            builder.Services.AddSingleton<UnsubscribeLinks>();
+            builder.Services.AddSingleton<IOutboxConsumer, Mailer>();
+        }
+
         if (options.SimulatesPayments)
         {
             builder.Services.AddSingleton<IOutboxConsumer, PaymentSimulator>();
@@ -92,6 +100,11 @@ internal static class ArbiterApp
         app.MapGet("/health", () => Results.Ok(new { Status = "ok" })).ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Arbiter API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+        if (options.Mail() is not null)
+        {
+            app.MapUnsubscribe();
+        }
 
         var api = app.MapGroup("/api/v1");
         api.MapAccounts();

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Arbiter.Domain;
+using Arbiter.Mail;
+using MailKit.Security;
+using MimeKit;
 using Arbiter.Storage;
 
 namespace Arbiter.Hosting;
@@ -26,6 +29,16 @@ internal sealed record ServeOptions
 
     public bool SimulatesPayments => SimulatedPayments ?? (Demo || SimulatedClock);
 
+    /// <summary>The SMTP server e-mail goes out through, as host:port; none, no e-mail.</summary>
+    public string? Smtp { get; init; } = Environment.GetEnvironmentVariable("ARBITER_SMTP") is { Length: > 0 } smtp ? smtp : null;
+
+    public SecureSocketOptions SmtpSecurity { get; init; } = SecureSocketOptions.Auto;
+
+    public string MailFrom { get; init; } = Environment.GetEnvironmentVariable("ARBITER_MAIL_FROM") is { Length: > 0 } from ? from : "Arbiter <arbiter@localhost>";
+
+    /// <summary>Where people reach this service, for the links in e-mail; defaults to the first of <see cref="Urls"/>.</summary>
+    public string? PublicUrl { get; init; }
+
     /// <summary>A JSON file overriding policy defaults (durations as "d.hh:mm:ss"); new orders take the policy in force.</summary>
     public string? PolicyFile { get; init; }
 
@@ -34,6 +47,7 @@ internal sealed record ServeOptions
 
     public const string Usage = """
         usage: arbiter serve   [--urls URL] [--data DIR] [--db sqlite|postgres] [--connection CS] [--clock system|simulated] [--payments platform|simulated] [--policy FILE] [--platform-key KEY] [--demo]
+                       [--smtp HOST:PORT] [--smtp-security auto|none|starttls|tls] [--mail-from ADDRESS] [--public-url URL]
                arbiter migrate [--data DIR] [--db sqlite|postgres] [--connection CS]
                arbiter audit   [--data DIR] [--db sqlite|postgres] [--connection CS]
         """;
@@ -74,6 +88,18 @@ internal sealed record ServeOptions
                 case "--payments" when Value() is "platform" or "simulated":
                     options = options with { SimulatedPayments = args[i] == "simulated" };
                     break;
+                case "--smtp" when Value() is { } smtp:
+                    options = options with { Smtp = smtp };
+                    break;
+                case "--smtp-security" when Value() is "auto" or "none" or "starttls" or "tls":
+                    options = options with { SmtpSecurity = args[i] switch { "none" => SecureSocketOptions.None, "starttls" => SecureSocketOptions.StartTls, "tls" => SecureSocketOptions.SslOnConnect, _ => SecureSocketOptions.Auto } };
+                    break;
+                case "--mail-from" when Value() is { Length: > 0 } from:
+                    options = options with { MailFrom = from };
+                    break;
+                case "--public-url" when Value() is { Length: > 0 } publicUrl:
+                    options = options with { PublicUrl = publicUrl };
+                    break;
                 case "--policy" when Value() is { Length: > 0 } policy:
                     options = options with { PolicyFile = policy };
                     break;
@@ -90,7 +116,26 @@ internal sealed record ServeOptions
             return (null, "--db postgres needs --connection \"Host=...;Database=...;Username=...\" (or ARBITER_CONNECTION).");
         }
 
+        if (options.Smtp is not null && options.Mail() is null)
+        {
+            return (null, $"--smtp needs host:port and --mail-from an e-mail address (got '{options.Smtp}', '{options.MailFrom}').");
+        }
+
         return PolicyError(options) is { } policyError ? (null, policyError) : (options, null);
+    }
+
+    /// <summary>How to send e-mail, or null when no SMTP server is set (or it is set wrongly).</summary>
+    public MailSettings? Mail()
+    {
+        if (Smtp?.Split(':') is not [{ Length: > 0 } host, var port] || !int.TryParse(port, out var portNumber) || portNumber is < 1 or > 65535
+            || !MailboxAddress.TryParse(MailFrom, out _))
+        {
+            return null;
+        }
+
+        return new MailSettings(
+            host, portNumber, SmtpSecurity, Environment.GetEnvironmentVariable("ARBITER_SMTP_USER"), Environment.GetEnvironmentVariable("ARBITER_SMTP_PASSWORD"),
+            MailFrom, PublicUrl ?? Urls.Split(';')[0]);
     }
 
     private static string? PolicyError(ServeOptions options)

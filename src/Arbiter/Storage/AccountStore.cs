@@ -30,6 +30,18 @@ internal sealed class AccountStore(Database db)
 
     public Task<Account?> FindAsync(string id, CancellationToken ct = default) => FindWhereAsync("id", id, ct);
 
+    /// <summary>Turns an account's reminder e-mails on or off; false when there is no such account.</summary>
+    public Task<bool> SetRemindersAsync(string accountId, bool wanted, CancellationToken ct = default) =>
+        db.WriteAsync(async (connection, tx) => await connection.ExecuteAsync(
+            "UPDATE accounts SET reminders_off = @off WHERE id = @accountId", new { accountId, off = wanted ? 0 : 1 }, tx) == 1, ct);
+
+    /// <summary>Whether an account wants reminder e-mails.</summary>
+    public async Task<bool> WantsRemindersAsync(string accountId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>("SELECT reminders_off FROM accounts WHERE id = @accountId", new { accountId }) == 0;
+    }
+
     /// <summary>The roles of an order's two parties, of those that exist, in one round trip.</summary>
     /// <remarks>Two parameters rather than a list: PostgreSQL plans a list anew on every call.</remarks>
     public async Task<IReadOnlyDictionary<string, Role>> PartyRolesAsync(string buyerId, string sellerId, CancellationToken ct = default)

@@ -82,6 +82,14 @@ internal static class Schema
         CREATE TABLE simulated_refunds (
             event_id TEXT PRIMARY KEY, refund_id TEXT NOT NULL, order_id TEXT NOT NULL, state TEXT NOT NULL, complete_at BIGINT NOT NULL);
         CREATE INDEX simulated_refunds_due ON simulated_refunds (state, complete_at);
+        -- E-mail to the parties, one per event and recipient; reminders only to those who want them.
+        CREATE TABLE mail_messages (
+            id TEXT PRIMARY KEY, event_id TEXT NOT NULL REFERENCES events (id), account_id TEXT NOT NULL,
+            status TEXT NOT NULL, attempts INTEGER NOT NULL, next_attempt_at BIGINT NOT NULL, lease_until BIGINT,
+            created_at BIGINT NOT NULL, finished_at BIGINT, error TEXT);
+        CREATE INDEX mail_messages_due ON mail_messages (next_attempt_at) WHERE status = 'pending';
+        CREATE INDEX mail_messages_account ON mail_messages (account_id, created_at);
+        ALTER TABLE accounts ADD COLUMN reminders_off INTEGER NOT NULL DEFAULT 0;
         """,
     ];
 

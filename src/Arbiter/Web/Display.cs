@@ -27,6 +27,16 @@ internal static class Display
     /// <summary>Minor units in one major unit: 100 for USD, 1 for JPY.</summary>
     private static decimal Scale(string currency) => (decimal)Math.Pow(10, Digits(currency));
 
+    /// <summary>Where a refund stands, in words: "sent (re_1)", "failed: card expired; tried again on ...".</summary>
+    public static string Refund(Api.RefundView r) => r.Status switch
+    {
+        Domain.Orders.RefundStatus.Pending => r.Attempt > 1 ? $"waiting for the payment system (attempt {r.Attempt})" : "waiting for the payment system",
+        Domain.Orders.RefundStatus.Sent => $"on its way{(r.Reference is { } sent ? $" ({sent})" : "")}",
+        Domain.Orders.RefundStatus.Completed => $"paid{(r.UpdatedAt is { } at ? $" on {When(at)}" : "")}",
+        _ when r.NeedsAttention => $"failed {r.Attempt} times ({r.FailureReason}): a mediator will retry it",
+        _ => $"failed ({r.FailureReason}){(r.RetryAt is { } retry ? $"; tried again on {When(retry)}" : "")}",
+    };
+
     public static string When(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     public static string When(DateTimeOffset at) => When(at.UtcDateTime);

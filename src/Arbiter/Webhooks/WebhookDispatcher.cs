@@ -23,6 +23,7 @@ internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClie
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(3);
     private const int SendBatch = 64;
     private const int ResponseKept = 2000;
+    /// <summary>30 s after the first failure, doubling each time, at most 6 h between attempts.</summary>
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LongestPause = TimeSpan.FromHours(6);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -56,27 +57,19 @@ internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClie
     }
 
     /// <summary>
-    /// Leases the deliveries due now whose order has nothing earlier waiting for the same endpoint
-    /// (no earlier delivery pending, no earlier event not fanned out yet). Re-checking the lease in
-    /// the outer UPDATE lets PostgreSQL skip what another node leased meanwhile.
+    /// A delivery goes out only to an enabled endpoint, and only when its order has nothing earlier
+    /// waiting for that endpoint: no earlier delivery pending, no earlier event not fanned out yet.
     /// </summary>
+    private const string EndpointEnabledAndNothingEarlierWaiting = """
+        AND EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.id = x.endpoint_id AND w.enabled = 1)
+        AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = x.endpoint_id AND p.order_id = x.order_id AND p.status = 'pending' AND p.seq < x.seq)
+        AND NOT EXISTS (SELECT 1 FROM events e WHERE e.order_id = x.order_id AND e.seq < x.seq AND e.fanned_out = 0)
+        """;
+
+    /// <summary>Leases the deliveries due now that may go out.</summary>
     private Task<IReadOnlyList<Claimed>> ClaimAsync(DateTimeOffset now, CancellationToken ct) => db.WriteAsync<IReadOnlyList<Claimed>>(async (connection, tx) =>
     {
-        var at = now.ToUnixTimeMilliseconds();
-        var ids = (await connection.QueryAsync<string>(
-            """
-            UPDATE webhook_deliveries SET lease_until = @until
-            WHERE status = 'pending' AND (lease_until IS NULL OR lease_until <= @now) AND id IN (
-                SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id
-                WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND (d.lease_until IS NULL OR d.lease_until <= @now) AND w.enabled = 1
-                  AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p
-                                  WHERE p.endpoint_id = d.endpoint_id AND p.order_id = d.order_id AND p.status = 'pending' AND p.seq < d.seq)
-                  AND NOT EXISTS (SELECT 1 FROM events e WHERE e.order_id = d.order_id AND e.seq < d.seq AND e.fanned_out = 0)
-                ORDER BY d.next_attempt_at, d.order_id, d.seq LIMIT @limit)
-            RETURNING id
-            """,
-            new { now = at, until = (now + Lease).ToUnixTimeMilliseconds(), limit = SendBatch },
-            tx)).ToList();
+        var ids = await DueWork.LeaseAsync(connection, tx, "webhook_deliveries", EndpointEnabledAndNothingEarlierWaiting, now, Lease, SendBatch);
         if (ids.Count == 0)
         {
             return [];
@@ -124,7 +117,7 @@ internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClie
 
         var attempt = (int)delivery.Attempts + 1;
         var succeeded = status is >= 200 and < 300;
-        var givenUp = !succeeded && now + Pause(attempt) - DateTimeOffset.FromUnixTimeMilliseconds(delivery.CreatedAt) > GiveUpAfter;
+        var givenUp = !succeeded && now + DueWork.Pause(FirstRetry, LongestPause, attempt) - DateTimeOffset.FromUnixTimeMilliseconds(delivery.CreatedAt) > GiveUpAfter;
         var duration = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         await db.WriteAsync((connection, tx) => RecordAsync(connection, tx, delivery.Id, attempt, now, status, response, error, duration, succeeded, givenUp), CancellationToken.None);
         if (givenUp)
@@ -150,16 +143,12 @@ internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClie
                 id,
                 attempt,
                 state = succeeded ? "succeeded" : givenUp ? "failed" : "pending",
-                next = (now + Pause(attempt)).ToUnixTimeMilliseconds(),
+                next = (now + DueWork.Pause(FirstRetry, LongestPause, attempt)).ToUnixTimeMilliseconds(),
                 finished = succeeded || givenUp ? now.ToUnixTimeMilliseconds() : (long?)null,
             },
             tx);
         return true;
     }
-
-    /// <summary>30 s after the first failure, doubling each time, at most 6 h between attempts.</summary>
-    private static TimeSpan Pause(int failures) =>
-        TimeSpan.FromTicks(Math.Min(LongestPause.Ticks, FirstRetry.Ticks * (1L << Math.Min(failures - 1, 20))));
 
     private static string? Truncate(string? text) => text is null || text.Length <= ResponseKept ? text : text[..ResponseKept];
 

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using Arbiter.Tests.Support;
+using MimeKit;
+using static Arbiter.Tests.Support.Marketplace;
+
+namespace Arbiter.Tests;
+
+/// <summary>E-mail to the parties over a real SMTP server: one per event, text and HTML, reminders one can stop, nothing lost while the server is down.</summary>
+public abstract class MailTests(Backend backend) : IAsyncLifetime
+{
+    private SmtpServer _smtp = null!;
+    private ArbiterHost _host = null!;
+    private Marketplace _market = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _smtp = await SmtpServer.StartAsync();
+        _host = await ArbiterHost.StartAsync(await TestStorage.NewAsync(backend), smtp: _smtp.Address);
+        _market = await OpenAsync(_host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _smtp.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task Both_parties_hear_of_a_dispute_with_its_link_and_deadline_in_text_and_html()
+    {
+        await _market.DisputeAsync("o1");
+        await _market.AdvanceAsync(minutes: 1);
+
+        var opened = _smtp.Messages.Where(m => m.Subject == "Dispute o1-d1 was opened").ToList();
+        Assert.Equal(["b1@example.test", "s1@example.test"], opened.Select(m => m.To.Mailboxes.Single().Address).Order());
+        var toSeller = opened.Single(m => m.To.Mailboxes.Single().Address == "s1@example.test");
+        Assert.Equal("disputes@shop.test", toSeller.From.Mailboxes.Single().Address);
+        Assert.Contains("https://disputes.shop.test/disputes/o1-d1", toSeller.TextBody, StringComparison.Ordinal);
+        Assert.Contains("respond by 2026-03-07 09:00 UTC", toSeller.TextBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://disputes.shop.test/disputes/o1-d1\"", toSeller.HtmlBody, StringComparison.Ordinal);
+        Assert.Null(toSeller.Headers[HeaderId.ListUnsubscribe]);
+        Assert.Equal("evt_o1_3", toSeller.Headers["Arbiter-Event-Id"]);
+        Assert.Contains(_smtp.Messages, m => m.Subject == "Order o1 has shipped" && m.To.Mailboxes.Single().Address == "b1@example.test");
+        Assert.Equal(_smtp.Messages.Count, _smtp.Messages.Select(m => m.MessageId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_reminder_before_protection_ends_can_be_stopped_but_what_must_be_known_still_comes()
+    {
+        await _market.ShippedOrderAsync("o1");
+        await _market.AdvanceAsync(days: 55, minutes: 1);
+
+        var reminder = _smtp.Messages.Single(m => m.Subject == "Buyer protection for order o1 ends soon");
+        Assert.Contains("ends at 2026-05-01 09:00 UTC", reminder.TextBody, StringComparison.Ordinal);
+        var unsubscribe = reminder.Headers[HeaderId.ListUnsubscribe]!.Trim('<', '>');
+        Assert.Equal("List-Unsubscribe=One-Click", reminder.Headers["List-Unsubscribe-Post"]);
+        var path = new Uri(unsubscribe).PathAndQuery;
+
+        var page = await _host.Platform.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Stop reminders", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await _host.Platform.PostAsync(path, null)).StatusCode);
+        Assert.Equal("false", Text(await GetAsync(_market.Buyer, "/api/v1/accounts/b1/mail-preferences"), "reminders"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await _host.Platform.PostAsync("/mail/unsubscribe?token=forged", null)).StatusCode);
+
+        await _market.ShippedOrderAsync("o2");
+        await _market.DisputeAsync("o3");
+        await _market.AdvanceAsync(days: 56);
+
+        Assert.DoesNotContain(_smtp.Messages, m => m.Subject == "Buyer protection for order o2 ends soon");
+        Assert.Contains(_smtp.Messages, m => m.Subject == "Dispute o3-d1 was opened" && m.To.Mailboxes.Single().Address == "b1@example.test");
+    }
+
+    [Fact]
+    public async Task Mail_waits_while_the_smtp_server_is_down_and_goes_out_once_when_it_is_back()
+    {
+        var port = int.Parse(_smtp.Address.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
+        await _smtp.DisposeAsync();
+        await _market.CreateOrderAsync("o1");
+        await _market.AdvanceAsync(minutes: 5);
+
+        _smtp = await SmtpServer.StartAsync(port);
+        await _market.AdvanceAsync(minutes: 10);
+
+        Assert.Single(_smtp.Messages, m => m.Subject == "Your payment for order o1 is held safely");
+    }
+
+    [Fact]
+    public async Task An_account_turns_its_reminders_off_and_on_and_nobody_else_can()
+    {
+        var off = await Expect(await _market.Buyer.PutAsJsonAsync("/api/v1/accounts/b1/mail-preferences", new { reminders = false }), HttpStatusCode.OK);
+        Assert.Equal("false", Text(off, "reminders"));
+        var on = await Expect(await _market.Platform.PutAsJsonAsync("/api/v1/accounts/b1/mail-preferences", new { reminders = true }), HttpStatusCode.OK);
+        Assert.Equal("true", Text(on, "reminders"));
+        await ExpectProblem(await _market.Seller.PutAsJsonAsync("/api/v1/accounts/b1/mail-preferences", new { reminders = false }), HttpStatusCode.NotFound, "not_found");
+    }
+}
+
+public sealed class MailTestsOnSqlite() : MailTests(Backend.Sqlite);
+
+public sealed class MailTestsOnPostgres() : MailTests(Backend.Postgres);
