@@ -13,6 +13,9 @@ public enum DeadlineKind
     ReturnReceipt,
     AppealWindow,
     RefundRetry,
+
+    /// <summary>A party's deadline comes close; <see cref="Deadline.Ref"/> is that deadline's key.</summary>
+    Reminder,
 }
 
 /// <summary>

@@ -31,6 +31,9 @@ public sealed record Policy
     /// <summary>How long before protection ends the buyer is reminded, and below which a cancel needs confirmation.</summary>
     public TimeSpan ProtectionReminder { get; init; } = TimeSpan.FromDays(5);
 
+    /// <summary>How long before a party's own deadline (the seller's answer, a mediator's question, shipping a return) they are reminded; zero: never.</summary>
+    public TimeSpan DeadlineReminder { get; init; } = TimeSpan.FromDays(1);
+
     /// <summary>How long after completion a dispute may still be opened.</summary>
     public TimeSpan PostCompletionDisputeWindow { get; init; } = TimeSpan.FromDays(15);
 
@@ -80,9 +83,9 @@ public sealed record Policy
             yield return $"{name} must be positive, not {period}";
         }
 
-        if (ProtectionReminder < TimeSpan.Zero || InfoRequestBusinessDays < 1 || MaxProcessingExtensionDays < 0 || MaxProtectionExtensionDays < 0)
+        if (ProtectionReminder < TimeSpan.Zero || DeadlineReminder < TimeSpan.Zero || InfoRequestBusinessDays < 1 || MaxProcessingExtensionDays < 0 || MaxProtectionExtensionDays < 0)
         {
-            yield return "protectionReminder and the extension maximums cannot be negative; infoRequestBusinessDays is at least 1";
+            yield return "protectionReminder, deadlineReminder and the extension maximums cannot be negative; infoRequestBusinessDays is at least 1";
         }
     }
 

@@ -117,7 +117,10 @@ public class CatchUpTests
         var s = Scenario.Shipped();
         var dispute = s.Open();
 
-        Assert.Equal(0, s.Order.FireDue(dispute.SellerResponseDueAt.AddTicks(-1)));
+        Assert.Equal(0, s.Order.FireDue(dispute.SellerResponseDueAt.AddDays(-1).AddTicks(-1)));
+        Assert.Equal(1, s.Order.FireDue(dispute.SellerResponseDueAt.AddTicks(-1)));
+        Assert.Equal(DisputeStatus.AwaitingSellerResponse, dispute.Status);
         Assert.Equal(1, s.Order.FireDue(dispute.SellerResponseDueAt));
+        Assert.Equal(DisputeStatus.Resolved, dispute.Status);
     }
 }

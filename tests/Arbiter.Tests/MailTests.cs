@@ -74,6 +74,17 @@ public abstract class MailTests(Backend backend) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_seller_is_reminded_a_day_before_the_answer_to_a_dispute_is_due()
+    {
+        await _market.DisputeAsync("o1");
+        await _market.AdvanceAsync(days: 4, minutes: 1);
+
+        var reminder = _smtp.Messages.Single(m => m.Subject == "Respond to dispute o1-d1 by 2026-03-07 09:00 UTC");
+        Assert.Equal("s1@example.test", reminder.To.Mailboxes.Single().Address);
+        Assert.NotNull(reminder.Headers[HeaderId.ListUnsubscribe]);
+    }
+
+    [Fact]
     public async Task Mail_waits_while_the_smtp_server_is_down_and_goes_out_once_when_it_is_back()
     {
         var port = int.Parse(_smtp.Address.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);

@@ -5,8 +5,49 @@ namespace Arbiter.Domain.Disputes;
 /// <summary>Which deadline each status arms, what happens when one passes, and how a dispute ends.</summary>
 public sealed partial class Dispute
 {
-    /// <summary>The deadlines this dispute has armed now.</summary>
+    /// <summary>Every timer this dispute has armed now: its deadlines, and a reminder before each one a party must act by.</summary>
     public IEnumerable<Deadline> Deadlines()
+    {
+        var deadlines = Running().ToList();
+        return deadlines.Concat(deadlines.Select(ReminderBefore).OfType<Deadline>());
+    }
+
+    /// <summary>
+    /// A reminder some time before a deadline a party must act by, once per deadline, and only
+    /// when the party had longer than that to act (a reminder at once would say nothing new).
+    /// </summary>
+    private Deadline? ReminderBefore(Deadline deadline)
+    {
+        DateTimeOffset? armedAt = deadline.Kind switch
+        {
+            DeadlineKind.SellerResponse => SellerResponseDueAt - Policy.SellerResponse,
+            DeadlineKind.InfoRequest => Escalation!.InfoRequests.Single(r => r.Id == deadline.Ref).AskedAt,
+            DeadlineKind.ReturnShipment => Return!.ShipBy - Policy.ReturnShipment,
+            _ => null,
+        };
+        var remindAt = deadline.DueAt - Policy.DeadlineReminder;
+        return armedAt is { } since && Policy.DeadlineReminder > TimeSpan.Zero && remindAt > since && !RemindersSent.Contains(ReminderKey(deadline))
+            ? new Deadline(DeadlineKind.Reminder, remindAt, Id, deadline.Key)
+            : null;
+    }
+
+    private static string ReminderKey(Deadline deadline) => $"{deadline.Key}@{deadline.DueAt.ToUnixTimeMilliseconds()}";
+
+    private void Remind(Deadline reminder)
+    {
+        var due = Running().Single(d => d.Key == reminder.Ref);
+        RemindersSent.Add(ReminderKey(due));
+        var (action, who) = due.Kind switch
+        {
+            DeadlineKind.SellerResponse => ("seller_response_reminder", "the seller must respond"),
+            DeadlineKind.InfoRequest => ("info_request_reminder", $"{due.Ref} from {string.Join(" and ", Escalation!.InfoRequests.Single(r => r.Id == due.Ref).Parties.Select(Words.Of))} must be answered"),
+            _ => ("return_shipment_reminder", "the buyer must ship the return"),
+        };
+        Record(reminder.DueAt, Actor.Clock, action, $"{who} by {due.DueAt:O}");
+    }
+
+    /// <summary>The deadlines running now, as the parties see them (no reminders).</summary>
+    public IEnumerable<Deadline> Running()
     {
         switch (Status)
         {
@@ -61,6 +102,9 @@ public sealed partial class Dispute
                 Record(at, Actor.Clock, "return_not_confirmed", "the seller did not answer: the refund goes out");
                 Outcome = Outcome! with { DecidedBy = DecidedBy.ReturnNotConfirmed, DecidedAt = at };
                 Resolve(at);
+                break;
+            case DeadlineKind.Reminder:
+                Remind(deadline);
                 break;
             case DeadlineKind.AppealWindow:
                 AppealDeadline = null;

@@ -35,6 +35,9 @@ public sealed partial class Dispute
     [JsonInclude, JsonPropertyName("messages")] private List<Message> MessageList { get; set; } = [];
     [JsonInclude, JsonPropertyName("history")] private List<HistoryEntry> HistoryList { get; set; } = [];
 
+    /// <summary>The deadlines a reminder went out for, each as <c>key@due</c>: one reminder per deadline.</summary>
+    [JsonInclude, JsonPropertyName("remindersSent")] private List<string> RemindersSent { get; set; } = [];
+
     [JsonIgnore] public IReadOnlyList<Offer> Offers => OfferList;
 
     [JsonIgnore] public IReadOnlyList<Message> Messages => MessageList;
@@ -119,8 +122,8 @@ public sealed partial class Dispute
         Enum.GetValues<DisputeAction>().Where(a => Guard(a, actor, now).IsSuccess);
 
     /// <summary>The deadline the parties are racing against now, as shown on the dispute.</summary>
-    public Deadline? CurrentDeadline => Deadlines().Where(d => d.Kind != DeadlineKind.AppealWindow).MinBy(d => d.DueAt)
-        ?? Deadlines().FirstOrDefault();
+    public Deadline? CurrentDeadline => Running().Where(d => d.Kind != DeadlineKind.AppealWindow).MinBy(d => d.DueAt)
+        ?? Running().FirstOrDefault();
 
     internal void Record(DateTimeOffset at, Actor actor, string action, string? details = null)
     {

@@ -82,7 +82,7 @@ internal sealed record DisputeView(
         order.Refundable(order.Line(d.LineId)!),
         [.. d.Offers.Select(OfferView.Of)],
         d.CurrentDeadline is { } deadline ? DeadlineView.Of(deadline) : null,
-        [.. d.Deadlines().Select(DeadlineView.Of)],
+        [.. d.Running().Select(DeadlineView.Of)],
         d.Outcome is { } o ? new OutcomeView(o.RefundAmount, o.ReturnRequired, o.DecidedBy, o.DecidedAt.UtcDateTime, o.Note, o.ReturnShippingPaidBy, d.AppealDeadline is null) : null,
         d.AppealDeadline?.UtcDateTime,
         d.Appeal is { } a ? new AppealView(a.By, a.Reason, a.At.UtcDateTime) : null,
