@@ -48,8 +48,11 @@ public abstract class RefundReportTests(Backend backend) : MarketplaceTest(backe
 
         var stuck = await GetAsync(Market.Mediator, $"/api/v1/refunds/{refund}");
         Assert.Equal(("failed", "3", "true", "account closed"), (Text(stuck, "status"), Text(stuck, "attempt"), Text(stuck, "needsAttention"), Text(stuck, "failureReason")));
+        var waiting = (await GetAsync(Market.Mediator, "/api/v1/refunds?needsAttention=true")).AsArray();
+        Assert.Equal([(refund, "o1")], waiting.Select(r => (Text(r!, "id"), Text(r!, "orderId"))));
         var retried = await PostOk(Market.Mediator, $"/api/v1/refunds/{refund}/retry");
         Assert.Equal(("pending", "4"), Attempt(retried));
+        Assert.Empty((await GetAsync(Market.Platform, "/api/v1/refunds?needsAttention=true")).AsArray());
 
         await Market.AdvanceAsync(minutes: 1);
         Assert.Equal(
@@ -71,6 +74,8 @@ public abstract class RefundReportTests(Backend backend) : MarketplaceTest(backe
         await ExpectProblem(await Market.Platform.PostAsJsonAsync("/api/v1/refunds/o1-r9/sent", new { }), HttpStatusCode.NotFound, "not_found");
         await ExpectProblem(await Market.Platform.PostAsJsonAsync("/api/v1/refunds/nonsense/sent", new { }), HttpStatusCode.NotFound, "not_found");
         await ExpectProblem(await Market.Mediator.GetAsync($"/api/v1/refunds/{refund}"), HttpStatusCode.NotFound, "not_found");
+        await ExpectProblem(await Market.Buyer.GetAsync("/api/v1/refunds?needsAttention=true"), HttpStatusCode.Forbidden, "action_not_allowed_for_role");
+        await ExpectProblem(await Market.Mediator.GetAsync("/api/v1/refunds"), HttpStatusCode.BadRequest, "needs_attention_required");
     }
 
     private static (string Status, string Attempt) Attempt(System.Text.Json.Nodes.JsonNode refund) => (Text(refund, "status"), Text(refund, "attempt"));

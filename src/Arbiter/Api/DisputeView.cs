@@ -94,7 +94,7 @@ internal sealed record DisputeView(
         d.FinishedAt?.UtcDateTime,
         HistoryView.Of(d.History),
         [.. d.AllowedActions(caller.Actor, now).Select(Words.Of)],
-        [.. order.Refunds.Where(r => r.DisputeId == d.Id).Select(RefundView.Of)]);
+        [.. order.Refunds.Where(r => r.DisputeId == d.Id).Select(r => RefundView.Of(order, r))]);
 }
 
 internal sealed record AccountCreatedView(string Id, string Role, string Token);

@@ -15,11 +15,11 @@ internal sealed record EscrowView(long Held, long Released, long Refunded);
 
 /// <summary>A refund and how its payment is going, as the platform's payment system reported it.</summary>
 internal sealed record RefundView(
-    string Id, string LineId, string? DisputeId, long Amount, RefundStatus Status, DateTime CreatedAt, string Reason,
+    string Id, string OrderId, string LineId, string? DisputeId, long Amount, string Currency, RefundStatus Status, DateTime CreatedAt, string Reason,
     int Attempt, string? Reference, string? FailureReason, DateTime? UpdatedAt, DateTime? RetryAt, bool NeedsAttention)
 {
-    public static RefundView Of(Refund r) => new(
-        r.Id, r.LineId, r.DisputeId, r.Amount, r.Status, r.CreatedAt.UtcDateTime, r.Reason, r.Attempt, r.Reference, r.FailureReason, r.UpdatedAt?.UtcDateTime, r.RetryAt?.UtcDateTime, r.NeedsAttention);
+    public static RefundView Of(Order order, Refund r) => new(
+        r.Id, order.Id, r.LineId, r.DisputeId, r.Amount, order.Currency, r.Status, r.CreatedAt.UtcDateTime, r.Reason, r.Attempt, r.Reference, r.FailureReason, r.UpdatedAt?.UtcDateTime, r.RetryAt?.UtcDateTime, r.NeedsAttention);
 }
 
 internal sealed record DisputeSummaryView(string Id, string LineId, DisputeStatus Status);
@@ -76,7 +76,7 @@ internal sealed record OrderView(
         order.ClosedAt?.UtcDateTime,
         new EscrowView(order.Ledger.Held(), order.Ledger.Released(), order.Ledger.Refunded()),
         order.Refunds.Any(r => r.Status is RefundStatus.Pending or RefundStatus.Sent),
-        [.. order.Refunds.Select(RefundView.Of)],
+        [.. order.Refunds.Select(r => RefundView.Of(order, r))],
         [.. order.Disputes.Select(d => new DisputeSummaryView(d.Id, d.LineId, d.Status))],
         HistoryView.Of(order.History));
 }

@@ -16,6 +16,8 @@ internal static class RefundsApi
     public static void MapRefunds(this IEndpointRouteBuilder api)
     {
         var refunds = api.MapGroup("/refunds").WithTags("Refunds");
+        refunds.MapGet("/", NeedingAttentionAsync).Answers<IReadOnlyList<RefundView>>()
+            .WithSummary("Refunds that failed every attempt and wait for a mediator or the platform to retry them, the longest waiting first (mediator, platform)");
         refunds.MapGet("/{id}", GetAsync).Answers<RefundView>().WithSummary("Read a refund and how its payment is going");
         refunds.MapPost("/{id}/sent", (HttpContext http, OrderCommands c, string id, RefundReportRequest? body) =>
             OnRefundAsync(http, c, id, Platform, (o, who, now) => o.ReportRefundSent(id, body?.Reference, who, now)))
@@ -31,11 +33,27 @@ internal static class RefundsApi
             .Answers<RefundView>().WithSummary("Ask for a failed refund again, at once (mediator, platform)");
     }
 
+    private static async Task<IResult> NeedingAttentionAsync(HttpContext http, RefundsNeedingAttention refunds, bool? needsAttention)
+    {
+        var caller = http.Caller();
+        if (caller.Role is not (Role.Mediator or Role.Platform))
+        {
+            return Problems.From(Endpoint.Forbidden(caller));
+        }
+
+        if (needsAttention != true)
+        {
+            return Problems.Of(StatusCodes.Status400BadRequest, "needs_attention_required", "List refunds with ?needsAttention=true; read one refund by its id.");
+        }
+
+        return Results.Ok(await refunds.ListAsync(http.RequestAborted));
+    }
+
     private static async Task<IResult> GetAsync(HttpContext http, OrderCommands commands, string id)
     {
         var order = OwnedIds.OrderOfRefund(id) is { } orderId ? await commands.ReadAsync(orderId, http.RequestAborted) : null;
         return order is not null && http.Caller().CanSee(order) && order.Refund(id) is { } refund
-            ? Results.Ok(RefundView.Of(refund))
+            ? Results.Ok(RefundView.Of(order, refund))
             : Problems.From(OrderCommands.NotFound);
     }
 
@@ -49,6 +67,6 @@ internal static class RefundsApi
         var caller = http.Caller();
         var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) =>
             roles.Contains(caller.Role) ? report(order, caller.Actor, now).Done() : Endpoint.Forbidden(caller), ct: http.RequestAborted);
-        return result.Error is { } error ? Problems.From(error) : Results.Ok(RefundView.Of(result.Order!.Refund(id)!));
+        return result.Error is { } error ? Problems.From(error) : Results.Ok(RefundView.Of(result.Order!, result.Order!.Refund(id)!));
     }
 }

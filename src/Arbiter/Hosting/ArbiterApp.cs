@@ -40,6 +40,7 @@ internal static class ArbiterApp
         builder.Services.AddSingleton<OrderCommands>();
         builder.Services.AddSingleton<EvidenceFiles>();
         builder.Services.AddSingleton<CallerDisputes>();
+        builder.Services.AddSingleton<RefundsNeedingAttention>();
         builder.Services.AddSingleton<TimerEngine>();
         builder.Services.AddHostedService<TimerWorker>();
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10))

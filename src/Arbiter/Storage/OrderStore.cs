@@ -202,6 +202,24 @@ internal sealed class OrderStore(Database db)
                 """,
                 new { dispute.Id, OrderId = order.Id, order.BuyerId, order.SellerId, dispute.Status, dispute.Escalated, dispute.DueAt, dispute.OpenedAt });
         }
+
+        foreach (var refund in now.Refunds.Where(r => !stored.Refunds.Contains(r)))
+        {
+            batch.Add(
+                """
+                INSERT INTO refunds (id, order_id, status, needs_attention, updated_at) VALUES (@Id, @OrderId, @Status, @NeedsAttention, @UpdatedAt)
+                ON CONFLICT (id) DO UPDATE SET status = excluded.status, needs_attention = excluded.needs_attention, updated_at = excluded.updated_at
+                """,
+                new { refund.Id, OrderId = order.Id, refund.Status, refund.NeedsAttention, refund.UpdatedAt });
+        }
+    }
+
+    /// <summary>The orders with a refund that failed every attempt, the longest waiting first.</summary>
+    public async Task<IReadOnlyList<string>> OrdersNeedingRefundAttentionAsync(int limit, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return [.. await connection.QueryAsync<string>(
+            "SELECT order_id FROM refunds WHERE needs_attention = 1 GROUP BY order_id ORDER BY MIN(updated_at), order_id LIMIT @limit", new { limit })];
     }
 
     /// <summary>Orders with a deadline due by <paramref name="now"/>, earliest first.</summary>

@@ -78,6 +78,10 @@ internal static class Schema
         CREATE TABLE webhook_attempts (
             delivery_id TEXT NOT NULL REFERENCES webhook_deliveries (id), attempt INTEGER NOT NULL, at BIGINT NOT NULL,
             status_code INTEGER, response TEXT, error TEXT, duration_ms BIGINT NOT NULL, PRIMARY KEY (delivery_id, attempt));
+        -- Refunds by state, so that mediators find those that failed every attempt.
+        CREATE TABLE refunds (
+            id TEXT PRIMARY KEY, order_id TEXT NOT NULL, status TEXT NOT NULL, needs_attention INTEGER NOT NULL, updated_at BIGINT NOT NULL);
+        CREATE INDEX refunds_attention ON refunds (needs_attention, updated_at);
         -- Demo and sandbox only: the refunds the built-in payment simulator is paying.
         CREATE TABLE simulated_refunds (
             event_id TEXT PRIMARY KEY, refund_id TEXT NOT NULL, order_id TEXT NOT NULL, state TEXT NOT NULL, complete_at BIGINT NOT NULL);

@@ -6,12 +6,17 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Arbiter.Web.Pages;
 
-/// <summary>The mediator's queue: escalated disputes still open, by status, earliest deadline first.</summary>
-internal sealed class QueueModel(CallerDisputes disputes, TimeProvider clock) : SignedInPage(clock)
+/// <summary>
+/// The mediator's queue: escalated disputes still open, by status, earliest deadline first, and
+/// refunds that failed every attempt, to be asked for again.
+/// </summary>
+internal sealed class QueueModel(CallerDisputes disputes, RefundsNeedingAttention refunds, OrderCommands commands, TimeProvider clock) : SignedInPage(clock)
 {
     private const int Shown = 200;
 
     public IReadOnlyList<DisputeView> Disputes { get; private set; } = [];
+
+    public IReadOnlyList<RefundView> Refunds { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
@@ -26,6 +31,18 @@ internal sealed class QueueModel(CallerDisputes disputes, TimeProvider clock) : 
         var escalated = await disputes.ListAsync(Caller, DisputeStatus.Escalated, Shown, 0, HttpContext.RequestAborted);
         var views = escalated.Select(e => DisputeView.Of(e.Order, e.Dispute, Caller, Now));
         Disputes = [.. views.Where(v => Status is null || (v.Escalation is { } e && Words.Of(e.Status) == Status)).OrderBy(v => v.Deadline?.DueAt ?? DateTime.MaxValue)];
+        Refunds = await refunds.ListAsync(HttpContext.RequestAborted);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostRetryRefundAsync(string refundId)
+    {
+        if (Caller.Role != Role.Mediator || OwnedIds.OrderOfRefund(refundId) is not { } orderId)
+        {
+            return NotFound();
+        }
+
+        var result = await commands.RunAsync(orderId, Caller.CanSee, (order, now) => order.RetryRefund(refundId, Caller.Actor, now).Done(), ct: HttpContext.RequestAborted);
+        return result.Error == OrderCommands.NotFound ? NotFound() : Done(result.Error, $"Refund {refundId} is asked for again.");
     }
 }
