@@ -96,7 +96,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
                 """
                 DROP INDEX ledger_entries_order; ALTER TABLE ledger_entries DROP COLUMN order_id;
                 DROP TABLE sign_in_links; DROP TABLE data_protection_keys;
-                DROP TABLE webhook_attempts; DROP TABLE webhook_deliveries; DROP TABLE webhook_endpoints; DROP TABLE simulated_refunds; DROP TABLE refunds; DROP TABLE mail_messages; DROP TABLE events;
+                DROP TABLE webhook_attempts; DROP TABLE webhook_deliveries; DROP TABLE webhook_endpoints; DROP TABLE simulated_refunds; DROP TABLE refunds; DROP TABLE mail_messages; DROP TABLE events_waiting; DROP TABLE events;
                 ALTER TABLE accounts DROP COLUMN reminders_off;
                 DELETE FROM schema_migrations WHERE version > 1
                 """);

@@ -77,8 +77,8 @@ internal sealed class Outbox(Database db, IEnumerable<IOutboxConsumer> consumers
     {
         var events = (await connection.QueryAsync<OutboxEvent>(
             """
-            SELECT id AS Id, order_id AS OrderId, seq AS Seq, type AS Type, refund_id AS RefundId, created_at AS CreatedAt, payload AS Payload
-            FROM events WHERE fanned_out = 0 ORDER BY order_id, seq LIMIT @limit
+            SELECT e.id AS Id, e.order_id AS OrderId, e.seq AS Seq, e.type AS Type, e.refund_id AS RefundId, e.created_at AS CreatedAt, e.payload AS Payload
+            FROM events_waiting w JOIN events e ON e.id = w.event_id ORDER BY w.order_id, w.seq LIMIT @limit
             """,
             new { limit = FanOutBatch },
             tx)).ToList();
@@ -87,11 +87,10 @@ internal sealed class Outbox(Database db, IEnumerable<IOutboxConsumer> consumers
             return 0;
         }
 
-        var now = clock.GetUtcNow();
         var writes = new List<Action<OutboxEvent, SqlBatch>>();
         foreach (var consumer in consumers)
         {
-            writes.Add(await consumer.PrepareAsync(connection, tx, now));
+            writes.Add(await consumer.PrepareAsync(connection, tx, clock.GetUtcNow()));
         }
 
         var batch = new SqlBatch();
@@ -101,7 +100,7 @@ internal sealed class Outbox(Database db, IEnumerable<IOutboxConsumer> consumers
         }
 
         await batch.ExecuteAsync(connection, tx);
-        await connection.ExecuteAsync($"UPDATE events SET fanned_out = 1 WHERE {db.InList("id", "ids")}", new { ids = events.Select(e => e.Id).ToArray() }, tx);
+        await connection.ExecuteAsync($"DELETE FROM events_waiting WHERE {db.InList("event_id", "ids")}", new { ids = events.Select(e => e.Id).ToArray() }, tx);
         return events.Count;
     }, ct);
 }

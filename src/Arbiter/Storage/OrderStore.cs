@@ -163,6 +163,7 @@ internal sealed class OrderStore(Database db)
                 VALUES (@Id, @OrderId, @Sequence, @Type, @DisputeId, @RefundId, @Payload, @At)
                 """,
                 new { payload.Id, payload.OrderId, payload.Sequence, payload.Type, payload.DisputeId, payload.RefundId, Payload = payload.ToJson(), At = recorded.Entry.At.ToUnixTimeMilliseconds() });
+            batch.Add("INSERT INTO events_waiting (event_id, order_id, seq) VALUES (@Id, @OrderId, @Sequence)", new { payload.Id, payload.OrderId, payload.Sequence });
         }
 
         foreach (var posting in order.Ledger.NewPostings)

@@ -55,13 +55,15 @@ internal static class Schema
         """,
         """
         -- The outbox: every event an order records, written in the transaction that saves the
-        -- change, numbered within its order. Fanning out turns each into one delivery per webhook
-        -- endpoint that wants it; a delivery goes out once the order's earlier ones have.
+        -- change, numbered within its order, and listed as waiting until it is fanned out (a small
+        -- row to delete, rather than the event's own row to rewrite). Fanning out turns each into
+        -- one delivery per webhook endpoint that wants it, e-mail, ...; a delivery goes out once
+        -- the order's earlier ones have.
         CREATE TABLE events (
             id TEXT PRIMARY KEY, order_id TEXT NOT NULL, seq BIGINT NOT NULL, type TEXT NOT NULL,
-            dispute_id TEXT, refund_id TEXT, payload TEXT NOT NULL, created_at BIGINT NOT NULL, fanned_out INTEGER NOT NULL DEFAULT 0,
-            UNIQUE (order_id, seq));
-        CREATE INDEX events_waiting ON events (order_id, seq) WHERE fanned_out = 0;
+            dispute_id TEXT, refund_id TEXT, payload TEXT NOT NULL, created_at BIGINT NOT NULL, UNIQUE (order_id, seq));
+        CREATE TABLE events_waiting (event_id TEXT PRIMARY KEY, order_id TEXT NOT NULL, seq BIGINT NOT NULL);
+        CREATE INDEX events_waiting_order ON events_waiting (order_id, seq);
         CREATE INDEX events_created ON events (created_at);
         CREATE TABLE webhook_endpoints (
             id TEXT PRIMARY KEY, url TEXT NOT NULL, event_types TEXT NOT NULL, description TEXT,

@@ -63,7 +63,7 @@ internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClie
     private const string EndpointEnabledAndNothingEarlierWaiting = """
         AND EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.id = x.endpoint_id AND w.enabled = 1)
         AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = x.endpoint_id AND p.order_id = x.order_id AND p.status = 'pending' AND p.seq < x.seq)
-        AND NOT EXISTS (SELECT 1 FROM events e WHERE e.order_id = x.order_id AND e.seq < x.seq AND e.fanned_out = 0)
+        AND NOT EXISTS (SELECT 1 FROM events_waiting e WHERE e.order_id = x.order_id AND e.seq < x.seq)
         """;
 
     /// <summary>Leases the deliveries due now that may go out.</summary>
