@@ -43,7 +43,11 @@ internal static class ArbiterApp
         builder.Services.AddSingleton<RefundsNeedingAttention>();
         builder.Services.AddSingleton<TimerEngine>();
         builder.Services.AddHostedService<TimerWorker>();
-        builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
+        builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, http =>
+            {
+                http.Timeout = TimeSpan.FromSeconds(10);
+                http.MaxResponseContentBufferSize = 64 * 1024;
+            })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.Services.AddSingleton<WebhookStore>();
         builder.Services.AddSingleton<IOutboxConsumer, WebhookDispatcher>();

@@ -50,7 +50,8 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
             return 0;
         }
 
-        using var smtp = new SmtpClient();
+        // Well within the lease, so that no other node sends these while this one still waits.
+        using var smtp = new SmtpClient { Timeout = 30_000 };
         Exception? unreachable = null;
         try
         {
@@ -67,8 +68,8 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
 
         foreach (var mail in due)
         {
-            var outcome = unreachable is null ? await SendAsync(smtp, mail, ct) : ("retry", unreachable.Message);
-            await RecordAsync(mail, now, outcome.Item1, outcome.Item2, ct);
+            var (outcome, error) = unreachable is null ? await SendAsync(smtp, mail, ct) : ("retry", unreachable.Message);
+            await RecordAsync(mail, now, outcome, error, ct);
         }
 
         if (smtp.IsConnected)
@@ -117,7 +118,7 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
             await smtp.SendAsync(message, ct);
             return ("sent", null);
         }
-        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException)
+        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or MailKit.ServiceNotConnectedException)
         {
             if (logger.IsEnabled(LogLevel.Warning))
             {

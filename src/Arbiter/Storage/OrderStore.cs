@@ -144,8 +144,8 @@ internal sealed class OrderStore(Database db)
     private static string Serialize(Order order) => JsonSerializer.Serialize(order, Json.Storage);
 
     /// <summary>
-    /// New postings and events, and the timers and dispute index rows that changed, follow the
-    /// document in the same transaction.
+    /// New postings and events (the outbox), and the timer, dispute-index and refund-index rows that
+    /// changed, follow the document in the same transaction.
     /// </summary>
     private static void AddDerived(SqlBatch batch, Order order, DerivedRows stored)
     {

@@ -130,7 +130,10 @@ internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClie
         DbConnection connection, DbTransaction tx, string id, int attempt, DateTimeOffset now, int? status, string? response, string? error, long duration, bool succeeded, bool givenUp)
     {
         await connection.ExecuteAsync(
-            "INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, response, error, duration_ms) VALUES (@id, @attempt, @at, @status, @response, @error, @duration)",
+            """
+            INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, response, error, duration_ms)
+            VALUES (@id, @attempt, @at, @status, @response, @error, @duration) ON CONFLICT DO NOTHING
+            """,
             new { id, attempt, at = now.ToUnixTimeMilliseconds(), status, response, error, duration },
             tx);
         await connection.ExecuteAsync(
