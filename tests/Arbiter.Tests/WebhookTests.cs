@@ -169,6 +169,26 @@ public abstract class WebhookTests(Backend backend) : MarketplaceTest(backend)
     }
 
     [Fact]
+    public async Task The_event_log_holds_what_webhooks_deliver_for_a_platform_that_reconciles()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await Market.SubscribeAsync(receiver.Url);
+        await Market.RefundedOrderAsync("o1");
+        await DeliverAllAsync(receiver, RefundLifecycle.Length);
+
+        var log = (await GetAsync(Market.Platform, "/api/v1/events?orderId=o1")).AsArray();
+        Assert.Equal(RefundLifecycle, log.Select(e => Text(e!, "type")));
+        Assert.Equal(receiver.Accepted.Select(r => JsonNode.Parse(r.Body)!.ToJsonString()), log.Select(e => e!.ToJsonString()));
+        var after = Text(log[2]!, "sequence");
+        Assert.Equal(RefundLifecycle.Skip(3), (await GetAsync(Market.Platform, $"/api/v1/events?orderId=o1&after={after}")).AsArray().Select(e => Text(e!, "type")));
+        Assert.Equal("order.created", Text(await GetAsync(Market.Platform, $"/api/v1/events/{Text(log[0]!, "id")}"), "type"));
+
+        await ExpectProblem(await Market.Buyer.GetAsync("/api/v1/events?orderId=o1"), HttpStatusCode.Forbidden, "action_not_allowed_for_role");
+        await ExpectProblem(await Market.Platform.GetAsync("/api/v1/events"), HttpStatusCode.UnprocessableEntity, "invalid_id");
+        await ExpectProblem(await Market.Platform.GetAsync("/api/v1/events/evt_nope_1"), HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
     public async Task Only_the_platform_manages_endpoints_and_bad_registrations_get_a_clear_problem()
     {
         var url = "http://127.0.0.1:9/hooks";

@@ -13,6 +13,9 @@ internal static class WebhooksApi
     {
         api.MapGet("/event-types", () => Results.Ok(new EventTypesView(EventTypes.Version, EventTypes.All)))
             .Answers<EventTypesView>().WithTags("Events").WithSummary("The event types a webhook endpoint can subscribe to, with the payload version");
+        api.MapGet("/events", EventsOfOrderAsync).Produces<IReadOnlyList<EventPayload>>().WithTags("Events")
+            .WithSummary("An order's events in the order they happened, after a sequence number, as webhooks deliver them (platform)");
+        api.MapGet("/events/{id}", EventAsync).Produces<EventPayload>().WithTags("Events").WithSummary("One event, as webhooks deliver it (platform)");
         var endpoints = api.MapGroup("/webhook-endpoints").WithTags("Webhooks");
         endpoints.MapPost("/", CreateAsync).Answers<WebhookEndpointView>(StatusCodes.Status201Created)
             .WithSummary("Register an endpoint for some event types (or *); the answer shows its signing secret, once (platform)");
@@ -26,6 +29,32 @@ internal static class WebhooksApi
         api.MapPost("/webhook-deliveries/{id}/redelivery", RedeliverAsync).Answers<RedeliveryView>(StatusCodes.Status201Created).WithTags("Webhooks")
             .WithSummary("Send a delivery's event to its endpoint again, as a new delivery (platform)");
     }
+
+    private static async Task<IResult> EventsOfOrderAsync(HttpContext http, EventLog log, string? orderId, long? after, int? limit)
+    {
+        if (PlatformOnly(http) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        if (Ids.Check(orderId, "orderId") is { } error)
+        {
+            return Problems.From(error);
+        }
+
+        if (limit is < 1 or > 500 || after < 0)
+        {
+            return Problems.Of(StatusCodes.Status400BadRequest, "invalid_limit", "limit must be between 1 and 500, after at least 0.");
+        }
+
+        var payloads = await log.OfOrderAsync(orderId!, after ?? 0, limit ?? 100, http.RequestAborted);
+        return Results.Content($"[{string.Join(',', payloads)}]", "application/json");
+    }
+
+    private static async Task<IResult> EventAsync(HttpContext http, EventLog log, string id) =>
+        PlatformOnly(http) ?? (await log.FindAsync(id, http.RequestAborted) is { } payload
+            ? Results.Content(payload, "application/json")
+            : Problems.From(DomainError.NotFound("not_found", "No such event.")));
 
     private static async Task<IResult> CreateAsync(HttpContext http, WebhookStore store, TimeProvider clock, WebhookEndpointRequest? body)
     {

@@ -50,6 +50,7 @@ internal static class ArbiterApp
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.Services.AddSingleton<WebhookStore>();
+        builder.Services.AddSingleton<EventLog>();
         builder.Services.AddSingleton<IOutboxConsumer, WebhookDispatcher>();
         if (options.Mail() is { } mail)
         {

@@ -35,7 +35,10 @@ internal sealed class PaymentSimulator(Database db, OrderCommands commands, Time
             }
         });
 
-    /// <summary>Reports new refunds sent and due ones completed; reports are idempotent, so two nodes doing one twice is harmless.</summary>
+    /// <summary>
+    /// Reports new refunds sent and due ones completed; returns how many moved on. Reports are
+    /// idempotent, so two nodes doing one twice is harmless.
+    /// </summary>
     public async Task<int> RunDueAsync(CancellationToken ct)
     {
         IReadOnlyList<(string EventId, string RefundId, string OrderId, string State)> due;
@@ -46,23 +49,29 @@ internal sealed class PaymentSimulator(Database db, OrderCommands commands, Time
                 new { now = clock.GetUtcNow().ToUnixTimeMilliseconds() })];
         }
 
+        var advanced = 0;
         foreach (var (eventId, refundId, orderId, state) in due)
         {
             var reference = $"sim_{eventId}";
             var result = await commands.RunAsync<bool>(orderId, _ => true, (order, now) => (state == "new"
                 ? order.ReportRefundSent(refundId, reference, Actor.Platform, now)
                 : order.ReportRefundCompleted(refundId, reference, Actor.Platform, now)).Done(), ct: ct);
+            if (result.Error == OrderCommands.Conflict)
+            {
+                continue; // someone changed the order at that moment: the next pass reports again
+            }
+
             if (result.Error is { } error && logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("Payment simulator skipped {Refund}: {Reason}", refundId, error.Message);
             }
 
-            await db.WriteAsync((connection, tx) => connection.ExecuteAsync(
+            advanced += await db.WriteAsync((connection, tx) => connection.ExecuteAsync(
                 "UPDATE simulated_refunds SET state = @next WHERE event_id = @eventId AND state = @state",
                 new { eventId, state, next = state == "new" && result.Error is null ? "sent" : "done" },
                 tx), ct);
         }
 
-        return due.Count;
+        return advanced;
     }
 }
