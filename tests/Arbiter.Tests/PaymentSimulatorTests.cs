@@ -42,6 +42,22 @@ public abstract class PaymentSimulatorTests(Backend backend) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Refunds_of_an_order_paid_with_a_decline_reference_fail_every_attempt_until_a_mediator_steps_in()
+    {
+        var refund = await _market.RefundedOrderAsync("o1", paymentReference: "decline_o1");
+
+        await _market.AdvanceAsync(minutes: 1);
+        Assert.Equal(("failed", "1"), (Text(await GetAsync(_market.Buyer, $"/api/v1/refunds/{refund}"), "status"), Text(await GetAsync(_market.Buyer, $"/api/v1/refunds/{refund}"), "attempt")));
+        await _market.AdvanceAsync(days: 1, minutes: 1);
+        await _market.AdvanceAsync(days: 2, minutes: 1);
+
+        var stuck = await GetAsync(_market.Buyer, $"/api/v1/refunds/{refund}");
+        Assert.Equal(("failed", "3", "true"), (Text(stuck, "status"), Text(stuck, "attempt"), Text(stuck, "needsAttention")));
+        Assert.StartsWith("simulated:", Text(stuck, "failureReason"), StringComparison.Ordinal);
+        Assert.Single((await GetAsync(_market.Mediator, "/api/v1/refunds?needsAttention=true")).AsArray());
+    }
+
+    [Fact]
     public async Task A_refund_the_platform_reported_first_is_left_as_reported()
     {
         var refund = await _market.RefundedOrderAsync("o1");

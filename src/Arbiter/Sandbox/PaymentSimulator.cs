@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using Arbiter.Application;
 using Arbiter.Domain.Common;
 using Arbiter.Events;
@@ -13,8 +14,10 @@ namespace Arbiter.Sandbox;
 /// The platform's payment system, played by Arbiter itself in demo and sandbox mode: it takes on
 /// each refund Arbiter asks for (<c>refund.created</c>, <c>refund.retried</c>) at once and reports it
 /// completed 7 to 10 business days later on the service's clock, as a card refund would (the
-/// number is fixed per refund, so a sandbox run can be repeated). It reports through the same
-/// commands as the API; a report that no longer applies (the platform reported first) is skipped.
+/// number is fixed per refund, so a sandbox run can be repeated). An order paid with a payment
+/// reference starting <c>decline</c> has its refunds fail instead, every time, so that a sandbox
+/// can watch retries and a refund that needs a mediator. It reports through the same commands as
+/// the API; a report that no longer applies (the platform reported first) is skipped.
 /// </summary>
 internal sealed class PaymentSimulator(Database db, OrderCommands commands, TimeProvider clock, ILogger<PaymentSimulator> logger) : IOutboxConsumer
 {
@@ -29,9 +32,20 @@ internal sealed class PaymentSimulator(Database db, OrderCommands commands, Time
         {
             if (Requests.Contains(e.Type) && e.RefundId is { } refundId)
             {
+                var reference = JsonNode.Parse(e.Payload)!["order"]!["payment"]!["reference"]!.GetValue<string>();
                 batch.Add(
-                    "INSERT INTO simulated_refunds (event_id, refund_id, order_id, state, complete_at) VALUES (@Id, @RefundId, @OrderId, 'new', @CompleteAt) ON CONFLICT (event_id) DO NOTHING",
-                    new { e.Id, RefundId = refundId, e.OrderId, CompleteAt = CompletesAt(e.Id, DateTimeOffset.FromUnixTimeMilliseconds(e.CreatedAt)).ToUnixTimeMilliseconds() });
+                    """
+                    INSERT INTO simulated_refunds (event_id, refund_id, order_id, state, complete_at, declines)
+                    VALUES (@Id, @RefundId, @OrderId, 'new', @CompleteAt, @Declines) ON CONFLICT (event_id) DO NOTHING
+                    """,
+                    new
+                    {
+                        e.Id,
+                        RefundId = refundId,
+                        e.OrderId,
+                        CompleteAt = CompletesAt(e.Id, DateTimeOffset.FromUnixTimeMilliseconds(e.CreatedAt)).ToUnixTimeMilliseconds(),
+                        Declines = reference.StartsWith("decline", StringComparison.OrdinalIgnoreCase) ? 1 : 0,
+                    });
             }
         });
 
@@ -41,21 +55,24 @@ internal sealed class PaymentSimulator(Database db, OrderCommands commands, Time
     /// </summary>
     public async Task<int> RunDueAsync(CancellationToken ct)
     {
-        IReadOnlyList<(string EventId, string RefundId, string OrderId, string State)> due;
+        IReadOnlyList<(string EventId, string RefundId, string OrderId, string State, long Declines)> due;
         await using (var connection = await db.OpenAsync(ct))
         {
-            due = [.. await connection.QueryAsync<(string, string, string, string)>(
-                "SELECT event_id, refund_id, order_id, state FROM simulated_refunds WHERE state = 'new' OR (state = 'sent' AND complete_at <= @now) ORDER BY complete_at LIMIT 200",
+            due = [.. await connection.QueryAsync<(string, string, string, string, long)>(
+                "SELECT event_id, refund_id, order_id, state, declines FROM simulated_refunds WHERE state = 'new' OR (state = 'sent' AND complete_at <= @now) ORDER BY complete_at LIMIT 200",
                 new { now = clock.GetUtcNow().ToUnixTimeMilliseconds() })];
         }
 
         var advanced = 0;
-        foreach (var (eventId, refundId, orderId, state) in due)
+        foreach (var (eventId, refundId, orderId, state, declines) in due)
         {
             var reference = $"sim_{eventId}";
-            var result = await commands.RunAsync<bool>(orderId, _ => true, (order, now) => (state == "new"
-                ? order.ReportRefundSent(refundId, reference, Actor.Platform, now)
-                : order.ReportRefundCompleted(refundId, reference, Actor.Platform, now)).Done(), ct: ct);
+            var result = await commands.RunAsync<bool>(orderId, _ => true, (order, now) => (state, declines) switch
+            {
+                ("new", 0) => order.ReportRefundSent(refundId, reference, Actor.Platform, now).Done(),
+                ("new", _) => order.ReportRefundFailed(refundId, "simulated: the card issuer declined the refund", Actor.Platform, now).Done(),
+                _ => order.ReportRefundCompleted(refundId, reference, Actor.Platform, now).Done(),
+            }, ct: ct);
             if (result.Error == OrderCommands.Conflict)
             {
                 continue; // someone changed the order at that moment: the next pass reports again
@@ -68,7 +85,7 @@ internal sealed class PaymentSimulator(Database db, OrderCommands commands, Time
 
             advanced += await db.WriteAsync((connection, tx) => connection.ExecuteAsync(
                 "UPDATE simulated_refunds SET state = @next WHERE event_id = @eventId AND state = @state",
-                new { eventId, state, next = state == "new" && result.Error is null ? "sent" : "done" },
+                new { eventId, state, next = state == "new" && declines == 0 && result.Error is null ? "sent" : "done" },
                 tx), ct);
         }
 

@@ -86,7 +86,8 @@ internal static class Schema
         CREATE INDEX refunds_attention ON refunds (needs_attention, updated_at);
         -- Demo and sandbox only: the refunds the built-in payment simulator is paying.
         CREATE TABLE simulated_refunds (
-            event_id TEXT PRIMARY KEY, refund_id TEXT NOT NULL, order_id TEXT NOT NULL, state TEXT NOT NULL, complete_at BIGINT NOT NULL);
+            event_id TEXT PRIMARY KEY, refund_id TEXT NOT NULL, order_id TEXT NOT NULL, state TEXT NOT NULL, complete_at BIGINT NOT NULL,
+            declines INTEGER NOT NULL);
         CREATE INDEX simulated_refunds_due ON simulated_refunds (state, complete_at);
         -- E-mail to the parties, one per event and recipient; reminders only to those who want them.
         CREATE TABLE mail_messages (

@@ -42,22 +42,24 @@ public sealed class Marketplace(ArbiterHost host)
         return body["token"]!.GetValue<string>();
     }
 
-    public async Task<JsonNode> CreateOrderAsync(string id, long unitPrice = 1999, long shipping = 300, string shippingMethod = "standard")
+    public async Task<JsonNode> CreateOrderAsync(string id, long unitPrice = 1999, long shipping = 300, string shippingMethod = "standard", string? paymentReference = null)
     {
-        var response = await Platform.PostAsJsonAsync("/api/v1/orders", SampleOrders.OneLine(id, unitPrice: unitPrice, shipping: shipping, shippingMethod: shippingMethod));
+        var response = await Platform.PostAsJsonAsync(
+            "/api/v1/orders", SampleOrders.OneLine(id, unitPrice: unitPrice, shipping: shipping, shippingMethod: shippingMethod, paymentReference: paymentReference));
         return await Expect(response, HttpStatusCode.Created);
     }
 
-    public async Task<JsonNode> ShippedOrderAsync(string id)
+    public async Task<JsonNode> ShippedOrderAsync(string id, string? paymentReference = null)
     {
-        await CreateOrderAsync(id);
+        await CreateOrderAsync(id, paymentReference: paymentReference);
         return await PostOk(Seller, $"/api/v1/orders/{id}/shipment", new { carrier = "China Post", trackingNumber = "RB123456789CN" });
     }
 
     /// <summary>A shipped order with a dispute opened by the buyer; returns the dispute.</summary>
-    public async Task<JsonNode> DisputeAsync(string orderId, bool received = true, string reason = "not_as_described", string solution = "refund_only", long? amount = null)
+    public async Task<JsonNode> DisputeAsync(
+        string orderId, bool received = true, string reason = "not_as_described", string solution = "refund_only", long? amount = null, string? paymentReference = null)
     {
-        await ShippedOrderAsync(orderId);
+        await ShippedOrderAsync(orderId, paymentReference);
         var response = await Buyer.PostAsJsonAsync($"/api/v1/orders/{orderId}/disputes", new
         {
             lineId = "l1",
@@ -81,9 +83,9 @@ public sealed class Marketplace(ArbiterHost host)
     }
 
     /// <summary>An order whose dispute ended with a refund of 1000 the buyer accepted; returns the refund's id.</summary>
-    public async Task<string> RefundedOrderAsync(string orderId)
+    public async Task<string> RefundedOrderAsync(string orderId, string? paymentReference = null)
     {
-        var dispute = await DisputeAsync(orderId);
+        var dispute = await DisputeAsync(orderId, paymentReference: paymentReference);
         var id = Text(dispute, "id");
         await Expect(await Seller.PostAsJsonAsync($"/api/v1/disputes/{id}/offers", new { type = "refund_only", amount = 1000 }), HttpStatusCode.Created);
         await PostOk(Buyer, $"/api/v1/disputes/{id}/offers/of1/accept", new { });
