@@ -112,3 +112,22 @@ public abstract class MailTests(Backend backend) : IAsyncLifetime
 public sealed class MailTestsOnSqlite() : MailTests(Backend.Sqlite);
 
 public sealed class MailTestsOnPostgres() : MailTests(Backend.Postgres);
+
+/// <summary>Without an SMTP server (the demo), e-mail is written to a folder, one .eml file per message.</summary>
+public sealed class MailFolderTests
+{
+    [Fact]
+    public async Task Each_message_becomes_an_eml_file_a_mail_program_can_open()
+    {
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("arbiter-mail-folder-").FullName, "mail");
+        await using var host = await ArbiterHost.StartAsync(await TestStorage.NewAsync(Backend.Sqlite), mailFolder: folder);
+        var market = await OpenAsync(host);
+
+        await market.DisputeAsync("o1");
+        await market.AdvanceAsync(minutes: 1);
+
+        var messages = Directory.GetFiles(folder, "*.eml").Select(f => MimeMessage.Load(f)).ToList();
+        Assert.Contains(messages, m => m.Subject == "Dispute o1-d1 was opened" && m.To.Mailboxes.Single().Address == "s1@example.test");
+        Assert.Equal(messages.Count, messages.Select(m => m.MessageId).Distinct().Count());
+    }
+}

@@ -34,6 +34,9 @@ internal sealed record ServeOptions
 
     public SecureSocketOptions SmtpSecurity { get; init; } = SecureSocketOptions.Auto;
 
+    /// <summary>A folder to write e-mail to as .eml files instead of sending it; the demo's default is <c>mail</c> under the data folder.</summary>
+    public string? MailFolder { get; init; }
+
     public string MailFrom { get; init; } = Environment.GetEnvironmentVariable("ARBITER_MAIL_FROM") is { Length: > 0 } from ? from : "Arbiter <arbiter@localhost>";
 
     /// <summary>Where people reach this service, for the links in e-mail; defaults to the first of <see cref="Urls"/>.</summary>
@@ -47,7 +50,7 @@ internal sealed record ServeOptions
 
     public const string Usage = """
         usage: arbiter serve   [--urls URL] [--data DIR] [--db sqlite|postgres] [--connection CS] [--clock system|simulated] [--payments platform|simulated] [--policy FILE] [--platform-key KEY] [--demo]
-                       [--smtp HOST:PORT] [--smtp-security auto|none|starttls|tls] [--mail-from ADDRESS] [--public-url URL]
+                       [--smtp HOST:PORT] [--smtp-security auto|none|starttls|tls] [--mail-folder DIR] [--mail-from ADDRESS] [--public-url URL]
                arbiter migrate [--data DIR] [--db sqlite|postgres] [--connection CS]
                arbiter audit   [--data DIR] [--db sqlite|postgres] [--connection CS]
         """;
@@ -94,6 +97,9 @@ internal sealed record ServeOptions
                 case "--smtp-security" when Value() is "auto" or "none" or "starttls" or "tls":
                     options = options with { SmtpSecurity = args[i] switch { "none" => SecureSocketOptions.None, "starttls" => SecureSocketOptions.StartTls, "tls" => SecureSocketOptions.SslOnConnect, _ => SecureSocketOptions.Auto } };
                     break;
+                case "--mail-folder" when Value() is { Length: > 0 } folder:
+                    options = options with { MailFolder = folder };
+                    break;
                 case "--mail-from" when Value() is { Length: > 0 } from:
                     options = options with { MailFrom = from };
                     break;
@@ -124,9 +130,15 @@ internal sealed record ServeOptions
         return PolicyError(options) is { } policyError ? (null, policyError) : (options, null);
     }
 
-    /// <summary>How to send e-mail, or null when no SMTP server is set (or it is set wrongly).</summary>
+    /// <summary>How to send e-mail, or null when no SMTP server or mail folder is set (or it is set wrongly).</summary>
     public MailSettings? Mail()
     {
+        var publicUrl = PublicUrl ?? Urls.Split(';')[0];
+        if (Smtp is null && (MailFolder ?? (Demo ? Path.Combine(DataDirectory, "mail") : null)) is { } folder && MailboxAddress.TryParse(MailFrom, out _))
+        {
+            return new MailSettings("", 0, SecureSocketOptions.None, null, null, MailFrom, publicUrl, folder);
+        }
+
         if (Smtp?.Split(':') is not [{ Length: > 0 } host, var port] || !int.TryParse(port, out var portNumber) || portNumber is < 1 or > 65535
             || !MailboxAddress.TryParse(MailFrom, out _))
         {
@@ -135,7 +147,7 @@ internal sealed record ServeOptions
 
         return new MailSettings(
             host, portNumber, SmtpSecurity, Environment.GetEnvironmentVariable("ARBITER_SMTP_USER"), Environment.GetEnvironmentVariable("ARBITER_SMTP_PASSWORD"),
-            MailFrom, PublicUrl ?? Urls.Split(';')[0]);
+            MailFrom, publicUrl);
     }
 
     private static string? PolicyError(ServeOptions options)

@@ -4,6 +4,7 @@ using Arbiter.Events;
 using Arbiter.Storage;
 using Dapper;
 using MailKit.Net.Smtp;
+using MimeKit;
 
 namespace Arbiter.Mail;
 
@@ -50,6 +51,18 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
             return 0;
         }
 
+        if (settings.Folder is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+            foreach (var mail in due)
+            {
+                var (outcome, error) = await SendAsync(mail, message => message.WriteToAsync(Path.Combine(folder, $"{now:yyyyMMdd'T'HHmmss}-{mail.Id.Replace(':', '-')}.eml"), ct));
+                await RecordAsync(mail, now, outcome, error, ct);
+            }
+
+            return due.Count;
+        }
+
         // Well within the lease, so that no other node sends these while this one still waits.
         using var smtp = new SmtpClient { Timeout = 30_000 };
         Exception? unreachable = null;
@@ -68,7 +81,7 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
 
         foreach (var mail in due)
         {
-            var (outcome, error) = unreachable is null ? await SendAsync(smtp, mail, ct) : ("retry", unreachable.Message);
+            var (outcome, error) = unreachable is null ? await SendAsync(mail, message => smtp.SendAsync(message, ct)) : ("retry", unreachable.Message);
             await RecordAsync(mail, now, outcome, error, ct);
         }
 
@@ -98,7 +111,7 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
         };
     }
 
-    private async Task<(string State, string? Error)> SendAsync(SmtpClient smtp, Claimed mail, CancellationToken ct)
+    private async Task<(string State, string? Error)> SendAsync(Claimed mail, Func<MimeMessage, Task> send)
     {
         var template = MailTemplates.ByType[mail.EventType];
         if (string.IsNullOrWhiteSpace(mail.Email))
@@ -115,7 +128,7 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
             mail.Id, mail.AccountId, mail.DisplayName, mail.Email, mail.EventType, JsonNode.Parse(mail.Payload)!, unsubscribe.UrlFor(mail.AccountId)));
         try
         {
-            await smtp.SendAsync(message, ct);
+            await send(message);
             return ("sent", null);
         }
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or MailKit.ServiceNotConnectedException)

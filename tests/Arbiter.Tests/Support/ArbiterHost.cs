@@ -36,12 +36,14 @@ public sealed class ArbiterHost : IAsyncDisposable
 
     /// <param name="simulatedPayments">Whether Arbiter's payment simulator pays refunds; else the test reports them as the platform.</param>
     /// <param name="smtp">The SMTP server (host:port) e-mail goes to; none, no e-mail.</param>
-    public static async Task<ArbiterHost> StartAsync(TestStorage storage, TimeProvider? clock = null, string? policyFile = null, bool simulatedPayments = false, string? smtp = null)
+    /// <param name="mailFolder">A folder e-mail is written to as .eml files instead of SMTP.</param>
+    public static async Task<ArbiterHost> StartAsync(
+        TestStorage storage, TimeProvider? clock = null, string? policyFile = null, bool simulatedPayments = false, string? smtp = null, string? mailFolder = null)
     {
         var options = storage.Options() with
         {
             SimulatedClock = clock is null, ClockStart = Start, PlatformKey = PlatformKey, PolicyFile = policyFile, SimulatedPayments = simulatedPayments,
-            Smtp = smtp, MailFrom = "Arbiter <disputes@shop.test>", PublicUrl = "https://disputes.shop.test",
+            Smtp = smtp, MailFolder = mailFolder, MailFrom = "Arbiter <disputes@shop.test>", PublicUrl = "https://disputes.shop.test",
         };
         var app = await ArbiterApp.BuildAsync(options, clock, builder => builder.WebHost.UseTestServer());
         await app.Services.GetRequiredService<AccountStore>().EnsurePlatformKeyAsync(PlatformKey);
