@@ -243,7 +243,7 @@ public abstract class WebhookTests(Backend backend) : MarketplaceTest(backend)
             expected = hmac.new(secret.encode(), t.encode() + b'.' + body, hashlib.sha256).hexdigest()
             print('valid' if any(hmac.compare_digest(expected, v) for k, v in fields if k == 'v1') else 'invalid')
             """;
-        var start = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in (string[])["-c", Script, secret, delivery.Signature])
         {
             start.ArgumentList.Add(argument);

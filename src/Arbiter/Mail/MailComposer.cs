@@ -5,8 +5,8 @@ using MimeKit;
 
 namespace Arbiter.Mail;
 
-/// <summary>An e-mail about to be sent: whom to, about which event, and whether it is a reminder one may unsubscribe from.</summary>
-internal sealed record MailToSend(string Id, string AccountId, string DisplayName, string Email, string EventType, JsonNode Event, string UnsubscribeUrl);
+/// <summary>An e-mail about to be sent: whom to, about which event, and the link that stops reminders.</summary>
+internal sealed record MailToSend(string Id, string DisplayName, string Email, JsonNode Event, string UnsubscribeUrl);
 
 /// <summary>Writes an event's e-mail, text and HTML, with the link to the dispute or order and its deadline.</summary>
 internal static class MailComposer

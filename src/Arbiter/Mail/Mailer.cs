@@ -125,7 +125,7 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
         }
 
         var message = MailComposer.Compose(settings, template, new MailToSend(
-            mail.Id, mail.AccountId, mail.DisplayName, mail.Email, mail.EventType, JsonNode.Parse(mail.Payload)!, unsubscribe.UrlFor(mail.AccountId)));
+            mail.Id, mail.DisplayName, mail.Email, JsonNode.Parse(mail.Payload)!, unsubscribe.UrlFor(mail.AccountId)));
         try
         {
             await send(message);

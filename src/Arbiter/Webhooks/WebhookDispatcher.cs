@@ -20,7 +20,7 @@ namespace Arbiter.Webhooks;
 internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClients, TimeProvider clock, ILogger<WebhookDispatcher> logger) : IOutboxConsumer
 {
     public const string HttpClientName = "webhooks";
-    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(3);
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(3);
     private const int SendBatch = 64;
     private const int ResponseKept = 2000;
     /// <summary>30 s after the first failure, doubling each time, at most 6 h between attempts.</summary>
