@@ -102,6 +102,26 @@ public sealed class DisputeCentreTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refund_that_keeps_failing_waits_in_the_mediators_queue_until_retried()
+    {
+        await _site.ShippedOrderAsync("o4", paymentReference: "decline_o4");
+        var buyer = await _site.SignInAsync("b1");
+        await Steps.OpenDisputeAsync(buyer, "o4");
+        await _site.AdvanceAsync(days: 6);
+        await _site.AdvanceAsync(days: 1);
+        await _site.AdvanceAsync(days: 2);
+
+        var mediator = await _site.SignInAsync("m1", "/queue");
+        await Expect(mediator.GetByText("simulated: the card issuer declined the refund", new() { Exact = false })).ToBeVisibleAsync();
+        await mediator.GetByRole(AriaRole.Button, new() { Name = "Retry o4-r1" }).ClickAsync();
+        await Expect(mediator.GetByRole(AriaRole.Status)).ToContainTextAsync("Refund o4-r1 is asked for again.");
+        await Expect(mediator.GetByText("No refund waits for a retry.")).ToBeVisibleAsync();
+
+        await buyer.GotoAsync("/orders/o4");
+        await Expect(buyer.GetByText("refund retried: o4-r1: attempt 4")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_silent_seller_loses_when_the_clock_advances()
     {
         await _site.ShippedOrderAsync("o2");
