@@ -64,7 +64,6 @@ internal static class Schema
             dispute_id TEXT, refund_id TEXT, payload TEXT NOT NULL, created_at BIGINT NOT NULL, UNIQUE (order_id, seq));
         CREATE TABLE events_waiting (event_id TEXT PRIMARY KEY, order_id TEXT NOT NULL, seq BIGINT NOT NULL);
         CREATE INDEX events_waiting_order ON events_waiting (order_id, seq);
-        CREATE INDEX events_created ON events (created_at);
         CREATE TABLE webhook_endpoints (
             id TEXT PRIMARY KEY, url TEXT NOT NULL, event_types TEXT NOT NULL, description TEXT,
             secret TEXT NOT NULL, previous_secret TEXT, previous_secret_until BIGINT,
@@ -95,7 +94,6 @@ internal static class Schema
             status TEXT NOT NULL, attempts INTEGER NOT NULL, next_attempt_at BIGINT NOT NULL, lease_until BIGINT,
             created_at BIGINT NOT NULL, finished_at BIGINT, error TEXT);
         CREATE INDEX mail_messages_due ON mail_messages (next_attempt_at) WHERE status = 'pending';
-        CREATE INDEX mail_messages_account ON mail_messages (account_id, created_at);
         ALTER TABLE accounts ADD COLUMN reminders_off INTEGER NOT NULL DEFAULT 0;
         """,
     ];
