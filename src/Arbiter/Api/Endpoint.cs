@@ -10,13 +10,14 @@ internal static class Endpoint
 {
     public static readonly DomainError MissingBody = DomainError.Invalid("body_required", "This request needs a JSON body.");
 
-    /// <summary>A command on an order by one of <paramref name="roles"/>; answers with the order.</summary>
-    public static async Task<IResult> OnOrderAsync(HttpContext http, OrderCommands commands, string orderId, Role[] roles, Func<Order, Actor, DateTimeOffset, Result> command)
+    /// <summary>A command on an order by one of <paramref name="roles"/>; answers with the order, or what <paramref name="answer"/> makes of it.</summary>
+    public static async Task<IResult> OnOrderAsync(
+        HttpContext http, OrderCommands commands, string orderId, Role[] roles, Func<Order, Actor, DateTimeOffset, Result> command, Func<Order, object>? answer = null)
     {
         var caller = http.Caller();
         var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) =>
             roles.Contains(caller.Role) ? command(order, caller.Actor, now).Done() : Forbidden(caller), ct: http.RequestAborted);
-        return result.Error is { } error ? Problems.From(error) : Results.Ok(OrderView.Of(result.Order!));
+        return result.Error is { } error ? Problems.From(error) : Results.Ok(answer is null ? OrderView.Of(result.Order!) : answer(result.Order!));
     }
 
     /// <summary>A command on a dispute; answers with <paramref name="created"/> (201) or the dispute (200).</summary>

@@ -57,16 +57,9 @@ internal static class RefundsApi
             : Problems.From(OrderCommands.NotFound);
     }
 
-    private static async Task<IResult> OnRefundAsync(HttpContext http, OrderCommands commands, string id, Role[] roles, Func<Order, Actor, DateTimeOffset, Result> report)
-    {
-        if (OwnedIds.OrderOfRefund(id) is not { } orderId)
-        {
-            return Problems.From(OrderCommands.NotFound);
-        }
-
-        var caller = http.Caller();
-        var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) =>
-            roles.Contains(caller.Role) ? report(order, caller.Actor, now).Done() : Endpoint.Forbidden(caller), ct: http.RequestAborted);
-        return result.Error is { } error ? Problems.From(error) : Results.Ok(RefundView.Of(result.Order!, result.Order!.Refund(id)!));
-    }
+    /// <summary>A report on a refund, run on the order its id names; answers with the refund.</summary>
+    private static Task<IResult> OnRefundAsync(HttpContext http, OrderCommands commands, string id, Role[] roles, Func<Order, Actor, DateTimeOffset, Result> report) =>
+        OwnedIds.OrderOfRefund(id) is { } orderId
+            ? Endpoint.OnOrderAsync(http, commands, orderId, roles, report, order => RefundView.Of(order, order.Refund(id)!))
+            : Task.FromResult(Problems.From(OrderCommands.NotFound));
 }

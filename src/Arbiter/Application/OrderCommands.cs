@@ -77,12 +77,7 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
             }
 
             save = OrderStore.PrepareSave([loaded], now);
-            await save.ExecuteAsync(connection, tx);
-            if (alsoWrite is not null)
-            {
-                await alsoWrite(result.Value!, connection, tx);
-            }
-
+            await WriteAsync(save, result.Value!, alsoWrite, connection, tx);
             return new CommandResult<T>(result.Value, null, loaded.Order);
         }, ct);
         if (save is not null && locked.Error is null)
@@ -125,12 +120,7 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
         {
             await db.WriteAsync(async (connection, tx) =>
             {
-                await save.ExecuteAsync(connection, tx);
-                if (alsoWrite is not null)
-                {
-                    await alsoWrite(result.Value!, connection, tx);
-                }
-
+                await WriteAsync(save, result.Value!, alsoWrite, connection, tx);
                 return true;
             }, ct);
         }
@@ -141,6 +131,16 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
 
         recent.Remember(save.Saved);
         return new CommandResult<T>(result.Value, null, loaded.Order);
+    }
+
+    /// <summary>The order as the command left it, then whatever else the command writes, in the caller's transaction.</summary>
+    private static async Task WriteAsync<T>(OrderSave save, T value, Func<T, DbConnection, DbTransaction, Task>? alsoWrite, DbConnection connection, DbTransaction tx)
+    {
+        await save.ExecuteAsync(connection, tx);
+        if (alsoWrite is not null)
+        {
+            await alsoWrite(value, connection, tx);
+        }
     }
 
     /// <summary>Deadlines that fell due fire first, so a late command sees the state the clock has made.</summary>

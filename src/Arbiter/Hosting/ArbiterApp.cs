@@ -52,7 +52,8 @@ internal static class ArbiterApp
         builder.Services.AddSingleton<WebhookStore>();
         builder.Services.AddSingleton<EventLog>();
         builder.Services.AddSingleton<IOutboxConsumer, WebhookDispatcher>();
-        if (options.Mail() is { } mail)
+        var mail = options.Mail();
+        if (mail is not null)
         {
             builder.Services.AddSingleton(mail);
             builder.Services.AddSingleton<UnsubscribeLinks>();
@@ -107,7 +108,7 @@ internal static class ArbiterApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Arbiter API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
-        if (options.Mail() is not null)
+        if (mail is not null)
         {
             app.MapUnsubscribe();
         }

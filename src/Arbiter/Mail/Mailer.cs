@@ -18,9 +18,8 @@ namespace Arbiter.Mail;
 internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLinks unsubscribe, TimeProvider clock, ILogger<Mailer> logger) : IOutboxConsumer
 {
     private const int SendBatch = 50;
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan LongestPause = TimeSpan.FromHours(1);
-    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(2);
+    /// <summary>A minute after the first failure, doubling each time, at most an hour between attempts, for 2 days.</summary>
+    private static readonly Retries Retry = new(TimeSpan.FromMinutes(1), TimeSpan.FromHours(1), TimeSpan.FromDays(2));
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     public Task<Action<OutboxEvent, SqlBatch>> PrepareAsync(DbConnection connection, DbTransaction tx, DateTimeOffset now) =>
@@ -159,15 +158,15 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
     private Task<int> RecordAsync(Claimed mail, DateTimeOffset now, string outcome, string? error, CancellationToken ct)
     {
         var attempts = (int)mail.Attempts + 1;
-        var pause = DueWork.Pause(FirstRetry, LongestPause, attempts);
-        var state = outcome == "retry" && now + pause - DateTimeOffset.FromUnixTimeMilliseconds(mail.CreatedAt) > GiveUpAfter ? "failed" : outcome == "retry" ? "pending" : outcome;
+        var (next, giveUp) = Retry.After(attempts, now, DateTimeOffset.FromUnixTimeMilliseconds(mail.CreatedAt));
+        var state = outcome == "retry" ? giveUp ? "failed" : "pending" : outcome;
         return db.WriteAsync((connection, tx) => connection.ExecuteAsync(
             """
             UPDATE mail_messages SET status = @state, attempts = @attempts, lease_until = NULL, next_attempt_at = @next, error = @error,
                    finished_at = CASE WHEN @state = 'pending' THEN NULL ELSE @at END
             WHERE id = @id
             """,
-            new { id = mail.Id, state, attempts, next = (now + pause).ToUnixTimeMilliseconds(), error, at = now.ToUnixTimeMilliseconds() },
+            new { id = mail.Id, state, attempts, next = next.ToUnixTimeMilliseconds(), error, at = now.ToUnixTimeMilliseconds() },
             tx), ct);
     }
 

@@ -27,7 +27,19 @@ internal static class DueWork
             new { now = now.ToUnixTimeMilliseconds(), until = (now + lease).ToUnixTimeMilliseconds(), limit },
             tx)];
 
-    /// <summary>The pause after <paramref name="failures"/> failed attempts: <paramref name="first"/>, doubling, at most <paramref name="longest"/>.</summary>
-    public static TimeSpan Pause(TimeSpan first, TimeSpan longest, int failures) =>
-        TimeSpan.FromTicks(Math.Min(longest.Ticks, first.Ticks * (1L << Math.Min(failures - 1, 20))));
+}
+
+/// <summary>
+/// How queued work is retried: <paramref name="First"/> after the first failure, doubling, at most
+/// <paramref name="Longest"/> apart, and given up once the next try would fall more than
+/// <paramref name="GiveUpAfter"/> after the work was queued.
+/// </summary>
+internal sealed record Retries(TimeSpan First, TimeSpan Longest, TimeSpan GiveUpAfter)
+{
+    /// <summary>When to try again after <paramref name="failures"/> failed attempts, and whether to give up instead.</summary>
+    public (DateTimeOffset Next, bool GiveUp) After(int failures, DateTimeOffset now, DateTimeOffset queuedAt)
+    {
+        var next = now + TimeSpan.FromTicks(Math.Min(Longest.Ticks, First.Ticks * (1L << Math.Min(failures - 1, 20))));
+        return (next, next - queuedAt > GiveUpAfter);
+    }
 }

@@ -1,5 +1,7 @@
 using Arbiter.Api;
+using Arbiter.Application;
 using Arbiter.Domain.Common;
+using Arbiter.Domain.Orders;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,5 +35,12 @@ internal abstract class SignedInPage(TimeProvider clock) : PageModel
         }
 
         return RedirectToPage();
+    }
+
+    /// <summary>Runs a command on an order as the signed-in account, then says how it went (an order it cannot see is not found).</summary>
+    protected async Task<IActionResult> RunOnOrderAsync(OrderCommands commands, string orderId, Func<Order, Actor, DateTimeOffset, Result> command, string notice)
+    {
+        var result = await commands.RunAsync(orderId, Caller.CanSee, (order, now) => command(order, Caller.Actor, now).Done(), ct: HttpContext.RequestAborted);
+        return result.Error == OrderCommands.NotFound ? NotFound() : Done(result.Error, notice);
     }
 }

@@ -20,12 +20,10 @@ namespace Arbiter.Webhooks;
 internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClients, TimeProvider clock, ILogger<WebhookDispatcher> logger) : IOutboxConsumer
 {
     public const string HttpClientName = "webhooks";
-    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(3);
     private const int SendBatch = 64;
     private const int ResponseKept = 2000;
-    /// <summary>30 s after the first failure, doubling each time, at most 6 h between attempts.</summary>
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan LongestPause = TimeSpan.FromHours(6);
+    /// <summary>30 s after the first failure, doubling each time, at most 6 h between attempts, for 3 days.</summary>
+    private static readonly Retries Retry = new(TimeSpan.FromSeconds(30), TimeSpan.FromHours(6), TimeSpan.FromDays(3));
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     /// <summary>An event becomes one delivery per enabled endpoint that wants its type, under an id made of both.</summary>
@@ -117,9 +115,10 @@ internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClie
 
         var attempt = (int)delivery.Attempts + 1;
         var succeeded = status is >= 200 and < 300;
-        var givenUp = !succeeded && now + DueWork.Pause(FirstRetry, LongestPause, attempt) - DateTimeOffset.FromUnixTimeMilliseconds(delivery.CreatedAt) > GiveUpAfter;
+        var retry = Retry.After(attempt, now, DateTimeOffset.FromUnixTimeMilliseconds(delivery.CreatedAt));
+        var givenUp = !succeeded && retry.GiveUp;
         var duration = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        await db.WriteAsync((connection, tx) => RecordAsync(connection, tx, delivery.Id, attempt, now, status, response, error, duration, succeeded, givenUp), CancellationToken.None);
+        await db.WriteAsync((connection, tx) => RecordAsync(connection, tx, delivery.Id, attempt, now, status, response, error, duration, succeeded, givenUp, retry.Next), CancellationToken.None);
         if (givenUp)
         {
             logger.LogWarning("Gave up delivering {Delivery} to {Url} after {Attempts} attempts", delivery.Id, delivery.Url, attempt);
@@ -127,7 +126,8 @@ internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClie
     }
 
     private static async Task<bool> RecordAsync(
-        DbConnection connection, DbTransaction tx, string id, int attempt, DateTimeOffset now, int? status, string? response, string? error, long duration, bool succeeded, bool givenUp)
+        DbConnection connection, DbTransaction tx, string id, int attempt, DateTimeOffset now, int? status, string? response, string? error, long duration, bool succeeded, bool givenUp,
+        DateTimeOffset next)
     {
         await connection.ExecuteAsync(
             """
@@ -146,7 +146,7 @@ internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClie
                 id,
                 attempt,
                 state = succeeded ? "succeeded" : givenUp ? "failed" : "pending",
-                next = (now + DueWork.Pause(FirstRetry, LongestPause, attempt)).ToUnixTimeMilliseconds(),
+                next = next.ToUnixTimeMilliseconds(),
                 finished = succeeded || givenUp ? now.ToUnixTimeMilliseconds() : (long?)null,
             },
             tx);

@@ -23,23 +23,17 @@ internal sealed class OrderModel(OrderCommands commands, TimeProvider clock) : S
     }
 
     public Task<IActionResult> OnPostConfirmReceiptAsync(string id) =>
-        RunAsync(id, (o, who, now) => o.ConfirmReceipt(who, now), "Receipt confirmed: the seller has been paid.");
+        RunOnOrderAsync(commands, id, (o, who, now) => o.ConfirmReceipt(who, now), "Receipt confirmed: the seller has been paid.");
 
     public Task<IActionResult> OnPostCancelAsync(string id) =>
-        RunAsync(id, (o, who, now) => o.Cancel(who, now), "Order cancelled: the full amount is being refunded.");
+        RunOnOrderAsync(commands, id, (o, who, now) => o.Cancel(who, now), "Order cancelled: the full amount is being refunded.");
 
     public Task<IActionResult> OnPostShipAsync(string id, string? carrier, string? trackingNumber) =>
-        RunAsync(id, (o, who, now) => o.Ship(who, carrier, trackingNumber, now), "Shipped: the buyer's protection has started.");
+        RunOnOrderAsync(commands, id, (o, who, now) => o.Ship(who, carrier, trackingNumber, now), "Shipped: the buyer's protection has started.");
 
     public Task<IActionResult> OnPostExtendProtectionAsync(string id, int days) =>
-        RunAsync(id, (o, who, now) => o.ExtendProtection(who, days, now), $"Protection extended by {days} days.");
+        RunOnOrderAsync(commands, id, (o, who, now) => o.ExtendProtection(who, days, now), $"Protection extended by {days} days.");
 
     public Task<IActionResult> OnPostExtendProcessingAsync(string id, int days) =>
-        RunAsync(id, (o, who, now) => o.ExtendProcessing(who, days, now), $"Processing time extended by {days} days.");
-
-    private async Task<IActionResult> RunAsync(string id, Func<Order, Actor, DateTimeOffset, Result> command, string notice)
-    {
-        var result = await commands.RunAsync(id, Caller.CanSee, (order, now) => command(order, Caller.Actor, now).Done(), ct: HttpContext.RequestAborted);
-        return result.Error == OrderCommands.NotFound ? NotFound() : Done(result.Error, notice);
-    }
+        RunOnOrderAsync(commands, id, (o, who, now) => o.ExtendProcessing(who, days, now), $"Processing time extended by {days} days.");
 }

@@ -35,14 +35,8 @@ internal sealed class QueueModel(CallerDisputes disputes, RefundsNeedingAttentio
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRetryRefundAsync(string refundId)
-    {
-        if (Caller.Role != Role.Mediator || OwnedIds.OrderOfRefund(refundId) is not { } orderId)
-        {
-            return NotFound();
-        }
-
-        var result = await commands.RunAsync(orderId, Caller.CanSee, (order, now) => order.RetryRefund(refundId, Caller.Actor, now).Done(), ct: HttpContext.RequestAborted);
-        return result.Error == OrderCommands.NotFound ? NotFound() : Done(result.Error, $"Refund {refundId} is asked for again.");
-    }
+    public Task<IActionResult> OnPostRetryRefundAsync(string refundId) =>
+        Caller.Role == Role.Mediator && OwnedIds.OrderOfRefund(refundId) is { } orderId
+            ? RunOnOrderAsync(commands, orderId, (order, who, now) => order.RetryRefund(refundId, who, now), $"Refund {refundId} is asked for again.")
+            : Task.FromResult<IActionResult>(NotFound());
 }
