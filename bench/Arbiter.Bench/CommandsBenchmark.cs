@@ -9,12 +9,15 @@ namespace Arbiter.Bench;
 /// dispute, get an offer and accept or cancel it. Every HTTP call is one command. The node runs the
 /// same load unmeasured first, as a long-running node would have: until the JIT has compiled its
 /// hot paths at full optimisation, a fresh process measures its compiler as much as itself.
+/// Then the same clients ask the same warm node for its health, a request that does no work: what
+/// HTTP alone costs on this machine, the floor under every command.
 /// </summary>
 internal static class CommandsBenchmark
 {
     private const string Key = "bench-platform-key";
 
-    public static async Task<(double PerSecond, double P50, double P99)> RunAsync(BenchStorage storage, int clients, TimeSpan warmup, TimeSpan duration)
+    /// <param name="databaseCpu">The CPU time a database server has used so far; null when the database runs inside the node.</param>
+    public static async Task<CommandFigures> RunAsync(BenchStorage storage, Func<TimeSpan>? databaseCpu, int clients, TimeSpan warmup, TimeSpan duration)
     {
         await using var node = await NodeProcess.StartAsync(Key, storage.NodeArgs(), simulatedClock: false);
         var platform = node.Client(Key);
@@ -60,8 +63,42 @@ internal static class CommandsBenchmark
             }
         }
 
+        async Task<(TimeSpan Node, TimeSpan Database)> CpuOverMeasurementAsync()
+        {
+            await Task.Delay(warmup);
+            var (node0, database0) = (node.CpuTime, databaseCpu?.Invoke() ?? TimeSpan.Zero);
+            await Task.Delay(duration);
+            return (node.CpuTime - node0, (databaseCpu?.Invoke() ?? TimeSpan.Zero) - database0);
+        }
+
+        var cpu = CpuOverMeasurementAsync();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => ClientAsync()));
-        return (latencies.Count / (clock.Elapsed - warmup).TotalSeconds, latencies.Percentile(0.50), latencies.Percentile(0.99));
+        var (nodeCpu, databaseCpuUsed) = await cpu;
+        var commands = Math.Max(1, latencies.Count);
+        return new CommandFigures(
+            latencies.Count / (clock.Elapsed - warmup).TotalSeconds,
+            latencies.Percentile(0.50),
+            latencies.Percentile(0.99),
+            nodeCpu / commands,
+            databaseCpu is null ? null : databaseCpuUsed / commands,
+            await HttpFloorAsync(platform, clients, duration));
+    }
+
+    /// <summary>Requests per second for <c>GET /health</c> from <paramref name="clients"/> clients: HTTP and nothing else.</summary>
+    private static async Task<double> HttpFloorAsync(HttpClient client, int clients, TimeSpan duration)
+    {
+        var clock = Stopwatch.StartNew();
+        var total = 0;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                using var response = await client.GetAsync("/health");
+                response.EnsureSuccessStatusCode();
+                Interlocked.Increment(ref total);
+            }
+        }));
+        return total / clock.Elapsed.TotalSeconds;
     }
 
     private static async Task<string> AccountAsync(HttpClient platform, string id, string role)
@@ -73,3 +110,6 @@ internal static class CommandsBenchmark
 
     private sealed record AccountCreated(string Token);
 }
+
+/// <summary>What the lifecycle measured: throughput, latency, CPU per command in the node and in a database server, and the HTTP floor.</summary>
+internal sealed record CommandFigures(double PerSecond, double P50, double P99, TimeSpan NodeCpuEach, TimeSpan? DatabaseCpuEach, double HttpFloor);

@@ -21,8 +21,8 @@ if (only.Contains("commands"))
     Console.WriteLine();
     Console.WriteLine("## Commands over HTTP (lifecycle mix, one node)");
     Console.WriteLine();
-    Console.WriteLine("| backend | clients | commands/s | p50 ms | p99 ms | yardstick tx/s | ratio |");
-    Console.WriteLine("|---|---|---|---|---|---|---|");
+    Console.WriteLine("| backend | clients | commands/s | p50 ms | p99 ms | yardstick tx/s | ratio | CPU µs per command (node + db) | CPU µs per yardstick tx | CPU ratio | HTTP floor req/s | ceiling |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
     foreach (var backend in backends)
     {
         var pgbench = cluster is null ? null : await cluster.CreateDatabaseAsync("pgbench");
@@ -33,11 +33,16 @@ if (only.Contains("commands"))
 
         foreach (var clients in clientCounts)
         {
-            var (perSecond, p50, p99) = await CommandsBenchmark.RunAsync(await BenchStorage.NewAsync(backend, cluster), clients, warmup, duration);
-            var yardstick = backend == "postgres"
+            var figures = await CommandsBenchmark.RunAsync(
+                await BenchStorage.NewAsync(backend, cluster), backend == "postgres" ? () => CpuTime.OfTree(cluster!.ServerProcessId) : null, clients, warmup, duration);
+            var (yardstick, yardstickCpu) = backend == "postgres"
                 ? await Yardsticks.PgbenchAsync(cluster!, pgbench!, clients, duration)
                 : await Yardsticks.SqliteAsync(clients, duration);
-            Console.WriteLine(Row(backend, clients, perSecond, p50, p99, yardstick, perSecond / yardstick));
+            var commandCpu = figures.NodeCpuEach + (figures.DatabaseCpuEach ?? TimeSpan.Zero);
+            Console.WriteLine(Row(
+                backend, clients, figures.PerSecond, figures.P50, figures.P99, yardstick, figures.PerSecond / yardstick,
+                CpuCell(figures.NodeCpuEach, figures.DatabaseCpuEach), yardstickCpu.TotalMicroseconds,
+                yardstickCpu / commandCpu, figures.HttpFloor, Ceiling(figures.HttpFloor, yardstick)));
         }
     }
 }
@@ -100,6 +105,15 @@ string Option(string name, string fallback)
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
 }
+
+// The best ratio a command could reach if it cost one empty HTTP request plus one yardstick
+// transaction and nothing else: on a machine that both saturate, their costs per operation add.
+static double Ceiling(double httpPerSecond, double yardstickPerSecond) => 1 / (1 / httpPerSecond + 1 / yardstickPerSecond) / yardstickPerSecond;
+
+// SQLite runs inside the node: its CPU is the node's.
+static string CpuCell(TimeSpan node, TimeSpan? database) => database is { } db
+    ? string.Create(CultureInfo.InvariantCulture, $"{node.TotalMicroseconds:N0} + {db.TotalMicroseconds:N0}")
+    : string.Create(CultureInfo.InvariantCulture, $"{node.TotalMicroseconds:N0}");
 
 static string Row(params object[] cells) =>
     "| " + string.Join(" | ", cells.Select(c => c switch

@@ -12,20 +12,32 @@ internal static partial class Yardsticks
     [GeneratedRegex(@"tps = ([\d.]+)")]
     private static partial Regex Tps();
 
-    /// <summary><c>pgbench -N</c> (simple single-row updates and inserts) on the same server, at the same client count.</summary>
-    public static async Task<double> PgbenchAsync(PostgresCluster cluster, string database, int clients, TimeSpan duration)
+    [GeneratedRegex(@"number of transactions actually processed: (\d+)")]
+    private static partial Regex Processed();
+
+    /// <summary>
+    /// <c>pgbench -N</c> (simple single-row updates and inserts) on the same server, at the same client
+    /// count: transactions per second, and the CPU each cost the server and pgbench together.
+    /// </summary>
+    public static async Task<(double PerSecond, TimeSpan CpuEach)> PgbenchAsync(PostgresCluster cluster, string database, int clients, TimeSpan duration)
     {
+        var cpuBefore = CpuTime.OfTree(cluster.ServerProcessId) + CpuTime.OfEndedChildren();
         var output = await cluster.RunToolAsync("pgbench",
             ["-h", "127.0.0.1", "-p", cluster.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-N", "-n",
              "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", ((int)Math.Max(1, duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture), database]);
-        return double.Parse(Tps().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+        var cpu = CpuTime.OfTree(cluster.ServerProcessId) + CpuTime.OfEndedChildren() - cpuBefore;
+        var transactions = long.Parse(Processed().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+        return (double.Parse(Tps().Match(output).Groups[1].Value, CultureInfo.InvariantCulture), cpu / Math.Max(1, transactions));
     }
 
     public static Task PgbenchInitAsync(PostgresCluster cluster, string database) =>
         cluster.RunToolAsync("pgbench", ["-h", "127.0.0.1", "-p", cluster.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-i", "-s", "10", "-q", database]);
 
-    /// <summary>Raw single-row write transactions on SQLite with Arbiter's durability (WAL, synchronous=FULL), from as many clients.</summary>
-    public static async Task<double> SqliteAsync(int clients, TimeSpan duration)
+    /// <summary>
+    /// Raw single-row write transactions on SQLite with Arbiter's durability (WAL, synchronous=FULL),
+    /// from as many clients: transactions per second, and the CPU each cost this process.
+    /// </summary>
+    public static async Task<(double PerSecond, TimeSpan CpuEach)> SqliteAsync(int clients, TimeSpan duration)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("arbiter-yardstick-").FullName, "raw.db");
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
@@ -35,6 +47,7 @@ internal static partial class Yardsticks
             await Execute(setup, "PRAGMA journal_mode = WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL);");
         }
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stop = Stopwatch.StartNew();
         var total = 0;
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
@@ -52,7 +65,7 @@ internal static partial class Yardsticks
                 Interlocked.Increment(ref total);
             }
         })));
-        return total / stop.Elapsed.TotalSeconds;
+        return (total / stop.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore) / Math.Max(1, total));
     }
 
     private static async Task Execute(SqliteConnection connection, string sql)

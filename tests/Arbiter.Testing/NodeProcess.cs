@@ -88,6 +88,16 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The CPU time the process has used so far (user and system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public HttpClient Client(string token)
     {
         var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(120) };

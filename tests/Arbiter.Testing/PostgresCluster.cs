@@ -58,6 +58,9 @@ public sealed class PostgresCluster : IAsyncDisposable
         return name;
     }
 
+    /// <summary>The server's own process (the postmaster), parent of every backend.</summary>
+    public int ServerProcessId => int.Parse(File.ReadLines(Path.Combine(_directory, "data", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Runs one of the server's programs (such as pgbench) and returns what it printed.</summary>
     public Task<string> RunToolAsync(string tool, IEnumerable<string> args) => RunAsync(Path.Combine(_bin, tool), args);
 
