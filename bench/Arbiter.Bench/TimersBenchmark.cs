@@ -39,6 +39,7 @@ internal static class TimersBenchmark
                 foreach (var i in chunk)
                 {
                     var order = Order.Create(
+                        Actor.Platform,
                         new NewOrder($"t{i}", "b1", "s1", "USD", [new OrderLine("l1", "Item", 1, 1999, 300)], new Payment("card", $"pay{i}"), "standard"),
                         Policy.Default,
                         Start).Value!;

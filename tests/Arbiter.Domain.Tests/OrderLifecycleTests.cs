@@ -27,6 +27,7 @@ public class OrderLifecycleTests
     public void An_order_needs_an_iso_currency(string currency, string code)
     {
         var result = Order.Create(
+            Actor.Platform,
             new NewOrder("o1", "b1", "s1", currency, [Scenario.Lamp], new Payment("card", "p"), "standard"), Policy.Default, Scenario.Start);
 
         result.ShouldFailWith(code);
@@ -35,9 +36,9 @@ public class OrderLifecycleTests
     [Fact]
     public void An_order_needs_lines_with_unique_ids()
     {
-        Order.Create(new NewOrder("o1", "b1", "s1", "USD", [], new Payment("card", "p"), "standard"), Policy.Default, Scenario.Start)
+        Order.Create(Actor.Platform, new NewOrder("o1", "b1", "s1", "USD", [], new Payment("card", "p"), "standard"), Policy.Default, Scenario.Start)
             .ShouldFailWith("lines_required");
-        Order.Create(new NewOrder("o1", "b1", "s1", "USD", [Scenario.Lamp, Scenario.Lamp], new Payment("card", "p"), "standard"), Policy.Default, Scenario.Start)
+        Order.Create(Actor.Platform, new NewOrder("o1", "b1", "s1", "USD", [Scenario.Lamp, Scenario.Lamp], new Payment("card", "p"), "standard"), Policy.Default, Scenario.Start)
             .ShouldFailWith("duplicate_line");
     }
 

@@ -86,9 +86,14 @@ public sealed partial class Dispute
     /// <summary>Why <paramref name="actor"/> may not take <paramref name="action"/> now, if they may not.</summary>
     public Result Guard(DisputeAction action, Actor actor, DateTimeOffset now)
     {
+        if (!Order.IsKnownTo(actor))
+        {
+            return Orders.Order.NotFound;
+        }
+
         if (!DisputeRules.EverAllows(action, actor.Role))
         {
-            return DomainError.Forbidden("action_not_allowed_for_role", $"A {actor.Role.ToString().ToLowerInvariant()} cannot {Words.Of(action)}.");
+            return Orders.Order.Forbidden(actor, Words.Of(action));
         }
 
         if (action == DisputeAction.Escalate && actor.Role == Role.Buyer && Status == DisputeStatus.AwaitingSellerResponse)
@@ -98,7 +103,7 @@ public sealed partial class Dispute
 
         if (!DisputeRules.Allows(Status, action, actor.Role))
         {
-            return DomainError.Conflict("invalid_state", $"Cannot {Words.Of(action)} while the dispute is {Words.Of(Status)}.");
+            return DomainError.Conflict("invalid_state", $"Cannot {Words.Of(action).Replace('_', ' ')} while the dispute is {Words.Of(Status).Replace('_', ' ')}.");
         }
 
         return action switch

@@ -1,4 +1,7 @@
 using Arbiter.Domain.Common;
+using static Arbiter.Domain.Common.Role;
+using static Arbiter.Domain.Common.StateTable<Arbiter.Domain.Disputes.DisputeStatus, Arbiter.Domain.Disputes.DisputeAction>;
+using static Arbiter.Domain.DeadlineKind;
 using static Arbiter.Domain.Disputes.DisputeAction;
 using static Arbiter.Domain.Disputes.DisputeStatus;
 
@@ -28,57 +31,72 @@ public enum DisputeAction
 }
 
 /// <summary>
-/// The dispute state machine on one screen: in each status, who may do what. Guards that depend
-/// on more than the status (a pending offer, an open question, the appeal window) live in
-/// <see cref="Dispute"/>; messages and evidence are allowed while the dispute is not finished.
+/// The dispute state machine on one screen: in each status, the deadlines it arms (and where
+/// their passing leads), who may do what, and where each action leads (nowhere named: the status
+/// stays). Guards that depend on more than the status (a pending offer, an open question, the
+/// appeal window) live in <see cref="Dispute.Guard"/>; messages and evidence are allowed while
+/// the dispute is not cancelled. <c>docs/disputes.md</c> is generated from this table.
 /// </summary>
 public static class DisputeRules
 {
-    private static readonly Dictionary<DisputeStatus, (DisputeAction Action, Role Who)[]> Table = new()
-    {
-        [AwaitingSellerResponse] =
-        [
-            (AcceptClaim, Role.Seller), (Reject, Role.Seller), (MakeOffer, Role.Seller), (Escalate, Role.Seller),
-            (ChangeClaim, Role.Buyer), (Cancel, Role.Buyer),
-        ],
-        [Negotiating] =
-        [
-            (AcceptClaim, Role.Seller), (MakeOffer, Role.Seller), (Escalate, Role.Seller),
-            (AcceptOffer, Role.Buyer), (DeclineOffer, Role.Buyer), (ChangeClaim, Role.Buyer), (Cancel, Role.Buyer), (Escalate, Role.Buyer),
-        ],
-        [Escalated] =
-        [
-            (AcceptClaim, Role.Seller), (MakeOffer, Role.Seller), (AnswerInfoRequest, Role.Seller),
-            (AcceptOffer, Role.Buyer), (DeclineOffer, Role.Buyer), (Cancel, Role.Buyer), (AnswerInfoRequest, Role.Buyer),
-            (RequestInfo, Role.Mediator), (Decide, Role.Mediator),
-        ],
-        [AwaitingReturn] =
-        [
-            (ShipReturn, Role.Buyer), (DisputeAction.Appeal, Role.Buyer), (DisputeAction.Appeal, Role.Seller),
-        ],
-        [AwaitingReturnReceipt] =
-        [
-            (ConfirmReturnReceived, Role.Seller), (RefuseReturn, Role.Seller), (RecordReturnDelivery, Role.Platform),
-            (DisputeAction.Appeal, Role.Buyer), (DisputeAction.Appeal, Role.Seller),
-        ],
-        [Resolved] =
-        [
-            (DisputeAction.Appeal, Role.Buyer), (DisputeAction.Appeal, Role.Seller),
-        ],
-        [Cancelled] = [],
-    };
+    private static readonly Role[] Parties = [Buyer, Seller];
+    private static readonly Role[] Everyone = [Buyer, Seller, Mediator];
 
-    private static readonly Role[] Communicators = [Role.Buyer, Role.Seller, Role.Mediator];
+    /// <summary>A concluded dispute either waits for the item to come back or is resolved.</summary>
+    private static readonly DisputeStatus[] Concluded = [Resolved, AwaitingReturn];
+
+    public static readonly StateTable<DisputeStatus, DisputeAction> Table = new(
+        During(AwaitingSellerResponse, [Expires(SellerResponse, Concluded), Expires(Reminder)],
+            When(AcceptClaim, [Seller], Concluded),
+            When(Reject, [Seller], Negotiating),
+            When(MakeOffer, [Seller], Negotiating),
+            When(Escalate, [Seller], Escalated),
+            When(ChangeClaim, [Buyer]),
+            When(Cancel, [Buyer], Cancelled),
+            When(SendMessage, Everyone),
+            When(AddEvidence, Parties)),
+        During(Negotiating, [Expires(Negotiation, Escalated)],
+            When(AcceptClaim, [Seller], Concluded),
+            When(MakeOffer, [Seller]),
+            When(Escalate, Parties, Escalated),
+            When(AcceptOffer, [Buyer], Concluded),
+            When(DeclineOffer, [Buyer]),
+            When(ChangeClaim, [Buyer]),
+            When(Cancel, [Buyer], Cancelled),
+            When(SendMessage, Everyone),
+            When(AddEvidence, Parties)),
+        During(Escalated, [Expires(DeadlineKind.InfoRequest, [Escalated, .. Concluded]), Expires(Reminder)],
+            When(AcceptClaim, [Seller], Concluded),
+            When(MakeOffer, [Seller]),
+            When(AnswerInfoRequest, Parties),
+            When(AcceptOffer, [Buyer], Concluded),
+            When(DeclineOffer, [Buyer]),
+            When(Cancel, [Buyer], Resolved),
+            When(RequestInfo, [Mediator]),
+            When(Decide, [Mediator], Concluded),
+            When(SendMessage, Everyone),
+            When(AddEvidence, Parties)),
+        During(AwaitingReturn, [Expires(ReturnShipment, Resolved), Expires(Reminder), Expires(AppealWindow)],
+            When(ShipReturn, [Buyer], AwaitingReturnReceipt),
+            When(DisputeAction.Appeal, Parties, Escalated),
+            When(SendMessage, Everyone),
+            When(AddEvidence, Parties)),
+        During(AwaitingReturnReceipt, [Expires(ReturnReceipt, Resolved), Expires(AppealWindow)],
+            When(ConfirmReturnReceived, [Seller], Resolved),
+            When(RefuseReturn, [Seller], Escalated),
+            When(RecordReturnDelivery, [Platform]),
+            When(DisputeAction.Appeal, Parties, Escalated),
+            When(SendMessage, Everyone),
+            When(AddEvidence, Parties)),
+        During(Resolved, [Expires(AppealWindow)],
+            When(DisputeAction.Appeal, Parties, Escalated),
+            When(SendMessage, Everyone),
+            When(AddEvidence, Parties)),
+        During(Cancelled, []));
 
     /// <summary>Whether the status allows the role to take the action, before any finer guard.</summary>
-    public static bool Allows(DisputeStatus status, DisputeAction action, Role role) => action switch
-    {
-        SendMessage => status != Cancelled && Communicators.Contains(role),
-        AddEvidence => status != Cancelled && role is Role.Buyer or Role.Seller,
-        _ => Table[status].Contains((action, role)),
-    };
+    public static bool Allows(DisputeStatus status, DisputeAction action, Role role) => Table.Allows(status, action, role);
 
     /// <summary>Whether the role could take the action in some status at all.</summary>
-    public static bool EverAllows(DisputeAction action, Role role) =>
-        Enum.GetValues<DisputeStatus>().Any(status => Allows(status, action, role));
+    public static bool EverAllows(DisputeAction action, Role role) => Table.EverAllows(action, role);
 }

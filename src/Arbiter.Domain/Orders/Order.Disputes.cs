@@ -12,21 +12,9 @@ public sealed partial class Order
     /// <summary>The buyer opens a dispute on one line, while protection (or the post-completion window) runs.</summary>
     public Result<Dispute> OpenDispute(Actor actor, string? lineId, ClaimRequest request, DateTimeOffset now)
     {
-        if (actor.Role != Role.Buyer)
+        if (Guard(OrderAction.OpenDispute, actor, now) is { IsSuccess: false } refused)
         {
-            return DomainError.Forbidden("action_not_allowed_for_role", "Only the buyer can open a dispute.");
-        }
-
-        if (Status == OrderStatus.AwaitingShipment)
-        {
-            return DomainError.Conflict("order_not_shipped", "The order has not shipped yet; cancel it instead for a full refund.");
-        }
-
-        if (DisputeWindowEndsAt is not { } windowEnd || now >= windowEnd)
-        {
-            return Status == OrderStatus.Closed
-                ? InvalidState("open a dispute", Status)
-                : DomainError.Conflict("protection_expired", "Buyer protection for this order has ended.");
+            return refused.Error!;
         }
 
         if (lineId is null || Line(lineId) is not { } line)
@@ -44,7 +32,7 @@ public sealed partial class Order
             return DomainError.Conflict("dispute_not_reopenable", "A dispute on this line was settled for good; it cannot be disputed again.");
         }
 
-        var id = $"{Id}-d{DisputeList.Count + 1}";
+        var id = new DisputeId(Id, DisputeList.Count + 1).ToString();
         var claim = ValidateClaim(line, id, request);
         if (!claim.IsSuccess)
         {
@@ -115,9 +103,9 @@ public sealed partial class Order
     /// <summary>Keeps a file's description; the bytes live with the store.</summary>
     public Result AddEvidence(Actor actor, string? disputeId, EvidenceFile file, DateTimeOffset now)
     {
-        if (actor.Role is not (Role.Buyer or Role.Seller))
+        if (Guard(OrderAction.AddEvidence, actor, now) is { IsSuccess: false } refused)
         {
-            return DomainError.Forbidden("action_not_allowed_for_role", "Only the buyer and the seller add evidence.");
+            return refused;
         }
 
         if (disputeId is not null)

@@ -8,11 +8,9 @@ public sealed partial class Order
     /// <summary>The seller ships with a carrier and tracking number; buyer protection starts.</summary>
     public Result Ship(Actor actor, string? carrier, string? trackingNumber, DateTimeOffset now)
     {
-        if (Status != OrderStatus.AwaitingShipment)
+        if (Guard(OrderAction.Ship, actor, now) is { IsSuccess: false } refused)
         {
-            return Shipment is null
-                ? InvalidState("ship", Status)
-                : DomainError.Conflict("already_shipped", "The order has shipped already.");
+            return refused;
         }
 
         if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber))
@@ -30,9 +28,9 @@ public sealed partial class Order
     /// <summary>The platform reports that the carrier delivered the parcel.</summary>
     public Result RecordDelivery(Actor actor, DateTimeOffset? deliveredAt, DateTimeOffset now)
     {
-        if (Shipment is null || Status == OrderStatus.Closed)
+        if (Guard(OrderAction.RecordDelivery, actor, now) is { IsSuccess: false } refused)
         {
-            return DomainError.Conflict("order_not_shipped", "Only a shipped order can be delivered.");
+            return refused;
         }
 
         var at = deliveredAt ?? now;
@@ -41,7 +39,7 @@ public sealed partial class Order
             return DomainError.Invalid("delivered_in_future", "deliveredAt cannot be in the future.");
         }
 
-        if (at < Shipment.ShippedAt)
+        if (at < Shipment!.ShippedAt)
         {
             return DomainError.Invalid("delivered_before_shipment", "deliveredAt cannot be before the shipment.");
         }
@@ -54,17 +52,13 @@ public sealed partial class Order
     /// <summary>The buyer confirms receipt: the money is released at once and protection ends.</summary>
     public Result ConfirmReceipt(Actor actor, DateTimeOffset now)
     {
-        if (Status != OrderStatus.AwaitingConfirmation)
+        if (Guard(OrderAction.ConfirmReceipt, actor, now) is { IsSuccess: false } refused)
         {
-            return InvalidState("confirm receipt", Status);
-        }
-
-        if (HasOpenDispute)
-        {
-            return DomainError.Conflict("dispute_open", "Receipt cannot be confirmed while a dispute on the order is open.");
+            return refused;
         }
 
         Record(now, actor, "receipt_confirmed");
+        ReceiptConfirmedAt = now;
         Complete(now);
         return Result.Ok;
     }
@@ -72,11 +66,9 @@ public sealed partial class Order
     /// <summary>The buyer cancels before shipment and gets everything back.</summary>
     public Result Cancel(Actor actor, DateTimeOffset now)
     {
-        if (Status != OrderStatus.AwaitingShipment)
+        if (Guard(OrderAction.Cancel, actor, now) is { IsSuccess: false } refused)
         {
-            return Status == OrderStatus.AwaitingConfirmation
-                ? DomainError.Conflict("already_shipped", "The order has shipped; open a dispute instead of cancelling.")
-                : InvalidState("cancel", Status);
+            return refused;
         }
 
         Record(now, actor, "order_cancelled");
@@ -87,14 +79,9 @@ public sealed partial class Order
     /// <summary>The seller gives the buyer more protection, up to the policy's maximum.</summary>
     public Result ExtendProtection(Actor actor, int days, DateTimeOffset now)
     {
-        if (Status != OrderStatus.AwaitingConfirmation)
+        if (Guard(OrderAction.ExtendProtection, actor, now) is { IsSuccess: false } refused)
         {
-            return InvalidState("extend protection", Status);
-        }
-
-        if (ProtectionExpired || now >= ProtectionEndsAt)
-        {
-            return DomainError.Conflict("protection_expired", "Buyer protection has already ended.");
+            return refused;
         }
 
         if (ExtensionError(days, ProtectionExtendedDays, Policy.MaxProtectionExtensionDays) is { } error)
@@ -118,9 +105,9 @@ public sealed partial class Order
     /// <summary>The seller (with the buyer's agreement, as the platform allows) gets more time to ship.</summary>
     public Result ExtendProcessing(Actor actor, int days, DateTimeOffset now)
     {
-        if (Status != OrderStatus.AwaitingShipment)
+        if (Guard(OrderAction.ExtendProcessing, actor, now) is { IsSuccess: false } refused)
         {
-            return InvalidState("extend processing time", Status);
+            return refused;
         }
 
         if (ExtensionError(days, ProcessingExtendedDays, Policy.MaxProcessingExtensionDays) is { } error)

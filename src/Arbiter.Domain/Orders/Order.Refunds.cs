@@ -31,14 +31,10 @@ public sealed partial class Order
             : r with { Status = RefundStatus.Completed, Reference = Clean(reference) ?? r.Reference, RetryAt = null, NeedsAttention = false, UpdatedAt = now });
 
     /// <summary>The payment failed: asked for again after a pause, or, after the last attempt, left for a person.</summary>
-    public Result ReportRefundFailed(string refundId, string? reason, Actor actor, DateTimeOffset now)
-    {
-        if (Clean(reason) is not { } why)
-        {
-            return DomainError.Invalid("reason_required", "Say why the refund failed (reason).");
-        }
-
-        return Report(refundId, RefundStatus.Failed, actor, now, r => r.Status switch
+    public Result ReportRefundFailed(string refundId, string? reason, Actor actor, DateTimeOffset now) =>
+        Report(refundId, RefundStatus.Failed, actor, now, r => Clean(reason) is not { } why
+            ? DomainError.Invalid("reason_required", "Say why the refund failed (reason).")
+            : r.Status switch
         {
             RefundStatus.Pending or RefundStatus.Sent => r.Attempt < RefundAttempts
                 ? r with { Status = RefundStatus.Failed, FailureReason = why, RetryAt = now + RetryPause(r.Attempt), UpdatedAt = now }
@@ -46,7 +42,6 @@ public sealed partial class Order
             RefundStatus.Failed => r,
             _ => RefundConflict(r, "failed"),
         });
-    }
 
     /// <summary>A mediator or the platform asks for a failed refund again, at once.</summary>
     public Result RetryRefund(string refundId, Actor actor, DateTimeOffset now)
@@ -54,6 +49,11 @@ public sealed partial class Order
         if (Refund(refundId) is not { } refund)
         {
             return RefundNotFound;
+        }
+
+        if (Guard(OrderAction.RetryRefund, actor, now) is { IsSuccess: false } refused)
+        {
+            return refused;
         }
 
         if (refund.Status != RefundStatus.Failed)
@@ -90,6 +90,11 @@ public sealed partial class Order
         if (index < 0)
         {
             return RefundNotFound;
+        }
+
+        if (Guard(OrderAction.ReportRefund, actor, now) is { IsSuccess: false } refused)
+        {
+            return refused;
         }
 
         var before = RefundList[index];

@@ -86,7 +86,7 @@ public sealed partial class Order
     private void IssueRefund(string lineId, string? disputeId, long amount, DateTimeOffset now, string reason)
     {
         Ledger.Refund(lineId, amount, now);
-        var refund = new Refund($"{Id}-r{RefundList.Count + 1}", lineId, disputeId, amount, RefundStatus.Pending, now, reason);
+        var refund = new Refund(new RefundId(Id, RefundList.Count + 1).ToString(), lineId, disputeId, amount, RefundStatus.Pending, now, reason);
         RefundList.Add(refund);
         Record(now, Actor.Clock, "refund_created", $"{refund.Id}: {amount} {Currency} on line {lineId} ({reason})", refund.Id);
     }

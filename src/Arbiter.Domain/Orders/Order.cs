@@ -37,6 +37,9 @@ public sealed partial class Order : IJsonOnDeserialized
     [JsonInclude] public DateTimeOffset? ReminderSentFor { get; private set; }
     [JsonInclude] public bool ProtectionExpired { get; private set; }
     [JsonInclude] public DateTimeOffset? CompletedAt { get; private set; }
+
+    /// <summary>When the buyer confirmed receipt themselves, which (alone) opens the post-completion dispute window.</summary>
+    [JsonInclude] public DateTimeOffset? ReceiptConfirmedAt { get; private set; }
     [JsonInclude] public DateTimeOffset? ClosedAt { get; private set; }
 
     /// <summary>How many history entries the order and its disputes have recorded: each event's number.</summary>
@@ -66,11 +69,15 @@ public sealed partial class Order : IJsonOnDeserialized
 
     public long Total => LineList.Sum(l => l.Total);
 
-    /// <summary>Until when a (new) dispute may be opened: protection while shipped, a grace window after completion.</summary>
+    /// <summary>
+    /// Until when a (new) dispute may be opened: while protection runs, and for a grace window after
+    /// the buyer confirmed receipt early. Once protection has run out nothing reopens it: not the
+    /// order completing by itself, not a cancelled dispute, not the last dispute of several finishing.
+    /// </summary>
     public DateTimeOffset? DisputeWindowEndsAt => Status switch
     {
         OrderStatus.AwaitingConfirmation when !ProtectionExpired => ProtectionEndsAt,
-        OrderStatus.Completed => CompletedAt + Policy.PostCompletionDisputeWindow,
+        OrderStatus.Completed when ReceiptConfirmedAt is { } confirmedAt => confirmedAt + Policy.PostCompletionDisputeWindow,
         _ => null,
     };
 
@@ -87,9 +94,14 @@ public sealed partial class Order : IJsonOnDeserialized
     public bool IsLineClosedForGood(string lineId) =>
         DisputeList.Any(d => d.LineId == lineId && d.Status == DisputeStatus.Resolved);
 
-    /// <summary>Takes the buyer's payment into escrow and starts the seller's processing time.</summary>
-    public static Result<Order> Create(NewOrder command, Policy policy, DateTimeOffset now)
+    /// <summary>The platform takes the buyer's payment into escrow and starts the seller's processing time.</summary>
+    public static Result<Order> Create(Actor actor, NewOrder command, Policy policy, DateTimeOffset now)
     {
+        if (GuardCreate(actor) is { IsSuccess: false } refused)
+        {
+            return refused.Error!;
+        }
+
         if (Validate(command) is { } error)
         {
             return error;
@@ -115,7 +127,7 @@ public sealed partial class Order : IJsonOnDeserialized
             order.Ledger.Capture(line.Id, line.Total, now);
         }
 
-        order.Record(now, Actor.Platform, "order_created", $"total {order.Total} {order.Currency}, paid by {command.Payment.Method}");
+        order.Record(now, actor, "order_created", $"total {order.Total} {order.Currency}, paid by {command.Payment.Method}");
         return order;
     }
 
@@ -180,6 +192,9 @@ public sealed partial class Order : IJsonOnDeserialized
             dispute.Order = this;
         }
 
+        // Documents saved before the buyer's own confirmation was kept find it in their history.
+        ReceiptConfirmedAt ??= HistoryList.Find(e => e.Action == "receipt_confirmed")?.At;
+
         // Documents saved before events were numbered continue from their history's length.
         if (EventSequence == 0)
         {
@@ -198,6 +213,4 @@ public sealed partial class Order : IJsonOnDeserialized
     internal void Recorded(HistoryEntry entry, string? disputeId, string? refundId = null) =>
         _newEvents.Add(new RecordedEvent(++EventSequence, entry, disputeId, refundId));
 
-    internal static DomainError InvalidState(string what, OrderStatus status) =>
-        DomainError.Conflict("invalid_state", $"Cannot {what} while the order is {status}.");
 }

@@ -10,14 +10,13 @@ internal static class Endpoint
 {
     public static readonly DomainError MissingBody = DomainError.Invalid("body_required", "This request needs a JSON body.");
 
-    /// <summary>A command on an order by one of <paramref name="roles"/>; answers with the order, or what <paramref name="answer"/> makes of it.</summary>
+    /// <summary>A command on an order (the domain's guard says who may); answers with the order, or what <paramref name="answer"/> makes of it.</summary>
     public static async Task<IResult> OnOrderAsync(
-        HttpContext http, OrderCommands commands, string orderId, Role[] roles, Func<Order, Actor, DateTimeOffset, Result> command, Func<Order, object>? answer = null)
+        HttpContext http, OrderCommands commands, string orderId, Func<Order, Actor, DateTimeOffset, Result> command, Func<Order, object>? answer = null)
     {
         var caller = http.Caller();
-        var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) =>
-            roles.Contains(caller.Role) ? command(order, caller.Actor, now).Done() : Forbidden(caller), ct: http.RequestAborted);
-        return result.Error is { } error ? Problems.From(error) : Results.Ok(answer is null ? OrderView.Of(result.Order!) : answer(result.Order!));
+        var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) => command(order, caller.Actor, now).Done(), ct: http.RequestAborted);
+        return result.Error is { } error ? Problems.From(error) : Results.Ok(answer is null ? OrderView.Of(result.Order!, caller, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()) : answer(result.Order!));
     }
 
     /// <summary>A command on a dispute; answers with <paramref name="created"/> (201) or the dispute (200).</summary>
@@ -41,25 +40,6 @@ internal static class Endpoint
 
     public static DomainError Forbidden(Caller caller) =>
         DomainError.Forbidden("action_not_allowed_for_role", $"A {caller.Role.ToString().ToLowerInvariant()} cannot do this.");
-}
-
-/// <summary>
-/// Ids of what an order holds name their order: disputes are <c>{orderId}-d{n}</c>, evidence
-/// <c>{orderId}-e{n}</c>, refunds <c>{orderId}-r{n}</c>. Order ids cannot contain '-', so the split is never ambiguous.
-/// </summary>
-internal static class OwnedIds
-{
-    public static string? OrderOfDispute(string id) => OrderOf(id, "-d");
-
-    public static string? OrderOfEvidence(string id) => OrderOf(id, "-e");
-
-    public static string? OrderOfRefund(string id) => OrderOf(id, "-r");
-
-    private static string? OrderOf(string id, string marker)
-    {
-        var dash = id.LastIndexOf(marker, StringComparison.Ordinal);
-        return dash > 0 && Ids.IsValid(id[..dash]) && int.TryParse(id.AsSpan(dash + marker.Length), out _) ? id[..dash] : null;
-    }
 }
 
 /// <summary>OpenAPI metadata: what a route answers when it works, and the problems it can give.</summary>

@@ -11,7 +11,7 @@ internal static class EvidenceApi
     public static void MapEvidence(this IEndpointRouteBuilder api)
     {
         api.MapPost("/disputes/{id}/evidence", (HttpContext h, EvidenceFiles u, string id, IFormFile? file) =>
-            OwnedIds.OrderOfDispute(id) is { } orderId ? UploadAsync(h, u, orderId, id, file) : Task.FromResult(Problems.From(OrderCommands.NotFound)))
+            DisputeId.Parse(id)?.OrderId is { } orderId ? UploadAsync(h, u, orderId, id, file) : Task.FromResult(Problems.From(OrderCommands.NotFound)))
             .DisableAntiforgery().Answers<EvidenceView>(StatusCodes.Status201Created).WithTags("Evidence").WithSummary("Upload a photo, video or PDF to a dispute (parties)");
         api.MapPost("/orders/{id}/evidence", (HttpContext h, EvidenceFiles u, string id, IFormFile? file) => UploadAsync(h, u, id, null, file))
             .DisableAntiforgery().Answers<EvidenceView>(StatusCodes.Status201Created).WithTags("Evidence").WithSummary("Upload evidence before opening a dispute, to name in evidenceIds (buyer)");

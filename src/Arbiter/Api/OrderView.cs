@@ -1,3 +1,4 @@
+using Arbiter.Domain.Common;
 using Arbiter.Domain.Disputes;
 using Arbiter.Domain.Orders;
 
@@ -53,9 +54,11 @@ internal sealed record OrderView(
     bool RefundProcessing,
     IReadOnlyList<RefundView> Refunds,
     IReadOnlyList<DisputeSummaryView> Disputes,
-    IReadOnlyList<HistoryView> History)
+    IReadOnlyList<HistoryView> History,
+    IReadOnlyList<string> AllowedActions)
 {
-    public static OrderView Of(Order order) => new(
+    /// <summary>The order as one caller sees it, with what that caller may do now.</summary>
+    public static OrderView Of(Order order, Caller caller, DateTimeOffset now) => new(
         order.Id,
         order.BuyerId,
         order.SellerId,
@@ -78,5 +81,6 @@ internal sealed record OrderView(
         order.Refunds.Any(r => r.Status is RefundStatus.Pending or RefundStatus.Sent),
         [.. order.Refunds.Select(r => RefundView.Of(order, r))],
         [.. order.Disputes.Select(d => new DisputeSummaryView(d.Id, d.LineId, d.Status))],
-        HistoryView.Of(order.History));
+        HistoryView.Of(order.History),
+        [.. order.AllowedActions(caller.Actor, now).Select(Words.Of)]);
 }

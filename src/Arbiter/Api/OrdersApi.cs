@@ -8,42 +8,38 @@ namespace Arbiter.Api;
 
 internal static class OrdersApi
 {
-    private static readonly Role[] Buyer = [Role.Buyer];
-    private static readonly Role[] Seller = [Role.Seller];
-    private static readonly Role[] Platform = [Role.Platform];
-    private static readonly Role[] SellerOrPlatform = [Role.Seller, Role.Platform];
-
     public static void MapOrders(this IEndpointRouteBuilder api)
     {
         var orders = api.MapGroup("/orders").WithTags("Orders");
         orders.MapPost("/", CreateAsync).Answers<OrderView>(StatusCodes.Status201Created).WithSummary("Create an order and capture its payment into escrow (platform)");
         orders.MapGet("/{id}", GetAsync).Answers<OrderView>().WithSummary("Read an order with its escrow figures, refunds and disputes");
         orders.MapPost("/{id}/shipment", (HttpContext http, OrderCommands c, string id, ShipmentRequest? body) =>
-            Endpoint.OnOrderAsync(http, c, id, SellerOrPlatform, (o, who, now) => o.Ship(who, body?.Carrier, body?.TrackingNumber, now)))
+            Endpoint.OnOrderAsync(http, c, id, (o, who, now) => o.Ship(who, body?.Carrier, body?.TrackingNumber, now)))
             .Answers<OrderView>().WithSummary("Ship with a carrier and tracking number: buyer protection starts");
         orders.MapPost("/{id}/delivery", (HttpContext http, OrderCommands c, string id, DeliveryRequest? body) =>
-            Endpoint.OnOrderAsync(http, c, id, Platform, (o, who, now) => o.RecordDelivery(who, body?.DeliveredAt, now)))
+            Endpoint.OnOrderAsync(http, c, id, (o, who, now) => o.RecordDelivery(who, body?.DeliveredAt, now)))
             .Answers<OrderView>().WithSummary("Record the carrier's delivery (platform)");
         orders.MapPost("/{id}/confirm-receipt", (HttpContext http, OrderCommands c, string id) =>
-            Endpoint.OnOrderAsync(http, c, id, Buyer, (o, who, now) => o.ConfirmReceipt(who, now)))
+            Endpoint.OnOrderAsync(http, c, id, (o, who, now) => o.ConfirmReceipt(who, now)))
             .Answers<OrderView>().WithSummary("Confirm receipt: the money is released to the seller at once");
         orders.MapPost("/{id}/cancel", (HttpContext http, OrderCommands c, string id) =>
-            Endpoint.OnOrderAsync(http, c, id, Buyer, (o, who, now) => o.Cancel(who, now)))
+            Endpoint.OnOrderAsync(http, c, id, (o, who, now) => o.Cancel(who, now)))
             .Answers<OrderView>().WithSummary("Cancel before shipment for a full refund");
         orders.MapPost("/{id}/protection-extensions", (HttpContext http, OrderCommands c, string id, DaysRequest? body) =>
-            Endpoint.OnOrderAsync(http, c, id, Seller, (o, who, now) => o.ExtendProtection(who, body?.Days ?? 0, now)))
+            Endpoint.OnOrderAsync(http, c, id, (o, who, now) => o.ExtendProtection(who, body?.Days ?? 0, now)))
             .Answers<OrderView>().WithSummary("Extend buyer protection by some days (seller)");
         orders.MapPost("/{id}/processing-extensions", (HttpContext http, OrderCommands c, string id, DaysRequest? body) =>
-            Endpoint.OnOrderAsync(http, c, id, SellerOrPlatform, (o, who, now) => o.ExtendProcessing(who, body?.Days ?? 0, now)))
+            Endpoint.OnOrderAsync(http, c, id, (o, who, now) => o.ExtendProcessing(who, body?.Days ?? 0, now)))
             .Answers<OrderView>().WithSummary("Extend processing time by some days (seller, as agreed with the buyer)");
         orders.MapPost("/{id}/disputes", OpenDisputeAsync).Answers<DisputeView>(StatusCodes.Status201Created).WithTags("Disputes").WithSummary("Open a dispute on one line (buyer)");
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, CreateOrderRequest? body, OrderCommands commands, AccountStore accounts, Policy policy, TimeProvider clock)
     {
-        if (http.Caller().Role != Role.Platform)
+        var actor = http.Caller().Actor;
+        if (Order.GuardCreate(actor).Error is { } refused)
         {
-            return Problems.From(Endpoint.Forbidden(http.Caller()));
+            return Problems.From(refused);
         }
 
         if (body is null)
@@ -70,14 +66,14 @@ internal static class OrdersApi
             [.. (body.Lines ?? []).Select(l => new OrderLine(l.Id ?? "", l.Title ?? "", l.Quantity, l.UnitPrice, l.Shipping))],
             new Payment(body.Payment?.Method ?? "", body.Payment?.Reference ?? ""),
             body.ShippingMethod ?? "standard");
-        var created = Order.Create(command, policy, clock.GetUtcNow());
+        var created = Order.Create(actor, command, policy, clock.GetUtcNow());
         if (!created.IsSuccess)
         {
             return Problems.From(created.Error!);
         }
 
         return await commands.CreateAsync(created.Value!, http.RequestAborted)
-            ? Results.Json(OrderView.Of(created.Value!), statusCode: StatusCodes.Status201Created)
+            ? Results.Json(OrderView.Of(created.Value!, http.Caller(), clock.GetUtcNow()), statusCode: StatusCodes.Status201Created)
             : Problems.Of(StatusCodes.Status409Conflict, "order_exists", $"An order with id {command.Id} exists already.");
     }
 
@@ -89,10 +85,10 @@ internal static class OrdersApi
             : DomainError.Invalid($"unknown_{name}", $"{name}Id must name an existing {name} account.");
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, OrderCommands commands, string id)
+    private static async Task<IResult> GetAsync(HttpContext http, OrderCommands commands, TimeProvider clock, string id)
     {
         var order = Ids.IsValid(id) ? await commands.ReadAsync(id, http.RequestAborted) : null;
-        return order is not null && http.Caller().CanSee(order) ? Results.Ok(OrderView.Of(order)) : Problems.From(OrderCommands.NotFound);
+        return order is not null && http.Caller().CanSee(order) ? Results.Ok(OrderView.Of(order, http.Caller(), clock.GetUtcNow())) : Problems.From(OrderCommands.NotFound);
     }
 
     private static async Task<IResult> OpenDisputeAsync(HttpContext http, OrderCommands commands, TimeProvider clock, string id, ClaimBody? body)

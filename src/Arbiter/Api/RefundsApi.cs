@@ -10,9 +10,6 @@ namespace Arbiter.Api;
 /// </summary>
 internal static class RefundsApi
 {
-    private static readonly Role[] Platform = [Role.Platform];
-    private static readonly Role[] MediatorOrPlatform = [Role.Mediator, Role.Platform];
-
     public static void MapRefunds(this IEndpointRouteBuilder api)
     {
         var refunds = api.MapGroup("/refunds").WithTags("Refunds");
@@ -20,16 +17,16 @@ internal static class RefundsApi
             .WithSummary("Refunds that failed every attempt and wait for a mediator or the platform to retry them, the longest waiting first (mediator, platform)");
         refunds.MapGet("/{id}", GetAsync).Answers<RefundView>().WithSummary("Read a refund and how its payment is going");
         refunds.MapPost("/{id}/sent", (HttpContext http, OrderCommands c, string id, RefundReportRequest? body) =>
-            OnRefundAsync(http, c, id, Platform, (o, who, now) => o.ReportRefundSent(id, body?.Reference, who, now)))
+            OnRefundAsync(http, c, id, (o, who, now) => o.ReportRefundSent(id, body?.Reference, who, now)))
             .Answers<RefundView>().WithSummary("The payment system took the refund on (platform)");
         refunds.MapPost("/{id}/completed", (HttpContext http, OrderCommands c, string id, RefundReportRequest? body) =>
-            OnRefundAsync(http, c, id, Platform, (o, who, now) => o.ReportRefundCompleted(id, body?.Reference, who, now)))
+            OnRefundAsync(http, c, id, (o, who, now) => o.ReportRefundCompleted(id, body?.Reference, who, now)))
             .Answers<RefundView>().WithSummary("The money reached the buyer (platform)");
         refunds.MapPost("/{id}/failed", (HttpContext http, OrderCommands c, string id, RefundFailureRequest? body) =>
-            OnRefundAsync(http, c, id, Platform, (o, who, now) => o.ReportRefundFailed(id, body?.Reason, who, now)))
+            OnRefundAsync(http, c, id, (o, who, now) => o.ReportRefundFailed(id, body?.Reason, who, now)))
             .Answers<RefundView>().WithSummary("The payment failed: it is asked for again after a day, then two; after the third failure a mediator must act (platform)");
         refunds.MapPost("/{id}/retry", (HttpContext http, OrderCommands c, string id) =>
-            OnRefundAsync(http, c, id, MediatorOrPlatform, (o, who, now) => o.RetryRefund(id, who, now)))
+            OnRefundAsync(http, c, id, (o, who, now) => o.RetryRefund(id, who, now)))
             .Answers<RefundView>().WithSummary("Ask for a failed refund again, at once (mediator, platform)");
     }
 
@@ -51,15 +48,15 @@ internal static class RefundsApi
 
     private static async Task<IResult> GetAsync(HttpContext http, OrderCommands commands, string id)
     {
-        var order = OwnedIds.OrderOfRefund(id) is { } orderId ? await commands.ReadAsync(orderId, http.RequestAborted) : null;
+        var order = RefundId.Parse(id)?.OrderId is { } orderId ? await commands.ReadAsync(orderId, http.RequestAborted) : null;
         return order is not null && http.Caller().CanSee(order) && order.Refund(id) is { } refund
             ? Results.Ok(RefundView.Of(order, refund))
             : Problems.From(OrderCommands.NotFound);
     }
 
     /// <summary>A report on a refund, run on the order its id names; answers with the refund.</summary>
-    private static Task<IResult> OnRefundAsync(HttpContext http, OrderCommands commands, string id, Role[] roles, Func<Order, Actor, DateTimeOffset, Result> report) =>
-        OwnedIds.OrderOfRefund(id) is { } orderId
-            ? Endpoint.OnOrderAsync(http, commands, orderId, roles, report, order => RefundView.Of(order, order.Refund(id)!))
+    private static Task<IResult> OnRefundAsync(HttpContext http, OrderCommands commands, string id, Func<Order, Actor, DateTimeOffset, Result> report) =>
+        RefundId.Parse(id)?.OrderId is { } orderId
+            ? Endpoint.OnOrderAsync(http, commands, orderId, report, order => RefundView.Of(order, order.Refund(id)!))
             : Task.FromResult(Problems.From(OrderCommands.NotFound));
 }

@@ -15,7 +15,7 @@ internal sealed class CallerDisputes(OrderCommands commands, OrderStore store)
     /// <summary>The dispute and its order, as the clock stands now; null when there is none the caller may see.</summary>
     public async Task<(Order Order, Dispute Dispute)?> ReadAsync(Caller caller, string disputeId, CancellationToken ct)
     {
-        var order = OwnedIds.OrderOfDispute(disputeId) is { } orderId ? await commands.ReadAsync(orderId, ct) : null;
+        var order = DisputeId.Parse(disputeId)?.OrderId is { } orderId ? await commands.ReadAsync(orderId, ct) : null;
         return order?.Dispute(disputeId) is { } dispute && caller.CanSee(order, dispute) ? (order, dispute) : null;
     }
 
@@ -30,11 +30,11 @@ internal sealed class CallerDisputes(OrderCommands commands, OrderStore store)
             limit,
             offset,
             ct);
-        var orders = await commands.ReadManyAsync([.. ids.Select(id => OwnedIds.OrderOfDispute(id)!).Distinct()], ct);
+        var orders = await commands.ReadManyAsync([.. ids.Select(d => d.OrderId).Distinct()], ct);
         var found = new List<(Order, Dispute)>();
-        foreach (var id in ids)
+        foreach (var (id, orderId) in ids)
         {
-            if (orders.GetValueOrDefault(OwnedIds.OrderOfDispute(id)!) is { } order && order.Dispute(id) is { } dispute && caller.CanSee(order, dispute) && (status is null || dispute.Status == status))
+            if (orders.GetValueOrDefault(orderId) is { } order && order.Dispute(id) is { } dispute && caller.CanSee(order, dispute) && (status is null || dispute.Status == status))
             {
                 found.Add((order, dispute));
             }
@@ -45,7 +45,7 @@ internal sealed class CallerDisputes(OrderCommands commands, OrderStore store)
 
     /// <summary>Runs a command on the dispute, given its order and the instant (see <see cref="OrderCommands.RunAsync{T}"/>).</summary>
     public Task<CommandResult<T>> RunAsync<T>(Caller caller, string disputeId, Func<Order, Dispute, DateTimeOffset, Result<T>> command, CancellationToken ct) =>
-        OwnedIds.OrderOfDispute(disputeId) is not { } orderId
+        DisputeId.Parse(disputeId)?.OrderId is not { } orderId
             ? Task.FromResult<CommandResult<T>>(OrderCommands.NotFound)
             : commands.RunAsync(
                 orderId,

@@ -35,7 +35,7 @@ internal sealed class EvidenceFiles(OrderCommands commands, EvidenceContent cont
             order => disputeId is null ? caller.CanSee(order) : order.Dispute(disputeId) is { } d && caller.CanSee(order, d),
             (order, now) =>
             {
-                var evidence = new EvidenceFile($"{order.Id}-e{order.Evidence.Count + 1}", disputeId, caller.Key, name.Length is > 0 and <= 200 ? name : "evidence", contentType, content.Length, now);
+                var evidence = new EvidenceFile(new EvidenceId(order.Id, order.Evidence.Count + 1).ToString(), disputeId, caller.Key, name.Length is > 0 and <= 200 ? name : "evidence", contentType, content.Length, now);
                 var added = order.AddEvidence(caller.Actor, disputeId, evidence, now);
                 return added.IsSuccess ? evidence : added.Error!;
             },
@@ -48,7 +48,7 @@ internal sealed class EvidenceFiles(OrderCommands commands, EvidenceContent cont
     /// <remarks>Files not yet attached to a dispute are their uploader's side's: a mediator sees only a dispute's.</remarks>
     public async Task<(EvidenceFile File, byte[] Content)?> FindAsync(Caller caller, string evidenceId, CancellationToken ct)
     {
-        var order = OwnedIds.OrderOfEvidence(evidenceId) is { } orderId ? await commands.ReadAsync(orderId, ct) : null;
+        var order = EvidenceId.Parse(evidenceId)?.OrderId is { } orderId ? await commands.ReadAsync(orderId, ct) : null;
         if (order?.Evidence.FirstOrDefault(f => f.Id == evidenceId) is not { } file
             || !(file.DisputeId is { } disputeId ? caller.CanSee(order, order.Dispute(disputeId)!) : caller.CanSee(order) && caller.Role != Role.Mediator)
             || await contents.ReadAsync(evidenceId, ct) is not { } content)

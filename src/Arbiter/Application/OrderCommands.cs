@@ -24,7 +24,7 @@ internal readonly record struct CommandResult<T>(T? Value, DomainError? Error, O
 /// </summary>
 internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders recent, TimeProvider clock)
 {
-    public static readonly DomainError NotFound = DomainError.NotFound("not_found", "No such order or dispute.");
+    public static readonly DomainError NotFound = Order.NotFound;
 
     public static readonly DomainError Conflict = DomainError.Conflict("concurrent_modification", "Someone else changed this order at the same moment; read it again and retry.");
 

@@ -62,6 +62,7 @@ internal sealed class DemoSeeder(AccountStore accounts, OrderStore orders, Polic
     private async Task AddAsync(string id, string title, long price, long shipping, DateTimeOffset now, Action<Order> story)
     {
         var order = Order.Create(
+            Actor.Platform,
             new NewOrder(id, "demo_buyer", "demo_seller", "USD", [new OrderLine("l1", title, 1, price, shipping)], new Payment("card", $"pay_{id}"), "standard"),
             policy,
             now).Value!;

@@ -282,12 +282,12 @@ internal sealed class OrderStore(Database db)
     }
 
     /// <summary>Dispute ids the caller may list, optionally of one status, by due date.</summary>
-    public async Task<IReadOnlyList<string>> DisputeIdsAsync(string? buyerId, string? sellerId, bool escalatedOnly, string? status, int limit, int offset, CancellationToken ct = default)
+    public async Task<IReadOnlyList<(string Id, string OrderId)>> DisputeIdsAsync(string? buyerId, string? sellerId, bool escalatedOnly, string? status, int limit, int offset, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        var ids = await connection.QueryAsync<string>(
+        var ids = await connection.QueryAsync<(string, string)>(
             """
-            SELECT id FROM disputes
+            SELECT id, order_id FROM disputes
             WHERE (@buyerId IS NULL OR buyer_id = @buyerId) AND (@sellerId IS NULL OR seller_id = @sellerId)
               AND (@escalatedOnly = 0 OR escalated = 1) AND (@status IS NULL OR status = @status)
             ORDER BY due_at IS NULL, due_at, opened_at, id LIMIT @limit OFFSET @offset

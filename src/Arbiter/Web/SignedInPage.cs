@@ -22,9 +22,22 @@ internal abstract class SignedInPage(TimeProvider clock) : PageModel
     [TempData]
     public string? Problem { get; set; }
 
-    /// <summary>Says how the action went and shows the page again (post, redirect, get: a reload never repeats it).</summary>
+    /// <summary>
+    /// Says how the action went and shows the page again (post, redirect, get: a reload never repeats it).
+    /// A form the page never offered (a hand-made post by the wrong role, or about something not the caller's) gets 403 or 404.
+    /// </summary>
     protected IActionResult Done(DomainError? error, string notice)
     {
+        if (error?.Kind is ErrorKind.Forbidden)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden, error.Message);
+        }
+
+        if (error?.Kind is ErrorKind.NotFound && error.Code == OrderCommands.NotFound.Code)
+        {
+            return NotFound();
+        }
+
         if (error is null)
         {
             Notice = notice;
@@ -41,6 +54,6 @@ internal abstract class SignedInPage(TimeProvider clock) : PageModel
     protected async Task<IActionResult> RunOnOrderAsync(OrderCommands commands, string orderId, Func<Order, Actor, DateTimeOffset, Result> command, string notice)
     {
         var result = await commands.RunAsync(orderId, Caller.CanSee, (order, now) => command(order, Caller.Actor, now).Done(), ct: HttpContext.RequestAborted);
-        return result.Error == OrderCommands.NotFound ? NotFound() : Done(result.Error, notice);
+        return Done(result.Error, notice);
     }
 }

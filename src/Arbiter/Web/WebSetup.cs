@@ -22,7 +22,7 @@ internal static class WebSetup
 
     public static void AddWeb(this IServiceCollection services)
     {
-        services.AddRazorPages(o => o.RootDirectory = "/Web/Pages");
+        services.AddRazorPages(o => o.RootDirectory = "/Web/Pages").AddMvcOptions(o => o.Filters.Add<UnknownHandlerFilter>());
         services.AddSingleton<DataProtectionKeys>();
         services.AddSingleton<SignInLinks>();
         services.AddDataProtection().SetApplicationName("arbiter");

@@ -36,6 +36,9 @@ internal static class RandomStory
         RecordReturnDelivery,
         ConfirmReturn,
         RefuseReturn,
+
+        /// <summary>Someone who may not (the other party, a stranger, a mediator, the platform) tries an order command.</summary>
+        Intruder,
     }
 
     /// <summary>One generated step: what to try, on which line, with which number, and a yes/no choice.</summary>
@@ -71,7 +74,11 @@ internal static class RandomStory
         select new Run(shipped, [.. steps]),
         run => Enumerable.Range(0, run.Steps.Count).Select(i => run with { Steps = [.. run.Steps.Where((_, j) => j != i)] }));
 
-    public static void Apply(Scenario s, Step step, double tickHours = 0)
+    /// <summary>Who tries an order command they may not take: the other party, another buyer or seller, a mediator.</summary>
+    private static readonly Actor[] Intruders = [Scenario.Seller, Scenario.Buyer, new(Role.Buyer, "b2"), new(Role.Seller, "s2"), Scenario.Mediator];
+
+    /// <summary>Tries the step; what the command answered (advances always succeed), or null when there was nothing to try it on.</summary>
+    public static Result? Apply(Scenario s, Step step, double tickHours = 0)
     {
         var order = s.Order;
         var lineId = order.Lines[step.Line].Id;
@@ -79,34 +86,43 @@ internal static class RandomStory
         var party = step.Flag ? Scenario.Buyer : Scenario.Seller;
         long? amount = step.Number == 0 ? null : step.Number;
         var now = s.Now;
-        Result ignored = step.Op switch
+        var intruder = Intruders[step.Number % Intruders.Length];
+        Result? nothingToTry = null;
+        return step.Op switch
         {
+            _ when step.Op is not (Op.Advance or Op.Ship or Op.ConfirmReceipt or Op.CancelOrder or Op.ExtendProtection or Op.Open or Op.Intruder) && dispute is null => nothingToTry,
             Op.Advance => Advance(s, TimeSpan.FromHours(step.Number), tickHours),
             Op.Ship => order.Ship(Scenario.Seller, "UPS", "1Z", now),
             Op.ConfirmReceipt => order.ConfirmReceipt(Scenario.Buyer, now),
             Op.CancelOrder => order.Cancel(Scenario.Buyer, now),
             Op.ExtendProtection => order.ExtendProtection(Scenario.Seller, 1 + (step.Number % 20), now),
-            Op.Open => order.OpenDispute(Scenario.Buyer, lineId, ClaimFor(step, amount), now).Ignore(),
-            _ when dispute is null => Result.Ok,
-            Op.AcceptClaim => dispute.AcceptClaim(Scenario.Seller, now),
-            Op.Reject => dispute.Reject(Scenario.Seller, null, now),
-            Op.MakeOffer => dispute.MakeOffer(Scenario.Seller, (OfferType)(step.Number % 3), step.Number % 3 == 2 ? null : amount, null, now).Ignore(),
-            Op.AcceptOffer => dispute.PendingOffer is { } offer ? dispute.AcceptOffer(Scenario.Buyer, offer.Id, step.Flag, now) : Result.Ok,
-            Op.DeclineOffer => dispute.PendingOffer is { } pending ? dispute.DeclineOffer(Scenario.Buyer, pending.Id, now) : Result.Ok,
-            Op.ChangeClaim => dispute.ChangeClaim(Scenario.Buyer, ClaimFor(step, amount), now),
-            Op.CancelDispute => dispute.Cancel(Scenario.Buyer, step.Flag, now),
-            Op.Escalate => dispute.Escalate(party, null, now),
-            Op.RequestInfo => dispute.RequestInfo(Scenario.Mediator, step.Number % 3 == 0 ? [Party.Buyer, Party.Seller] : [(Party)(step.Number % 2)], "Why?", 1 + (step.Number % 10), now).Ignore(),
-            Op.AnswerInfo => dispute.Escalation is { InfoRequests: [.., var request] } ? dispute.AnswerInfoRequest(party, request.Id, "Because.", null, now) : Result.Ok,
-            Op.Decide => dispute.Decide(Scenario.Mediator, (MediatorOutcome)(step.Number % 4), amount, step.Flag ? Party.Buyer : null, "Decided.", now),
-            Op.Appeal => dispute.AppealDecision(party, "Unfair.", now),
-            Op.ShipReturn => dispute.ShipReturn(Scenario.Buyer, "DHL", "JD1", now),
-            Op.RecordReturnDelivery => dispute.RecordReturnDelivery(Actor.Platform, null, now),
-            Op.ConfirmReturn => dispute.ConfirmReturnReceived(Scenario.Seller, now),
-            Op.RefuseReturn => dispute.RefuseReturn(Scenario.Seller, "Broken.", now),
+            Op.Open => order.OpenDispute(Scenario.Buyer, lineId, ClaimFor(step, amount), now).Plain(),
+            Op.Intruder => (step.Number / Intruders.Length % 5) switch
+            {
+                0 => order.Ship(intruder == Scenario.Seller ? Scenario.Buyer : intruder, "UPS", "1Z", now),
+                1 => order.ConfirmReceipt(intruder == Scenario.Buyer ? Scenario.Seller : intruder, now),
+                2 => order.Cancel(intruder == Scenario.Buyer ? Scenario.Seller : intruder, now),
+                3 => order.ExtendProtection(intruder == Scenario.Seller ? Scenario.Buyer : intruder, 5, now),
+                _ => order.OpenDispute(intruder == Scenario.Buyer ? Scenario.Seller : intruder, lineId, ClaimFor(step, amount), now).Plain(),
+            },
+            Op.AcceptClaim => dispute!.AcceptClaim(Scenario.Seller, now),
+            Op.Reject => dispute!.Reject(Scenario.Seller, null, now),
+            Op.MakeOffer => dispute!.MakeOffer(Scenario.Seller, (OfferType)(step.Number % 3), step.Number % 3 == 2 ? null : amount, null, now).Plain(),
+            Op.AcceptOffer => dispute!.PendingOffer is { } offer ? dispute.AcceptOffer(Scenario.Buyer, offer.Id, step.Flag, now) : nothingToTry,
+            Op.DeclineOffer => dispute!.PendingOffer is { } pending ? dispute.DeclineOffer(Scenario.Buyer, pending.Id, now) : nothingToTry,
+            Op.ChangeClaim => dispute!.ChangeClaim(Scenario.Buyer, ClaimFor(step, amount), now),
+            Op.CancelDispute => dispute!.Cancel(Scenario.Buyer, step.Flag, now),
+            Op.Escalate => dispute!.Escalate(party, null, now),
+            Op.RequestInfo => dispute!.RequestInfo(Scenario.Mediator, step.Number % 3 == 0 ? [Party.Buyer, Party.Seller] : [(Party)(step.Number % 2)], "Why?", 1 + (step.Number % 10), now).Plain(),
+            Op.AnswerInfo => dispute!.Escalation is { InfoRequests: [.., var request] } ? dispute.AnswerInfoRequest(party, request.Id, "Because.", null, now) : nothingToTry,
+            Op.Decide => dispute!.Decide(Scenario.Mediator, (MediatorOutcome)(step.Number % 4), amount, step.Flag ? Party.Buyer : null, "Decided.", now),
+            Op.Appeal => dispute!.AppealDecision(party, "Unfair.", now),
+            Op.ShipReturn => dispute!.ShipReturn(Scenario.Buyer, "DHL", "JD1", now),
+            Op.RecordReturnDelivery => dispute!.RecordReturnDelivery(Actor.Platform, null, now),
+            Op.ConfirmReturn => dispute!.ConfirmReturnReceived(Scenario.Seller, now),
+            Op.RefuseReturn => dispute!.RefuseReturn(Scenario.Seller, "Broken.", now),
             _ => throw new ArgumentOutOfRangeException(nameof(step)),
         };
-        _ = ignored;
     }
 
     /// <summary>Moves the clock, in one jump or in ticks of <paramref name="tickHours"/>: the result must be the same.</summary>

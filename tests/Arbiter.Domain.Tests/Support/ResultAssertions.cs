@@ -13,9 +13,6 @@ internal static class ResultAssertions
         return result.Value!;
     }
 
-    /// <summary>Drops the value: for callers that only care whether the command went through.</summary>
-    public static Result Ignore<T>(this Result<T> result) => result.IsSuccess ? Result.Ok : result.Error!;
-
     public static DomainError ShouldFailWith(this Result result, string code)
     {
         Assert.False(result.IsSuccess, $"expected {code}, but the command succeeded");

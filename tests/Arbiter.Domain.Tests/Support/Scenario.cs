@@ -50,6 +50,7 @@ internal sealed class Scenario
     {
         OrderLine[] orderLines = lines == 1 ? [Lamp] : [Lamp, Cable];
         var created = Order.Create(
+            Actor.Platform,
             new NewOrder("o1", "b1", "s1", "USD", orderLines, new Payment("card", "pay_1"), shippingMethod),
             policy ?? Policy.Default,
             Start);

@@ -60,6 +60,13 @@ public sealed class ArbiterHost : IAsyncDisposable
 
     public HttpClient Platform => Client(PlatformKey);
 
+    /// <summary>A client as a browser is: no token, its own cookies, no redirects followed.</summary>
+    public HttpClient Browser()
+    {
+        var server = _app.GetTestServer();
+        return new HttpClient(new CookieJar(server.CreateHandler())) { BaseAddress = server.BaseAddress };
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

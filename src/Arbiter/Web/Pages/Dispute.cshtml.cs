@@ -85,7 +85,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
 
     public async Task<IActionResult> OnPostEvidenceAsync(string id, IFormFile? file)
     {
-        if (OwnedIds.OrderOfDispute(id) is not { } orderId)
+        if (DisputeId.Parse(id)?.OrderId is not { } orderId)
         {
             return NotFound();
         }
@@ -103,6 +103,6 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
     private async Task<IActionResult> RunAsync(string id, Func<Dispute, Actor, DateTimeOffset, string, Result> command, string notice)
     {
         var result = await disputes.RunAsync(Caller, id, (order, dispute, now) => command(dispute, Caller.Actor, now, order.Currency).Done(), HttpContext.RequestAborted);
-        return result.Error == OrderCommands.NotFound ? NotFound() : Done(result.Error, notice);
+        return Done(result.Error, notice);
     }
 }

@@ -45,9 +45,9 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
-        if (!await LoadAsync(id))
+        if (await LoadAsync(id) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
         Amount ??= Display.Major(Refundable, Order.Currency);
@@ -56,9 +56,14 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
 
     public async Task<IActionResult> OnPostAsync(string id)
     {
-        if (!await LoadAsync(id))
+        if (await LoadAsync(id) is { } refused)
         {
-            return NotFound();
+            return refused;
+        }
+
+        if (Error is not null)
+        {
+            return Fail(Error);
         }
 
         if (Display.Minor(Amount, Order.Currency) is not { } amount)
@@ -101,14 +106,26 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
         return Page();
     }
 
-    private async Task<bool> LoadAsync(string id)
+    /// <summary>
+    /// Reads the order; null when the caller may open a dispute on it, or else the answer: not found
+    /// for a stranger, forbidden for a role that may not (before any file is uploaded). A refusal
+    /// the state gives (protection ended) is said on the form, and again by the command itself.
+    /// </summary>
+    private async Task<IActionResult?> LoadAsync(string id)
     {
-        if (Caller.Role != Role.Buyer || await commands.ReadAsync(id, HttpContext.RequestAborted) is not { } order || !Caller.CanSee(order))
+        if (await commands.ReadAsync(id, HttpContext.RequestAborted) is not { } order || !Caller.CanSee(order))
         {
-            return false;
+            return NotFound();
         }
 
         Order = order;
-        return true;
+        var guard = order.Guard(OrderAction.OpenDispute, Caller.Actor, Now);
+        if (guard.Error?.Kind is ErrorKind.Forbidden or ErrorKind.NotFound)
+        {
+            return Done(guard.Error, "");
+        }
+
+        Error = guard.Error?.Message;
+        return null;
     }
 }

@@ -11,6 +11,8 @@ internal sealed class OrderModel(OrderCommands commands, TimeProvider clock) : S
 {
     public OrderView Order { get; private set; } = null!;
 
+    public bool Can(string action) => Order.AllowedActions.Contains(action);
+
     public async Task<IActionResult> OnGetAsync(string id)
     {
         if (await commands.ReadAsync(id, HttpContext.RequestAborted) is not { } order || !Caller.CanSee(order) || Caller.Role == Role.Mediator)
@@ -18,7 +20,7 @@ internal sealed class OrderModel(OrderCommands commands, TimeProvider clock) : S
             return NotFound();
         }
 
-        Order = OrderView.Of(order);
+        Order = OrderView.Of(order, Caller, Now);
         return Page();
     }
 

@@ -30,7 +30,7 @@ internal sealed class OrdersModel(OrderStore store, OrderCommands commands, Time
         var found = await commands.ReadManyAsync(ids, HttpContext.RequestAborted);
         var orders = ids.Where(found.ContainsKey).Select(id => found[id]).Where(Caller.CanSee).ToList();
 
-        Orders = [.. orders.Select(OrderView.Of)];
+        Orders = [.. orders.Select(o => OrderView.Of(o, Caller, Now))];
         AwaitingMe = [.. orders
             .SelectMany(o => o.Disputes.Select(d => DisputeView.Of(o, d, Caller, Now)))
             .Where(d => Caller.Role == Role.Seller && d.Status is DisputeStatus.AwaitingSellerResponse or DisputeStatus.Negotiating or DisputeStatus.AwaitingReturnReceipt && d.AllowedActions.Count > 0)

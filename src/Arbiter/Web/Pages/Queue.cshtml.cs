@@ -25,7 +25,7 @@ internal sealed class QueueModel(CallerDisputes disputes, RefundsNeedingAttentio
     {
         if (Caller.Role != Role.Mediator)
         {
-            return NotFound();
+            return StatusCode(StatusCodes.Status403Forbidden, "The queue is for mediators.");
         }
 
         var escalated = await disputes.ListAsync(Caller, DisputeStatus.Escalated, Shown, 0, HttpContext.RequestAborted);
@@ -36,7 +36,7 @@ internal sealed class QueueModel(CallerDisputes disputes, RefundsNeedingAttentio
     }
 
     public Task<IActionResult> OnPostRetryRefundAsync(string refundId) =>
-        Caller.Role == Role.Mediator && OwnedIds.OrderOfRefund(refundId) is { } orderId
+        RefundId.Parse(refundId)?.OrderId is { } orderId
             ? RunOnOrderAsync(commands, orderId, (order, who, now) => order.RetryRefund(refundId, who, now), $"Refund {refundId} is asked for again.")
             : Task.FromResult<IActionResult>(NotFound());
 }

@@ -1,0 +1,78 @@
+using Arbiter.Domain.Common;
+
+namespace Arbiter.Domain.Orders;
+
+/// <summary>Who may do what to the order now: the one check every order command runs first.</summary>
+public sealed partial class Order
+{
+    /// <summary>What a stranger is told about an order or anything in it: nothing.</summary>
+    public static readonly DomainError NotFound = DomainError.NotFound("not_found", "No such order or dispute.");
+
+    /// <summary>
+    /// Why <paramref name="actor"/> may not take <paramref name="action"/> now, if they may not:
+    /// a stranger finds nothing, a role that may never do it is forbidden, and the order's state
+    /// (its status, an open dispute, the dispute window, its refunds) may refuse it.
+    /// </summary>
+    public Result Guard(OrderAction action, Actor actor, DateTimeOffset now)
+    {
+        if (!IsKnownTo(actor))
+        {
+            return NotFound;
+        }
+
+        if (!OrderRules.EverAllows(action, actor.Role))
+        {
+            return Forbidden(actor, Words.Of(action));
+        }
+
+        if (!OrderRules.Table.Allows(Status, action, actor.Role))
+        {
+            return StatusRefusal(action);
+        }
+
+        return action switch
+        {
+            OrderAction.ConfirmReceipt when HasOpenDispute =>
+                DomainError.Conflict("dispute_open", "Receipt cannot be confirmed while a dispute on the order is open."),
+            OrderAction.ExtendProtection when ProtectionExpired || now >= ProtectionEndsAt =>
+                DomainError.Conflict("protection_expired", "Buyer protection has already ended."),
+            OrderAction.OpenDispute when DisputeWindowEndsAt is not { } windowEnd || now >= windowEnd => Status == OrderStatus.Completed && !ProtectionExpired && ReceiptConfirmedAt is null
+                ? DomainError.Conflict("dispute_not_reopenable", "Every line of this order was settled for good; it cannot be disputed again.")
+                : DomainError.Conflict("protection_expired", "Buyer protection for this order has ended."),
+            OrderAction.ReportRefund when RefundList.Count == 0 =>
+                DomainError.Conflict("invalid_refund_state", "This order has no refunds to report on."),
+            OrderAction.RetryRefund when !RefundList.Exists(r => r.Status == RefundStatus.Failed) =>
+                DomainError.Conflict("invalid_refund_state", "No refund of this order has failed."),
+            _ => Result.Ok,
+        };
+    }
+
+    /// <summary>Only the platform creates orders: it took the payment.</summary>
+    public static Result GuardCreate(Actor actor) => actor.Role == Role.Platform ? Result.Ok : Forbidden(actor, "create orders");
+
+    /// <summary>What <paramref name="actor"/> may do to the order now, so that a client never guesses.</summary>
+    public IEnumerable<OrderAction> AllowedActions(Actor actor, DateTimeOffset now) =>
+        Enum.GetValues<OrderAction>().Where(a => Guard(a, actor, now).IsSuccess);
+
+    /// <summary>Parties act only on their own orders; mediators, the platform and the clock on any.</summary>
+    public bool IsKnownTo(Actor actor) => actor.Role switch
+    {
+        Role.Buyer => actor.Id == BuyerId,
+        Role.Seller => actor.Id == SellerId,
+        _ => true,
+    };
+
+    internal static DomainError Forbidden(Actor actor, string action) =>
+        DomainError.Forbidden("action_not_allowed_for_role", $"A {actor.Role.ToString().ToLowerInvariant()} cannot {action.Replace('_', ' ')}.");
+
+    private DomainError StatusRefusal(OrderAction action) => action switch
+    {
+        OrderAction.Ship when Shipment is not null => DomainError.Conflict("already_shipped", "The order has shipped already."),
+        OrderAction.Cancel when Status == OrderStatus.AwaitingConfirmation =>
+            DomainError.Conflict("already_shipped", "The order has shipped; open a dispute instead of cancelling."),
+        OrderAction.OpenDispute when Status == OrderStatus.AwaitingShipment =>
+            DomainError.Conflict("order_not_shipped", "The order has not shipped yet; cancel it instead for a full refund."),
+        OrderAction.RecordDelivery => DomainError.Conflict("order_not_shipped", "Only a shipped order can be delivered."),
+        _ => DomainError.Conflict("invalid_state", $"Cannot {Words.Of(action).Replace('_', ' ')} while the order is {Words.Of(Status).Replace('_', ' ')}."),
+    };
+}

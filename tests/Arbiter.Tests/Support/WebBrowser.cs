@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+
+namespace Arbiter.Tests.Support;
+
+/// <summary>
+/// A browser on the web pages, over HTTP without rendering: signed in by a one-time link, keeping
+/// its cookies, sending forms with their anti-forgery token as the page's own forms do.
+/// </summary>
+public sealed partial class WebBrowser : IDisposable
+{
+    private readonly HttpClient _client;
+    private string? _formToken;
+
+    private WebBrowser(HttpClient client) => _client = client;
+
+    [GeneratedRegex("""name="__RequestVerificationToken" type="hidden" value="([^"]+)"|type="hidden" name="__RequestVerificationToken" value="([^"]+)""")]
+    private static partial Regex FormToken();
+
+    /// <summary>A browser signed in as the account, by a link the platform minted.</summary>
+    public static async Task<WebBrowser> SignInAsync(ArbiterHost host, string accountId)
+    {
+        var link = await Marketplace.Expect(await host.Platform.PostAsJsonAsync($"/api/v1/accounts/{Uri.EscapeDataString(accountId)}/sign-in-links", new { }), HttpStatusCode.Created);
+        var browser = new WebBrowser(host.Browser());
+        using var signedIn = await browser._client.GetAsync(new Uri(Marketplace.Text(link, "url")).PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return browser;
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path) => _client.GetAsync(path);
+
+    /// <summary>Posts a form to a page handler, as the page's own form would (with its anti-forgery token).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, HttpContent? file = null)
+    {
+        var token = await FormTokenAsync();
+        HttpContent content;
+        if (file is null)
+        {
+            content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]);
+        }
+        else
+        {
+            var multipart = new MultipartFormDataContent { { file, "file", "photo.png" } };
+            foreach (var (name, value) in fields.Append(new("__RequestVerificationToken", token)))
+            {
+                multipart.Add(new StringContent(value), name);
+            }
+
+            content = multipart;
+        }
+
+        return await _client.PostAsync(path, content);
+    }
+
+    /// <summary>The form token of this session, read once from a page with a form.</summary>
+    private async Task<string> FormTokenAsync()
+    {
+        if (_formToken is null)
+        {
+            var html = await (await _client.GetAsync("/settings")).Content.ReadAsStringAsync();
+            var match = FormToken().Match(html);
+            Assert.True(match.Success, "the settings page has no form token");
+            _formToken = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
+        }
+
+        return _formToken;
+    }
+
+    public void Dispose() => _client.Dispose();
+}
+
+/// <summary>Keeps cookies between requests, as a browser does.</summary>
+internal sealed class CookieJar(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    private readonly CookieContainer _cookies = new();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var uri = request.RequestUri!;
+        if (_cookies.GetCookieHeader(uri) is { Length: > 0 } header)
+        {
+            request.Headers.Add("Cookie", header);
+        }
+
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.Headers.TryGetValues("Set-Cookie", out var set))
+        {
+            foreach (var cookie in set)
+            {
+                _cookies.SetCookies(uri, cookie);
+            }
+        }
+
+        return response;
+    }
+}
