@@ -5,26 +5,30 @@ namespace Arbiter.Domain.Tests;
 
 public class MessageScreeningTests
 {
-    [Theory]
-    [InlineData("Please cancel the dispute and I will send a new one.", MessageScreening.CancelDispute)]
-    [InlineData("Close your claim today, friend.", MessageScreening.CancelDispute)]
-    [InlineData("I can refund you via PayPal.", MessageScreening.OutsidePayment)]
-    [InlineData("Let's settle this outside the platform.", MessageScreening.OutsidePayment)]
-    [InlineData("I will send the money directly to you.", MessageScreening.OutsidePayment)]
-    [InlineData("Please confirm receipt now so I get paid.", MessageScreening.EarlyConfirmation)]
-    [InlineData("Leave a 5 star review and I give a discount.", MessageScreening.ReviewTrade)]
-    [InlineData("Positive feedback please!", MessageScreening.ReviewTrade)]
-    public void Messages_asking_for_what_the_guides_warn_about_are_flagged(string text, string warning)
-    {
-        Assert.Contains(warning, MessageScreening.Screen(text));
-    }
+    /// <summary>The corpus: real-sounding messages in English, Russian and Chinese, flagged and innocent, with the warnings each deserves.</summary>
+    public static TheoryData<string, string, string> Corpus() => [.. Messages()];
+
+    private static IEnumerable<(string Language, string Warnings, string Text)> Messages() =>
+        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Corpus", "messages.tsv"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('\t') is [var language, var warnings, var text] ? (language, warnings, text) : throw new InvalidDataException($"not three columns: {l}"));
 
     [Theory]
-    [InlineData("Sorry for the trouble, can you send a photo of the damage?")]
-    [InlineData("The parcel left our warehouse on Monday.")]
-    public void Ordinary_messages_carry_no_warning(string text)
+    [MemberData(nameof(Corpus))]
+    public void Each_message_of_the_corpus_gets_exactly_the_warnings_it_deserves(string language, string warnings, string text)
     {
-        Assert.Empty(MessageScreening.Screen(text));
+        Assert.True(language is "en" or "ru" or "zh", $"unknown language {language}");
+        Assert.Equal(warnings == "-" ? [] : warnings.Split(','), MessageScreening.Screen(text));
+    }
+
+    [Fact]
+    public void The_corpus_covers_every_warning_in_every_language_and_innocent_messages_too()
+    {
+        foreach (var language in new[] { "en", "ru", "zh" })
+        {
+            var warnings = Messages().Where(m => m.Language == language).SelectMany(m => m.Warnings.Split(',')).ToHashSet();
+            Assert.Superset(new HashSet<string> { MessageScreening.CancelDispute, MessageScreening.OutsidePayment, MessageScreening.EarlyConfirmation, MessageScreening.ReviewTrade, "-" }, warnings);
+        }
     }
 
     [Fact]

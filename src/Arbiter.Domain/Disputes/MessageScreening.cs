@@ -4,7 +4,10 @@ namespace Arbiter.Domain.Disputes;
 
 /// <summary>
 /// Spots the requests the buyers' guides warn about, so the buyer sees a warning next to the
-/// message: close the dispute, pay or refund outside the platform, confirm receipt early, trade a review.
+/// message: close the dispute, pay or refund outside the platform, confirm receipt (close the
+/// order) early, trade a review. Cross-border sellers and buyers write in English, Russian and
+/// Chinese, so each warning has its phrases in all three; the corpus in the domain tests keeps
+/// flagged and innocent messages of each language honest.
 /// </summary>
 public static partial class MessageScreening
 {
@@ -13,16 +16,43 @@ public static partial class MessageScreening
     public const string EarlyConfirmation = "asks_to_confirm_receipt_early";
     public const string ReviewTrade = "offers_review_trade";
 
-    [GeneratedRegex(@"\b(cancel|close|withdraw|drop|remove)\w*\b.{0,40}\b(dispute|claim|complaint|case)s?\b|\b(dispute|claim)\b.{0,20}\b(cancel|close|withdraw)\w*", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline;
+
+    // "Cancel / close / withdraw the dispute": отмените / закройте спор; 取消 / 关闭 纠纷.
+    [GeneratedRegex(
+        @"\b(cancel|close|withdraw|drop|remove|stop|end)\w*\b.{0,40}\b(dispute|claim|complaint|case)s?\b|\b(dispute|claim)\b.{0,20}\b(cancel|close|withdraw)\w*"
+        + @"|(отмен|закр|закро|отзов|отозв|сним|уберит|прекрат)\w*.{0,40}(спор|диспут|претензи|жалоб)|(спор|диспут)\w*.{0,20}(отмен|закр)"
+        + @"|(取消|关闭|关掉|撤销|撤回|撤掉|结束).{0,8}(纠纷|争议|投诉|申诉|退款申请)",
+        Options)]
     private static partial Regex CancelPattern();
 
-    [GeneratedRegex(@"\b(paypal|western\s*union|moneygram|wise|venmo|zelle|cash\s*app|bank\s*transfer|wire\s*transfer|crypto|bitcoin|usdt|whatsapp|telegram|wechat)\b|\b(outside|off)\b.{0,30}\b(platform|site|app|marketplace)\b|\b(pay|refund|send)\w*\b.{0,40}\b(directly|personally|privately)\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    // Money or contact outside the platform: PayPal, Western Union, "directly", "to your card"; напрямую, на карту; 支付宝, 私下, 直接转账.
+    [GeneratedRegex(
+        @"\b(paypal|western\s*union|moneygram|wise\s*(transfer|account)|venmo|zelle|cash\s*app|bank\s*transfer|wire\s*transfer|crypto|bitcoin|usdt|whatsapp|telegram|wechat|alipay|qiwi)\b"
+        + @"|\b(outside|off)\b.{0,30}\b(platform|site|app|marketplace|aliexpress)\b"
+        + @"|\b(i|we)('ll|\s+will|\s+can|\s+could)?\s+(pay|refund|send|transfer|return|wire)\w*\b.{0,40}\b(directly|personally|privately|to\s+your\s+card|by\s+card|to\s+your\s+(bank|account))\b"
+        + @"|\b(pay|send|transfer)\w*\s+(me|us)\s+directly\b|\bcard\s+(number|details)\b"
+        + @"|вестерн\s*юнион|western\s*union|киви|телеграм|вотсап|ватсап|вичат|напрямую|лично\s+(вам|тебе)|в\s+обход\s+(площадки|сайта|платформы)|вне\s+(площадки|сайта|платформы)"
+        + @"|(переведу|переведём|отправлю|скину|кину|перечислю|верну)\s.{0,20}карт|номер\s+(вашей\s+|твоей\s+)?карты|переведу\s+(вам|тебе)"
+        + @"|支付宝|微信|西联|速汇金|银行转账|私下|站外|平台外|绕过平台|卡号|打到你的卡|转到你的卡|直接(付款|转账|退款|打款|汇款|退钱|给你)",
+        Options)]
     private static partial Regex OutsidePattern();
 
-    [GeneratedRegex(@"\bconfirm\w*\b.{0,40}\b(receipt|received|delivery|order)\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    // "Confirm receipt" or "close the order" before it arrives: подтвердите получение, закройте заказ; 确认收货, 关闭订单.
+    [GeneratedRegex(
+        @"\bconfirm\w*\b.{0,40}\b(receipt|received|delivery|order)\b|\b(close|complete|finish)\w*\b.{0,15}\border\b|\bmark\w*\b.{0,20}\b(received|delivered)\b"
+        + @"|подтверд\w*.{0,30}(получени|доставк|заказ)|(закро|закрыть|закройте|завершит|завершите)\w*.{0,15}заказ|отмет\w*.{0,20}(полученн|доставлен)"
+        + @"|确认收货|提前确认|先确认|确认(一下)?订单|关闭订单|完成订单|点(一下)?收货",
+        Options)]
     private static partial Regex ConfirmPattern();
 
-    [GeneratedRegex(@"\b(\d\s*-?\s*stars?|five\s*stars?|positive|good|great)\b.{0,30}\b(review|feedback|rating)s?\b|\b(review|feedback|rating)s?\b.{0,60}\b(refund|discount|coupon|bonus|gift|compensat\w*|money)\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    // A review for something: "5 stars for a coupon"; 5 звёзд за скидку; 好评返现.
+    [GeneratedRegex(
+        @"\b(\d\s*-?\s*stars?|five\s*stars?|positive|good|great)\b.{0,30}\b(review|feedback|rating)s?\b|\b(review|feedback|rating)s?\b.{0,60}\b(refund|discount|coupon|bonus|gift|cashback|compensat\w*|money)\b"
+        + @"|\b(\d|five)\s*-?\s*stars?\b.{0,40}\b(for|get|and)\b.{0,30}\b(coupon|discount|refund|bonus|gift|cashback|money)\b"
+        + @"|(\d|пять)\s*звёзд|(\d|пять)\s*звезд|(положительн|хорош|отличн)\w*\s+(отзыв|оценк)|отзыв\w*.{0,60}(купон|скидк|бонус|подарок|подарк|компенсац|деньг|денег|возврат|верну|кешбэк|кэшбэк)"
+        + @"|五星|5\s*星|好评|评价.{0,10}(优惠券|折扣|返现|红包|退款|补偿|礼物)",
+        Options)]
     private static partial Regex ReviewPattern();
 
     /// <summary>The warning codes a message deserves, in a fixed order; empty when it looks harmless.</summary>
