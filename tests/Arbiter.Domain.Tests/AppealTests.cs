@@ -47,7 +47,7 @@ public class AppealTests
         Assert.Null(dispute.AppealDeadline);
         Assert.Equal(700, s.Ledger.Refunded());
         Assert.Equal(2800, s.Ledger.Released());
-        Assert.Contains(dispute.History, h => h.Action == "final_decision");
+        Assert.Contains(dispute.History, h => h.Action == HistoryAction.FinalDecision);
         dispute.AppealDecision(Scenario.Buyer, "Again!", s.Now).ShouldFailWith("not_appealable");
     }
 
@@ -59,7 +59,7 @@ public class AppealTests
         dispute.AppealDecision(Scenario.Buyer, "Late.", dispute.AppealDeadline!.Value).ShouldFailWith("deadline_passed");
         s.AdvanceDays(7);
         dispute.AppealDecision(Scenario.Buyer, "Late.", s.Now).ShouldFailWith("not_appealable");
-        Assert.Contains(dispute.History, h => h is { Action: "appeal_window_closed", Actor: "clock" });
+        Assert.Contains(dispute.History, h => h is { Action: HistoryAction.AppealWindowClosed, Actor: "clock" });
     }
 
     [Fact]

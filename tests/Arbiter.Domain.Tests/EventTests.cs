@@ -1,3 +1,4 @@
+using Arbiter.Domain.Common;
 using System.Text.Json;
 using Arbiter.Domain.Orders;
 using Arbiter.Domain.Tests.Support;
@@ -21,8 +22,8 @@ public class EventTests
                 (null, "order_created"), (null, "shipped"), (dispute.Id, "opened"), (null, "dispute_opened"), (dispute.Id, "offer_made"),
                 (dispute.Id, "offer_accepted"), (dispute.Id, "resolved"), (null, "refund_created"),
             ],
-            events.Take(8).Select(e => (e.DisputeId, e.Entry.Action)));
-        Assert.Equal(s.Order.Refunds.Single().Id, events.Single(e => e.Entry.Action == "refund_created").RefundId);
+            events.Take(8).Select(e => (e.DisputeId, Words.Of(e.Entry.Action))));
+        Assert.Equal(s.Order.Refunds.Single().Id, events.Single(e => e.Entry.Action == HistoryAction.RefundCreated).RefundId);
         Assert.Equal(s.Order.History.Count + dispute.History.Count, events.Count);
     }
 

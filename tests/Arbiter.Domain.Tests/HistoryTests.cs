@@ -1,3 +1,4 @@
+using Arbiter.Domain.Common;
 using Arbiter.Domain.Disputes;
 using Arbiter.Domain.Tests.Support;
 
@@ -35,9 +36,9 @@ public class HistoryTests
                 ("clock", "resolved"),
                 ("clock", "appeal_window_closed"),
             ],
-            dispute.History.Select(h => (h.Actor, h.Action)));
+            dispute.History.Select(h => (h.Actor, Words.Of(h.Action))));
         Assert.Equal(dispute.History.Select(h => h.At).Order(), dispute.History.Select(h => h.At));
-        Assert.Equal(Scenario.Start.AddDays(8), dispute.History.Single(h => h.Action == "escalated").At);
+        Assert.Equal(Scenario.Start.AddDays(8), dispute.History.Single(h => h.Action == HistoryAction.Escalated).At);
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public class HistoryTests
         Assert.Equal(
             ["order_created", "shipped", "dispute_opened", "refund_created", "protection_reminder", "protection_ended", "order_completed"],
             s.OrderActions);
-        Assert.Equal(Scenario.Start.AddDays(5), s.Order.History.Single(h => h.Action == "refund_created").At);
+        Assert.Equal(Scenario.Start.AddDays(5), s.Order.History.Single(h => h.Action == HistoryAction.RefundCreated).At);
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public class MediationTests
         Assert.Equal(DecidedBy.PartyNoResponse, dispute.Outcome!.DecidedBy);
         Assert.Equal(2000, s.Ledger.Refunded());
         Assert.Equal(1500, s.Ledger.Released());
-        Assert.Contains(dispute.History, h => h.Action == "info_request_lapsed" && h.Details!.Contains("seller did not answer", StringComparison.Ordinal));
+        Assert.Contains(dispute.History, h => h.Action == HistoryAction.InfoRequestLapsed && h.Details!.Contains("seller did not answer", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public class MediationTests
 
         Assert.Equal(DisputeStatus.Escalated, dispute.Status);
         Assert.Equal(EscalationStatus.UnderReview, dispute.EscalationStatus);
-        Assert.Single(dispute.History, h => h.Action == "info_request_lapsed");
+        Assert.Single(dispute.History, h => h.Action == HistoryAction.InfoRequestLapsed);
         Assert.Equal(3500, s.Ledger.Held());
     }
 

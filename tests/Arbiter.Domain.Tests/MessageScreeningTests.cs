@@ -51,7 +51,7 @@ public class MessageScreeningTests
 
         Assert.Equal([MessageScreening.CancelDispute, MessageScreening.OutsidePayment], message.Warnings);
         Assert.Equal("seller:s1", message.Author);
-        Assert.Contains(dispute.History, h => h.Action == "message_sent" && h.Details!.Contains("warnings", StringComparison.Ordinal));
+        Assert.Contains(dispute.History, h => h.Action == HistoryAction.MessageSent && h.Details!.Contains("warnings", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class OpeningDisputeTests
         Assert.Equal(3500, dispute.Claim.Amount);
         Assert.Equal(s.Now.AddDays(5), dispute.SellerResponseDueAt);
         Assert.Equal(new Deadline(DeadlineKind.SellerResponse, s.Now.AddDays(5), dispute.Id), dispute.CurrentDeadline);
-        Assert.Contains(s.Order.History, h => h is { Action: "dispute_opened", Actor: "buyer:b1" });
+        Assert.Contains(s.Order.History, h => h is { Action: HistoryAction.DisputeOpened, Actor: "buyer:b1" });
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public class OrderLifecycleTests
         Assert.Equal(4500, s.Ledger.Refunded());
         Assert.Equal([3500L, 1000L], s.Order.Refunds.Select(r => r.Amount));
         Assert.All(s.Order.Refunds, r => Assert.Equal(RefundStatus.Pending, r.Status));
-        Assert.Contains(s.Order.History, h => h.Action == "processing_deadline_passed" && h.At == Scenario.Start.AddDays(7) && h.Actor == "clock");
+        Assert.Contains(s.Order.History, h => h.Action == HistoryAction.ProcessingDeadlinePassed && h.At == Scenario.Start.AddDays(7) && h.Actor == "clock");
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public class OrderLifecycleTests
         Assert.DoesNotContain("protection_reminder", s.OrderActions);
 
         s.AdvanceDays(0.2);
-        var reminder = Assert.Single(s.Order.History, h => h.Action == "protection_reminder");
+        var reminder = Assert.Single(s.Order.History, h => h.Action == HistoryAction.ProtectionReminder);
         Assert.Equal(Scenario.Start.AddDays(55), reminder.At);
         Assert.Equal("clock", reminder.Actor);
     }
@@ -186,7 +186,7 @@ public class OrderLifecycleTests
 
         Assert.Equal(
             [Scenario.Start.AddDays(55), Scenario.Start.AddDays(65)],
-            s.Order.History.Where(h => h.Action == "protection_reminder").Select(h => h.At));
+            s.Order.History.Where(h => h.Action == HistoryAction.ProtectionReminder).Select(h => h.At));
         Assert.Equal(OrderStatus.AwaitingConfirmation, s.Order.Status);
     }
 
@@ -199,7 +199,7 @@ public class OrderLifecycleTests
 
         s.AdvanceDays(5);
 
-        Assert.Single(s.Order.History, h => h.Action == "protection_reminder");
+        Assert.Single(s.Order.History, h => h.Action == HistoryAction.ProtectionReminder);
         Assert.Equal(s.Order.History.Select(h => h.At).Order(), s.Order.History.Select(h => h.At));
         Assert.Equal(Scenario.Start.AddDays(61), s.Order.CompletedAt);
     }

@@ -1,3 +1,4 @@
+using Arbiter.Domain.Common;
 using Arbiter.Domain.Disputes;
 using Arbiter.Domain.Tests.Support;
 
@@ -6,7 +7,7 @@ namespace Arbiter.Domain.Tests;
 public class ReminderTests
 {
     private static IEnumerable<(DateTimeOffset At, string Action)> Reminders(Dispute dispute) =>
-        dispute.History.Where(h => h.Action.EndsWith("_reminder", StringComparison.Ordinal)).Select(h => (h.At, h.Action));
+        dispute.History.Where(h => Words.Of(h.Action).EndsWith("_reminder", StringComparison.Ordinal)).Select(h => (h.At, Words.Of(h.Action)));
 
     [Fact]
     public void The_seller_is_reminded_a_day_before_the_answer_is_due_once()

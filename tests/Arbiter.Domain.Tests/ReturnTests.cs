@@ -57,7 +57,7 @@ public class ReturnTests
         Assert.Equal(new Outcome(0, false, DecidedBy.ReturnNotShipped, shipBy), dispute.Outcome);
         Assert.Equal(3500, s.Ledger.Released());
         Assert.Equal(OrderStatus.Completed, s.Order.Status);
-        Assert.Contains(dispute.History, h => h.Action == "return_not_shipped" && h.At == shipBy);
+        Assert.Contains(dispute.History, h => h.Action == HistoryAction.ReturnNotShipped && h.At == shipBy);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public class ReturnTests
         s.Advance(TimeSpan.Zero);
         Assert.Equal(DecidedBy.ReturnNotConfirmed, dispute.Outcome!.DecidedBy);
         var actions = dispute.History.Select(h => h.Action).ToList();
-        Assert.Equal("return_not_confirmed", actions[actions.IndexOf("return_delivered") + 1]);
+        Assert.Equal(HistoryAction.ReturnNotConfirmed, actions[actions.IndexOf(HistoryAction.ReturnDelivered) + 1]);
         Assert.True(dispute.History.Zip(dispute.History.Skip(1)).All(pair => pair.First.At <= pair.Second.At));
     }
 

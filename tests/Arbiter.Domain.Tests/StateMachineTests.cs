@@ -95,13 +95,13 @@ public class StateMachineTests
         {
             switch (entry.Action)
             {
-                case "receipt_confirmed":
+                case HistoryAction.ReceiptConfirmed:
                     confirmedAt = entry.At;
                     break;
-                case "protection_ended" or "order_completed" or "order_closed":
+                case HistoryAction.ProtectionEnded or HistoryAction.OrderCompleted or HistoryAction.OrderClosed:
                     ended = true;
                     break;
-                case "dispute_opened":
+                case HistoryAction.DisputeOpened:
                     var open = confirmedAt is { } confirmed ? entry.At < confirmed + s.Order.Policy.PostCompletionDisputeWindow : !ended;
                     Assert.True(open, $"{entry.Details} opened at {entry.At:O}, after protection ended");
                     break;

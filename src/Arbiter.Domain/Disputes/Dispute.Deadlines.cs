@@ -39,9 +39,9 @@ public sealed partial class Dispute
         RemindersSent.Add(ReminderKey(due));
         var (action, who) = due.Kind switch
         {
-            DeadlineKind.SellerResponse => ("seller_response_reminder", "the seller must respond"),
-            DeadlineKind.InfoRequest => ("info_request_reminder", $"{due.Ref} from {string.Join(" and ", Escalation!.InfoRequests.Single(r => r.Id == due.Ref).Parties.Select(Words.Of))} must be answered"),
-            _ => ("return_shipment_reminder", "the buyer must ship the return"),
+            DeadlineKind.SellerResponse => (HistoryAction.SellerResponseReminder, "the seller must respond"),
+            DeadlineKind.InfoRequest => (HistoryAction.InfoRequestReminder, $"{due.Ref} from {string.Join(" and ", Escalation!.InfoRequests.Single(r => r.Id == due.Ref).Parties.Select(Words.Of))} must be answered"),
+            _ => (HistoryAction.ReturnShipmentReminder, "the buyer must ship the return"),
         };
         Record(reminder.DueAt, Actor.Clock, action, $"{who} by {due.DueAt:O}");
     }
@@ -84,7 +84,7 @@ public sealed partial class Dispute
         switch (deadline.Kind)
         {
             case DeadlineKind.SellerResponse:
-                Record(at, Actor.Clock, "seller_did_not_respond", "resolved as claimed");
+                Record(at, Actor.Clock, HistoryAction.SellerDidNotRespond, "resolved as claimed");
                 Conclude(ClaimOutcome(DecidedBy.SellerNoResponse, at), at);
                 break;
             case DeadlineKind.Negotiation:
@@ -94,12 +94,12 @@ public sealed partial class Dispute
                 LapseInfoRequest(deadline.Ref!, at);
                 break;
             case DeadlineKind.ReturnShipment:
-                Record(at, Actor.Clock, "return_not_shipped", "the claim lapses and the seller is paid");
+                Record(at, Actor.Clock, HistoryAction.ReturnNotShipped, "the claim lapses and the seller is paid");
                 Return = null;
                 Conclude(new Outcome(0, false, DecidedBy.ReturnNotShipped, at), at);
                 break;
             case DeadlineKind.ReturnReceipt:
-                Record(at, Actor.Clock, "return_not_confirmed", "the seller did not answer: the refund goes out");
+                Record(at, Actor.Clock, HistoryAction.ReturnNotConfirmed, "the seller did not answer: the refund goes out");
                 Outcome = Outcome! with { DecidedBy = DecidedBy.ReturnNotConfirmed, DecidedAt = at };
                 Resolve(at);
                 break;
@@ -108,7 +108,7 @@ public sealed partial class Dispute
                 break;
             case DeadlineKind.AppealWindow:
                 AppealDeadline = null;
-                Record(at, Actor.Clock, "appeal_window_closed", "the decision is final");
+                Record(at, Actor.Clock, HistoryAction.AppealWindowClosed, "the decision is final");
                 SettleIfDue(at);
                 break;
             default:
@@ -130,7 +130,7 @@ public sealed partial class Dispute
         {
             Status = DisputeStatus.AwaitingReturn;
             Return = new ReturnInfo(now + Policy.ReturnShipment, outcome.ReturnShippingPaidBy ?? Party.Seller);
-            Record(now, Actor.Clock, "return_requested", $"ship by {Return.ShipBy:O}, shipping paid by the {Words.Of(Return.ShippingPaidBy)}");
+            Record(now, Actor.Clock, HistoryAction.ReturnRequested, $"ship by {Return.ShipBy:O}, shipping paid by the {Words.Of(Return.ShippingPaidBy)}");
             return;
         }
 
@@ -140,7 +140,7 @@ public sealed partial class Dispute
     private void Resolve(DateTimeOffset now)
     {
         Status = DisputeStatus.Resolved;
-        Record(now, Actor.Clock, "resolved", $"{Words.Of(Outcome!.DecidedBy)}: refund {Outcome.RefundAmount}");
+        Record(now, Actor.Clock, HistoryAction.Resolved, $"{Words.Of(Outcome!.DecidedBy)}: refund {Outcome.RefundAmount}");
         SettleIfDue(now);
     }
 

@@ -37,7 +37,7 @@ public sealed partial class Dispute
 
         var request = new InfoRequest($"ir{Escalation.InfoRequests.Count + 1}", [.. from], question!.Trim(), now, BusinessDays.Add(now, days));
         Escalation = Escalation with { InfoRequests = [.. Escalation.InfoRequests, request] };
-        Record(now, mediator, "info_requested", $"{request.Id} from {string.Join(" and ", from.Select(Words.Of))}, due {request.DueAt:O}");
+        Record(now, mediator, HistoryAction.InfoRequested, $"{request.Id} from {string.Join(" and ", from.Select(Words.Of))}, due {request.DueAt:O}");
         return request;
     }
 
@@ -75,7 +75,7 @@ public sealed partial class Dispute
         Order.AttachEvidence(evidence, Id);
         var answers = request.Answers.Append(new InfoAnswer(who, text!.Trim(), [.. evidence], now)).ToList();
         ReplaceRequest(request with { Answers = answers, Closed = request.Parties.All(p => answers.Exists(a => a.Party == p)) });
-        Record(now, party, "info_answered", request.Id);
+        Record(now, party, HistoryAction.InfoAnswered, request.Id);
         return Result.Ok;
     }
 
@@ -115,7 +115,7 @@ public sealed partial class Dispute
         };
         var withReturn = outcome == MediatorOutcome.FullRefundWithReturn;
         var final = Escalation!.Appealed;
-        Record(now, mediator, final ? "final_decision" : "decided", $"{Words.Of(outcome)} {refund}: {note}");
+        Record(now, mediator, final ? HistoryAction.FinalDecision : HistoryAction.Decided, $"{Words.Of(outcome)} {refund}: {note}");
         AppealDeadline = final ? null : now + Policy.AppealWindow;
         Conclude(new Outcome(refund, withReturn, DecidedBy.Mediator, now, note!.Trim(), withReturn ? returnShippingPaidBy ?? Party.Seller : null), now);
         return Result.Ok;
@@ -141,7 +141,7 @@ public sealed partial class Dispute
         Return = null;
         Status = DisputeStatus.Escalated;
         Escalation = new Escalation(now, party.ToString(), reason) { Appealed = true };
-        Record(now, party, "appealed", reason);
+        Record(now, party, HistoryAction.Appealed, reason);
         return Result.Ok;
     }
 
@@ -162,11 +162,11 @@ public sealed partial class Dispute
 
         if (silent.Count != 1)
         {
-            Record(at, Actor.Clock, "info_request_lapsed", $"{ids}: neither party answered; the mediator decides");
+            Record(at, Actor.Clock, HistoryAction.InfoRequestLapsed, $"{ids}: neither party answered; the mediator decides");
             return;
         }
 
-        Record(at, Actor.Clock, "info_request_lapsed", $"{ids}: the {Words.Of(silent[0])} did not answer and loses");
+        Record(at, Actor.Clock, HistoryAction.InfoRequestLapsed, $"{ids}: the {Words.Of(silent[0])} did not answer and loses");
         Conclude(silent[0] == Party.Buyer ? new Outcome(0, false, DecidedBy.PartyNoResponse, at) : ClaimOutcome(DecidedBy.PartyNoResponse, at), at);
     }
 

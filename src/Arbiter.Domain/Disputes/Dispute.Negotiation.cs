@@ -14,7 +14,7 @@ public sealed partial class Dispute
             return guard;
         }
 
-        Record(now, seller, "claim_accepted");
+        Record(now, seller, HistoryAction.ClaimAccepted);
         Conclude(ClaimOutcome(DecidedBy.SellerAccepted, now), now);
         return Result.Ok;
     }
@@ -33,7 +33,7 @@ public sealed partial class Dispute
             return error;
         }
 
-        Record(now, seller, "rejected", note);
+        Record(now, seller, HistoryAction.Rejected, note);
         StartNegotiation(now);
         return Result.Ok;
     }
@@ -67,7 +67,7 @@ public sealed partial class Dispute
         SupersedePendingOffer();
         var offer = new Offer($"of{OfferList.Count + 1}", type, value, note, OfferStatus.Pending, now);
         OfferList.Add(offer);
-        Record(now, seller, "offer_made", $"{offer.Id}: {Words.Of(type)} {value}");
+        Record(now, seller, HistoryAction.OfferMade, $"{offer.Id}: {Words.Of(type)} {value}");
         if (Status == DisputeStatus.AwaitingSellerResponse)
         {
             StartNegotiation(now);
@@ -94,7 +94,7 @@ public sealed partial class Dispute
         }
 
         ReplaceOffer(offer with { Status = OfferStatus.Accepted });
-        Record(now, buyer, "offer_accepted", $"{offer.Id}: {Words.Of(offer.Type)} {offer.Amount}; final");
+        Record(now, buyer, HistoryAction.OfferAccepted, $"{offer.Id}: {Words.Of(offer.Type)} {offer.Amount}; final");
         Conclude(new Outcome(offer.Amount, offer.ReturnRequired, DecidedBy.BuyerAcceptedOffer, now, offer.Note, offer.ReturnRequired ? Claim.ReturnShippingPaidBy : null), now);
         return Result.Ok;
     }
@@ -108,7 +108,7 @@ public sealed partial class Dispute
         }
 
         ReplaceOffer(offer with { Status = OfferStatus.Declined });
-        Record(now, buyer, "offer_declined", offer.Id);
+        Record(now, buyer, HistoryAction.OfferDeclined, offer.Id);
         return Result.Ok;
     }
 
@@ -129,7 +129,7 @@ public sealed partial class Dispute
 
         Claim = claim.Value!;
         Order.AttachEvidence(Claim.EvidenceIds, Id);
-        Record(now, buyer, "claim_changed", Describe(Claim));
+        Record(now, buyer, HistoryAction.ClaimChanged, Describe(Claim));
         return Result.Ok;
     }
 
@@ -153,7 +153,7 @@ public sealed partial class Dispute
                 return DomainError.Invalid("confirmation_required", $"{CancelWarning(now)} Send confirm: true to cancel.");
             }
 
-            Record(now, buyer, "escalation_cancelled", "the seller is paid");
+            Record(now, buyer, HistoryAction.EscalationCancelled, "the seller is paid");
             Conclude(new Outcome(0, false, DecidedBy.BuyerCancelledEscalation, now), now);
             return Result.Ok;
         }
@@ -168,7 +168,7 @@ public sealed partial class Dispute
         Status = DisputeStatus.Cancelled;
         Outcome = new Outcome(0, false, DecidedBy.BuyerCancelled, now);
         FinishedAt = now;
-        Record(now, buyer, "cancelled", windowEnd > now ? $"may be reopened until {windowEnd:O}" : "protection has ended");
+        Record(now, buyer, HistoryAction.Cancelled, windowEnd > now ? $"may be reopened until {windowEnd:O}" : "protection has ended");
         Order.ReleaseWhatIsDue(now);
         return Result.Ok;
     }
@@ -230,7 +230,7 @@ public sealed partial class Dispute
         var warnings = actor.Role == Role.Buyer ? [] : MessageScreening.Screen(text!);
         var message = new Message($"m{MessageList.Count + 1}", now, actor.ToString(), text!.Trim(), warnings);
         MessageList.Add(message);
-        Record(now, actor, "message_sent", warnings.Count == 0 ? message.Id : $"{message.Id}; warnings: {string.Join(", ", warnings)}");
+        Record(now, actor, HistoryAction.MessageSent, warnings.Count == 0 ? message.Id : $"{message.Id}; warnings: {string.Join(", ", warnings)}");
         return message;
     }
 
@@ -257,7 +257,7 @@ public sealed partial class Dispute
     {
         Status = DisputeStatus.Escalated;
         Escalation = new Escalation(now, actor.ToString(), note);
-        Record(now, actor, "escalated", note);
+        Record(now, actor, HistoryAction.Escalated, note);
     }
 
     private void StartNegotiation(DateTimeOffset now)

@@ -20,7 +20,7 @@ public sealed partial class Dispute
 
         Return = Return! with { Carrier = carrier.Trim(), TrackingNumber = trackingNumber.Trim(), ShippedAt = now };
         Status = DisputeStatus.AwaitingReturnReceipt;
-        Record(now, buyer, "return_shipped", $"{carrier.Trim()} {trackingNumber.Trim()}");
+        Record(now, buyer, HistoryAction.ReturnShipped, $"{carrier.Trim()} {trackingNumber.Trim()}");
         return Result.Ok;
     }
 
@@ -40,7 +40,7 @@ public sealed partial class Dispute
         }
 
         Return = Return with { DeliveredAt = at, DeliveryReportedAt = now };
-        Record(now, platform, "return_delivered", $"delivered at {at:O}");
+        Record(now, platform, HistoryAction.ReturnDelivered, $"delivered at {at:O}");
         return Result.Ok;
     }
 
@@ -53,7 +53,7 @@ public sealed partial class Dispute
             return guard;
         }
 
-        Record(now, seller, "return_received");
+        Record(now, seller, HistoryAction.ReturnReceived);
         Resolve(now);
         return Result.Ok;
     }
@@ -72,7 +72,7 @@ public sealed partial class Dispute
             return error with { Code = "note_required", Message = "Say what is wrong with the returned item." };
         }
 
-        Record(now, seller, "return_refused", note);
+        Record(now, seller, HistoryAction.ReturnRefused, note);
         Outcome = null;
         AppealDeadline = null;
         Status = DisputeStatus.Escalated;

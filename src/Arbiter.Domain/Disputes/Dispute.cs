@@ -79,7 +79,7 @@ public sealed partial class Dispute
             Claim = claim,
             SellerResponseDueAt = now + order.Policy.SellerResponse,
         };
-        dispute.Record(now, buyer, "opened", Describe(claim));
+        dispute.Record(now, buyer, HistoryAction.Opened, Describe(claim));
         return dispute;
     }
 
@@ -130,7 +130,7 @@ public sealed partial class Dispute
     public Deadline? CurrentDeadline => Running().Where(d => d.Kind != DeadlineKind.AppealWindow).MinBy(d => d.DueAt)
         ?? Running().FirstOrDefault();
 
-    internal void Record(DateTimeOffset at, Actor actor, string action, string? details = null)
+    internal void Record(DateTimeOffset at, Actor actor, HistoryAction action, string? details = null)
     {
         var entry = new HistoryEntry(at, actor.ToString(), action, details);
         HistoryList.Add(entry);

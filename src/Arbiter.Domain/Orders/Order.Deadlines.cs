@@ -61,16 +61,16 @@ public sealed partial class Order
         switch (deadline.Kind)
         {
             case DeadlineKind.Processing:
-                Record(at, Actor.Clock, "processing_deadline_passed", "not shipped in time: cancelled and refunded");
+                Record(at, Actor.Clock, HistoryAction.ProcessingDeadlinePassed, "not shipped in time: cancelled and refunded");
                 RefundEverything(at, "not shipped within processing time");
                 break;
             case DeadlineKind.ProtectionReminder:
                 ReminderSentFor = ProtectionEndsAt;
-                Record(at, Actor.Clock, "protection_reminder", $"buyer protection ends at {ProtectionEndsAt:O}");
+                Record(at, Actor.Clock, HistoryAction.ProtectionReminder, $"buyer protection ends at {ProtectionEndsAt:O}");
                 break;
             case DeadlineKind.ProtectionEnd:
                 ProtectionExpired = true;
-                Record(at, Actor.Clock, "protection_ended", HasOpenDispute ? "release waits for the open disputes" : "receipt confirmed automatically");
+                Record(at, Actor.Clock, HistoryAction.ProtectionEnded, HasOpenDispute ? "release waits for the open disputes" : "receipt confirmed automatically");
                 ReleaseWhatIsDue(at);
                 break;
             case DeadlineKind.RefundRetry:

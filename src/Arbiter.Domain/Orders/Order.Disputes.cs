@@ -42,7 +42,7 @@ public sealed partial class Order
         var dispute = Domain.Disputes.Dispute.Open(this, id, line.Id, claim.Value!, actor, now);
         DisputeList.Add(dispute);
         AttachEvidence(claim.Value!.EvidenceIds, id);
-        Record(now, actor, "dispute_opened", $"{id} on line {line.Id}");
+        Record(now, actor, HistoryAction.DisputeOpened, $"{id} on line {line.Id}");
         return dispute;
     }
 
@@ -116,7 +116,7 @@ public sealed partial class Order
                 return guard;
             }
 
-            Dispute(disputeId)!.Record(now, actor, "evidence_added", $"{file.Id} {file.FileName} ({file.ContentType}, {file.Size} bytes)");
+            Dispute(disputeId)!.Record(now, actor, HistoryAction.EvidenceAdded, $"{file.Id} {file.FileName} ({file.ContentType}, {file.Size} bytes)");
         }
 
         EvidenceList.Add(file with { DisputeId = disputeId, UploadedBy = actor.Id!, At = now });

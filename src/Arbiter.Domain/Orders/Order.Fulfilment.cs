@@ -21,7 +21,7 @@ public sealed partial class Order
         Shipment = new Shipment(carrier.Trim(), trackingNumber.Trim(), now);
         Status = OrderStatus.AwaitingConfirmation;
         ProtectionEndsAt = now + Policy.ProtectionFor(ShippingMethod);
-        Record(now, actor, "shipped", $"{Shipment.Carrier} {Shipment.TrackingNumber}; protection until {ProtectionEndsAt:O}");
+        Record(now, actor, HistoryAction.Shipped, $"{Shipment.Carrier} {Shipment.TrackingNumber}; protection until {ProtectionEndsAt:O}");
         return Result.Ok;
     }
 
@@ -45,7 +45,7 @@ public sealed partial class Order
         }
 
         DeliveredAt = at;
-        Record(now, actor, "delivered", $"delivered at {at:O}");
+        Record(now, actor, HistoryAction.Delivered, $"delivered at {at:O}");
         return Result.Ok;
     }
 
@@ -57,7 +57,7 @@ public sealed partial class Order
             return refused;
         }
 
-        Record(now, actor, "receipt_confirmed");
+        Record(now, actor, HistoryAction.ReceiptConfirmed);
         ReceiptConfirmedAt = now;
         Complete(now);
         return Result.Ok;
@@ -71,7 +71,7 @@ public sealed partial class Order
             return refused;
         }
 
-        Record(now, actor, "order_cancelled");
+        Record(now, actor, HistoryAction.OrderCancelled);
         RefundEverything(now, "order cancelled before shipment");
         return Result.Ok;
     }
@@ -98,7 +98,7 @@ public sealed partial class Order
             ReminderSentFor = ProtectionEndsAt;
         }
 
-        Record(now, actor, "protection_extended", $"+{days} days, until {ProtectionEndsAt:O}");
+        Record(now, actor, HistoryAction.ProtectionExtended, $"+{days} days, until {ProtectionEndsAt:O}");
         return Result.Ok;
     }
 
@@ -117,7 +117,7 @@ public sealed partial class Order
 
         ProcessingExtendedDays += days;
         ProcessingDeadline = ProcessingDeadline.AddDays(days);
-        Record(now, actor, "processing_extended", $"+{days} days, until {ProcessingDeadline:O}");
+        Record(now, actor, HistoryAction.ProcessingExtended, $"+{days} days, until {ProcessingDeadline:O}");
         return Result.Ok;
     }
 

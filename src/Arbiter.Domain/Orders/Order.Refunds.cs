@@ -17,7 +17,7 @@ public sealed partial class Order
 
     /// <summary>The payment system took the refund on; reporting it again changes nothing.</summary>
     public Result ReportRefundSent(string refundId, string? reference, Actor actor, DateTimeOffset now) =>
-        Report(refundId, RefundStatus.Sent, actor, now, r => r.Status switch
+        Report(refundId, HistoryAction.RefundSent, actor, now, r => r.Status switch
         {
             RefundStatus.Pending => r with { Status = RefundStatus.Sent, Reference = Clean(reference) ?? r.Reference, UpdatedAt = now },
             RefundStatus.Sent => r,
@@ -26,13 +26,13 @@ public sealed partial class Order
 
     /// <summary>The money reached the buyer; a late "completed" after a failure report wins, since the money arrived.</summary>
     public Result ReportRefundCompleted(string refundId, string? reference, Actor actor, DateTimeOffset now) =>
-        Report(refundId, RefundStatus.Completed, actor, now, r => r.Status == RefundStatus.Completed
+        Report(refundId, HistoryAction.RefundCompleted, actor, now, r => r.Status == RefundStatus.Completed
             ? r
             : r with { Status = RefundStatus.Completed, Reference = Clean(reference) ?? r.Reference, RetryAt = null, NeedsAttention = false, UpdatedAt = now });
 
     /// <summary>The payment failed: asked for again after a pause, or, after the last attempt, left for a person.</summary>
     public Result ReportRefundFailed(string refundId, string? reason, Actor actor, DateTimeOffset now) =>
-        Report(refundId, RefundStatus.Failed, actor, now, r => Clean(reason) is not { } why
+        Report(refundId, HistoryAction.RefundFailed, actor, now, r => Clean(reason) is not { } why
             ? DomainError.Invalid("reason_required", "Say why the refund failed (reason).")
             : r.Status switch
         {
@@ -80,11 +80,11 @@ public sealed partial class Order
         var index = RefundList.FindIndex(r => r.Id == refundId);
         var refund = RefundList[index] with { Status = RefundStatus.Pending, Attempt = RefundList[index].Attempt + 1, RetryAt = null, NeedsAttention = false, UpdatedAt = now };
         RefundList[index] = refund;
-        Record(now, actor, "refund_retried", $"{refundId}: attempt {refund.Attempt}", refundId);
+        Record(now, actor, HistoryAction.RefundRetried, $"{refundId}: attempt {refund.Attempt}", refundId);
     }
 
     /// <summary>Applies a report; a report that changes nothing (a repeat) records nothing.</summary>
-    private Result Report(string refundId, RefundStatus reported, Actor actor, DateTimeOffset now, Func<Refund, Result<Refund>> apply)
+    private Result Report(string refundId, HistoryAction reported, Actor actor, DateTimeOffset now, Func<Refund, Result<Refund>> apply)
     {
         var index = RefundList.FindIndex(r => r.Id == refundId);
         if (index < 0)
@@ -110,12 +110,11 @@ public sealed partial class Order
         }
 
         RefundList[index] = after.Value!;
-        var action = $"refund_{reported.ToString().ToLowerInvariant()}";
-        var details = reported == RefundStatus.Failed ? $"{refundId}: {after.Value!.FailureReason}" : $"{refundId}{(after.Value!.Reference is { } r ? $" ({r})" : "")}";
-        Record(now, actor, action, details, refundId);
+        var details = reported == HistoryAction.RefundFailed ? $"{refundId}: {after.Value!.FailureReason}" : $"{refundId}{(after.Value!.Reference is { } r ? $" ({r})" : "")}";
+        Record(now, actor, reported, details, refundId);
         if (after.Value!.NeedsAttention)
         {
-            Record(now, actor, "refund_needs_attention", $"{refundId}: failed {after.Value.Attempt} times; a mediator or the platform must retry it", refundId);
+            Record(now, actor, HistoryAction.RefundNeedsAttention, $"{refundId}: failed {after.Value.Attempt} times; a mediator or the platform must retry it", refundId);
         }
 
         return Result.Ok;

@@ -54,13 +54,13 @@ public sealed partial class Order
         {
             Status = OrderStatus.Closed;
             ClosedAt = now;
-            Record(now, Actor.Clock, "order_closed", "fully refunded");
+            Record(now, Actor.Clock, HistoryAction.OrderClosed, "fully refunded");
             return;
         }
 
         Status = OrderStatus.Completed;
         CompletedAt = now;
-        Record(now, Actor.Clock, "order_completed", $"released {Ledger.Released()} to the seller");
+        Record(now, Actor.Clock, HistoryAction.OrderCompleted, $"released {Ledger.Released()} to the seller");
     }
 
     private void RefundEverything(DateTimeOffset now, string reason)
@@ -88,6 +88,6 @@ public sealed partial class Order
         Ledger.Refund(lineId, amount, now);
         var refund = new Refund(new RefundId(Id, RefundList.Count + 1).ToString(), lineId, disputeId, amount, RefundStatus.Pending, now, reason);
         RefundList.Add(refund);
-        Record(now, Actor.Clock, "refund_created", $"{refund.Id}: {amount} {Currency} on line {lineId} ({reason})", refund.Id);
+        Record(now, Actor.Clock, HistoryAction.RefundCreated, $"{refund.Id}: {amount} {Currency} on line {lineId} ({reason})", refund.Id);
     }
 }

@@ -127,7 +127,7 @@ public sealed partial class Order : IJsonOnDeserialized
             order.Ledger.Capture(line.Id, line.Total, now);
         }
 
-        order.Record(now, actor, "order_created", $"total {order.Total} {order.Currency}, paid by {command.Payment.Method}");
+        order.Record(now, actor, HistoryAction.OrderCreated, $"total {order.Total} {order.Currency}, paid by {command.Payment.Method}");
         return order;
     }
 
@@ -193,7 +193,7 @@ public sealed partial class Order : IJsonOnDeserialized
         }
 
         // Documents saved before the buyer's own confirmation was kept find it in their history.
-        ReceiptConfirmedAt ??= HistoryList.Find(e => e.Action == "receipt_confirmed")?.At;
+        ReceiptConfirmedAt ??= HistoryList.Find(e => e.Action == HistoryAction.ReceiptConfirmed)?.At;
 
         // Documents saved before events were numbered continue from their history's length.
         if (EventSequence == 0)
@@ -202,7 +202,7 @@ public sealed partial class Order : IJsonOnDeserialized
         }
     }
 
-    internal void Record(DateTimeOffset at, Actor actor, string action, string? details = null, string? refundId = null)
+    internal void Record(DateTimeOffset at, Actor actor, HistoryAction action, string? details = null, string? refundId = null)
     {
         var entry = new HistoryEntry(at, actor.ToString(), action, details);
         HistoryList.Add(entry);

@@ -52,7 +52,7 @@ public sealed record Refund(
 public sealed record EvidenceFile(string Id, string? DisputeId, string UploadedBy, string FileName, string ContentType, long Size, DateTimeOffset At);
 
 /// <summary>One thing that happened, in the words of the guides: who, what, when, and the details.</summary>
-public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action, string? Details = null);
+public sealed record HistoryEntry(DateTimeOffset At, string Actor, HistoryAction Action, string? Details = null);
 
 /// <summary>
 /// A history entry as an event: numbered within its order (1, 2, ... in the order things happened,

@@ -28,7 +28,7 @@ internal sealed record DisputeSummaryView(string Id, string LineId, DisputeStatu
 internal sealed record HistoryView(DateTime At, string Actor, string Action, string? Details)
 {
     public static IReadOnlyList<HistoryView> Of(IEnumerable<HistoryEntry> history) =>
-        [.. history.Select(h => new HistoryView(h.At.UtcDateTime, h.Actor, h.Action, h.Details))];
+        [.. history.Select(h => new HistoryView(h.At.UtcDateTime, h.Actor, Words.Of(h.Action), h.Details))];
 }
 
 internal sealed record OrderView(

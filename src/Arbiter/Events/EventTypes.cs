@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Arbiter.Domain;
 using Arbiter.Domain.Orders;
 
 namespace Arbiter.Events;
@@ -14,82 +15,73 @@ internal static class EventTypes
 {
     public const int Version = 1;
 
-    /// <summary>History actions recorded at order level, and the event each one is.</summary>
-    private static readonly (string Action, string Name, string Description)[] OrderActions =
-    [
-        ("order_created", "order.created", "An order was created and its payment captured into escrow."),
-        ("shipped", "order.shipped", "The seller shipped: buyer protection started."),
-        ("delivered", "order.delivered", "The carrier delivered the order."),
-        ("receipt_confirmed", "order.receipt_confirmed", "The buyer confirmed receipt."),
-        ("order_cancelled", "order.cancelled", "The buyer cancelled before shipment."),
-        ("processing_extended", "order.processing_extended", "The seller extended the processing time."),
-        ("processing_deadline_passed", "order.processing_deadline_passed", "The order was not shipped in time: cancelled and refunded."),
-        ("protection_extended", "order.protection_extended", "The seller extended buyer protection."),
-        ("protection_reminder", "order.protection_ending", "Buyer protection ends soon (the reminder to the buyer)."),
-        ("protection_ended", "order.protection_ended", "Buyer protection ended."),
-        ("order_completed", "order.completed", "The order completed: what escrow held went to the seller."),
-        ("order_closed", "order.closed", "The order closed fully refunded."),
-        ("refund_created", "refund.created", "A refund was decided: the platform's payment system must pay it."),
-        ("refund_sent", "refund.sent", "The payment system took the refund on."),
-        ("refund_completed", "refund.completed", "The refund reached the buyer."),
-        ("refund_failed", "refund.failed", "The refund failed; it will be asked for again."),
-        ("refund_retried", "refund.retried", "A failed refund is asked for again: the payment system must pay it."),
-        ("refund_needs_attention", "refund.needs_attention", "A refund failed every attempt: a mediator or the platform must act."),
-    ];
-
-    /// <summary>History actions recorded by a dispute, and the event each one is.</summary>
-    private static readonly (string Action, string Name, string Description)[] DisputeActions =
-    [
-        ("opened", "dispute.opened", "The buyer opened a dispute: the seller must respond."),
-        ("claim_accepted", "dispute.claim_accepted", "The seller accepted the buyer's claim."),
-        ("rejected", "dispute.rejected", "The seller rejected the claim: the parties negotiate."),
-        ("offer_made", "dispute.offer_made", "The seller made an offer."),
-        ("offer_accepted", "dispute.offer_accepted", "The buyer accepted an offer."),
-        ("offer_declined", "dispute.offer_declined", "The buyer declined an offer."),
-        ("claim_changed", "dispute.claim_changed", "The buyer changed the claim."),
-        ("cancelled", "dispute.cancelled", "The buyer cancelled the dispute."),
-        ("message_sent", "dispute.message_sent", "A party or the mediator wrote a message."),
-        ("seller_response_reminder", "dispute.seller_response_due_soon", "The seller's answer is due soon (the reminder to the seller)."),
-        ("seller_did_not_respond", "dispute.seller_did_not_respond", "The seller did not respond in time."),
-        ("escalated", "dispute.escalated", "The dispute went to a mediator."),
-        ("escalation_cancelled", "dispute.escalation_cancelled", "The party who escalated withdrew the escalation."),
-        ("info_requested", "dispute.info_requested", "The mediator asked a party for information, with a deadline."),
-        ("info_request_reminder", "dispute.info_request_due_soon", "An answer to the mediator is due soon (the reminder to the parties asked)."),
-        ("info_answered", "dispute.info_answered", "A party answered the mediator."),
-        ("info_request_lapsed", "dispute.info_request_lapsed", "A mediator's question went unanswered."),
-        ("evidence_added", "dispute.evidence_added", "A party added evidence to the dispute."),
-        ("decided", "dispute.decided", "The mediator decided; either party may appeal within 7 days."),
-        ("final_decision", "dispute.final_decision", "The mediator decided after an appeal: final."),
-        ("appealed", "dispute.appealed", "A party appealed the mediator's decision."),
-        ("appeal_window_closed", "dispute.appeal_window_closed", "The appeal window closed."),
-        ("return_requested", "dispute.return_requested", "The item must be returned before the refund."),
-        ("return_shipment_reminder", "dispute.return_due_soon", "The return must be shipped soon (the reminder to the buyer)."),
-        ("return_shipped", "dispute.return_shipped", "The buyer shipped the return."),
-        ("return_delivered", "dispute.return_delivered", "The return was delivered to the seller."),
-        ("return_received", "dispute.return_received", "The seller confirmed receiving the return."),
-        ("return_refused", "dispute.return_refused", "The seller refused the returned item."),
-        ("return_not_shipped", "dispute.return_not_shipped", "The buyer did not ship the return in time."),
-        ("return_not_confirmed", "dispute.return_not_confirmed", "The seller did not confirm the return in time."),
-        ("resolved", "dispute.resolved", "The dispute was resolved."),
-    ];
-
-    private static readonly FrozenDictionary<string, string> ByOrderAction = OrderActions.ToFrozenDictionary(a => a.Action, a => a.Name);
-    private static readonly FrozenDictionary<string, string> ByDisputeAction = DisputeActions.ToFrozenDictionary(a => a.Action, a => a.Name);
-
     /// <summary>Every published type, as documented.</summary>
-    public static readonly IReadOnlyList<EventType> All = [.. OrderActions.Concat(DisputeActions).Select(a => new EventType(a.Name, a.Description)).OrderBy(t => t.Name, StringComparer.Ordinal)];
+    public static readonly IReadOnlyList<EventType> All =
+        [.. Enum.GetValues<HistoryAction>().Select(Of).OfType<EventType>().OrderBy(t => t.Name, StringComparer.Ordinal)];
 
     public static readonly FrozenSet<string> Names = All.Select(t => t.Name).ToFrozenSet();
 
+    /// <summary>The type an entry is published as; null only for what another event already says.</summary>
+    public static string? Of(RecordedEvent recorded) => Of(recorded.Entry.Action)?.Name;
+
+#pragma warning disable CS8524 // Every named action has its arm (a missing one is CS8509, an error); there are no others.
     /// <summary>
-    /// The type an entry is published as. Null only for the order's own note that a dispute opened,
-    /// which <c>dispute.opened</c> already says; an action not catalogued yet is still published,
-    /// under a name made the same way, so that no change ever goes unheard.
+    /// Each history action and the event it is published as: an exhaustive switch, so a new action
+    /// does not compile until it is catalogued. The order's own note that a dispute opened is not
+    /// published: <c>dispute.opened</c> says it.
     /// </summary>
-    public static string? Of(RecordedEvent recorded) => (recorded.DisputeId, recorded.Entry.Action) switch
+    public static EventType? Of(HistoryAction action) => action switch
     {
-        (null, "dispute_opened") => null,
-        (null, var action) => ByOrderAction.GetValueOrDefault(action) ?? $"order.{action}",
-        (_, var action) => ByDisputeAction.GetValueOrDefault(action) ?? $"dispute.{action}",
+        HistoryAction.DisputeOpened => null,
+        HistoryAction.OrderCreated => new("order.created", "An order was created and its payment captured into escrow."),
+        HistoryAction.Shipped => new("order.shipped", "The seller shipped: buyer protection started."),
+        HistoryAction.Delivered => new("order.delivered", "The carrier delivered the order."),
+        HistoryAction.ReceiptConfirmed => new("order.receipt_confirmed", "The buyer confirmed receipt."),
+        HistoryAction.OrderCancelled => new("order.cancelled", "The buyer cancelled before shipment."),
+        HistoryAction.ProcessingExtended => new("order.processing_extended", "The seller extended the processing time."),
+        HistoryAction.ProcessingDeadlinePassed => new("order.processing_deadline_passed", "The order was not shipped in time: cancelled and refunded."),
+        HistoryAction.ProtectionExtended => new("order.protection_extended", "The seller extended buyer protection."),
+        HistoryAction.ProtectionReminder => new("order.protection_ending", "Buyer protection ends soon (the reminder to the buyer)."),
+        HistoryAction.ProtectionEnded => new("order.protection_ended", "Buyer protection ended."),
+        HistoryAction.OrderCompleted => new("order.completed", "The order completed: what escrow held went to the seller."),
+        HistoryAction.OrderClosed => new("order.closed", "The order closed fully refunded."),
+        HistoryAction.RefundCreated => new("refund.created", "A refund was decided: the platform's payment system must pay it."),
+        HistoryAction.RefundSent => new("refund.sent", "The payment system took the refund on."),
+        HistoryAction.RefundCompleted => new("refund.completed", "The refund reached the buyer."),
+        HistoryAction.RefundFailed => new("refund.failed", "The refund failed; it will be asked for again."),
+        HistoryAction.RefundRetried => new("refund.retried", "A failed refund is asked for again: the payment system must pay it."),
+        HistoryAction.RefundNeedsAttention => new("refund.needs_attention", "A refund failed every attempt: a mediator or the platform must act."),
+        HistoryAction.Opened => new("dispute.opened", "The buyer opened a dispute: the seller must respond."),
+        HistoryAction.ClaimAccepted => new("dispute.claim_accepted", "The seller accepted the buyer's claim."),
+        HistoryAction.Rejected => new("dispute.rejected", "The seller rejected the claim: the parties negotiate."),
+        HistoryAction.OfferMade => new("dispute.offer_made", "The seller made an offer."),
+        HistoryAction.OfferAccepted => new("dispute.offer_accepted", "The buyer accepted an offer."),
+        HistoryAction.OfferDeclined => new("dispute.offer_declined", "The buyer declined an offer."),
+        HistoryAction.ClaimChanged => new("dispute.claim_changed", "The buyer changed the claim."),
+        HistoryAction.Cancelled => new("dispute.cancelled", "The buyer cancelled the dispute."),
+        HistoryAction.MessageSent => new("dispute.message_sent", "A party or the mediator wrote a message."),
+        HistoryAction.SellerResponseReminder => new("dispute.seller_response_due_soon", "The seller's answer is due soon (the reminder to the seller)."),
+        HistoryAction.SellerDidNotRespond => new("dispute.seller_did_not_respond", "The seller did not respond in time."),
+        HistoryAction.Escalated => new("dispute.escalated", "The dispute went to a mediator."),
+        HistoryAction.EscalationCancelled => new("dispute.escalation_cancelled", "The party who escalated withdrew the escalation."),
+        HistoryAction.InfoRequested => new("dispute.info_requested", "The mediator asked a party for information, with a deadline."),
+        HistoryAction.InfoRequestReminder => new("dispute.info_request_due_soon", "An answer to the mediator is due soon (the reminder to the parties asked)."),
+        HistoryAction.InfoAnswered => new("dispute.info_answered", "A party answered the mediator."),
+        HistoryAction.InfoRequestLapsed => new("dispute.info_request_lapsed", "A mediator's question went unanswered."),
+        HistoryAction.EvidenceAdded => new("dispute.evidence_added", "A party added evidence to the dispute."),
+        HistoryAction.Decided => new("dispute.decided", "The mediator decided; either party may appeal within 7 days."),
+        HistoryAction.FinalDecision => new("dispute.final_decision", "The mediator decided after an appeal: final."),
+        HistoryAction.Appealed => new("dispute.appealed", "A party appealed the mediator's decision."),
+        HistoryAction.AppealWindowClosed => new("dispute.appeal_window_closed", "The appeal window closed."),
+        HistoryAction.ReturnRequested => new("dispute.return_requested", "The item must be returned before the refund."),
+        HistoryAction.ReturnShipmentReminder => new("dispute.return_due_soon", "The return must be shipped soon (the reminder to the buyer)."),
+        HistoryAction.ReturnShipped => new("dispute.return_shipped", "The buyer shipped the return."),
+        HistoryAction.ReturnDelivered => new("dispute.return_delivered", "The return was delivered to the seller."),
+        HistoryAction.ReturnReceived => new("dispute.return_received", "The seller confirmed receiving the return."),
+        HistoryAction.ReturnRefused => new("dispute.return_refused", "The seller refused the returned item."),
+        HistoryAction.ReturnNotShipped => new("dispute.return_not_shipped", "The buyer did not ship the return in time."),
+        HistoryAction.ReturnNotConfirmed => new("dispute.return_not_confirmed", "The seller did not confirm the return in time."),
+        HistoryAction.Resolved => new("dispute.resolved", "The dispute was resolved."),
     };
+#pragma warning restore CS8524
 }

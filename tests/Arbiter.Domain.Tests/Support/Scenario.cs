@@ -117,5 +117,5 @@ internal sealed class Scenario
         return dispute;
     }
 
-    public IEnumerable<string> OrderActions => Order.History.Select(h => h.Action);
+    public IEnumerable<string> OrderActions => Order.History.Select(h => Words.Of(h.Action));
 }
