@@ -45,7 +45,7 @@ public class IdTests
     public void Ids_outside_the_contracts_alphabet_are_refused(string id)
     {
         var error = Ids.Check(id, "id")!;
-        Assert.Equal("invalid_id", error.Code);
+        Assert.Equal(ErrorCode.InvalidId, error.Code);
         Assert.False(Ids.IsValid(new string('z', 129)));
     }
 

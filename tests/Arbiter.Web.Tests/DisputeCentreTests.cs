@@ -47,7 +47,7 @@ public sealed class DisputeCentreTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(seller.GetByRole(AriaRole.Status)).ToContainTextAsync("Your offer was sent");
 
         await buyer.ReloadAsync();
-        await Expect(buyer.GetByText("USD 10.00")).ToBeVisibleAsync();
+        await Expect(buyer.GetByText("USD 10.00", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(buyer.GetByRole(AriaRole.Button, new() { Name = "Accept offer" })).ToBeVisibleAsync();
         await Steps.ExpectEveryControlLabelledAsync(buyer);
         await Screenshots.SaveAsync(buyer, "dispute-with-offer");

@@ -14,13 +14,13 @@ public enum ErrorKind
 }
 
 /// <summary>An expected failure with a stable machine-readable code.</summary>
-public sealed record DomainError(string Code, string Message, ErrorKind Kind)
+public sealed record DomainError(ErrorCode Code, string Message, ErrorKind Kind)
 {
-    public static DomainError Invalid(string code, string message) => new(code, message, ErrorKind.Invalid);
+    public static DomainError Invalid(ErrorCode code, string message) => new(code, message, ErrorKind.Invalid);
 
-    public static DomainError Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
+    public static DomainError Conflict(ErrorCode code, string message) => new(code, message, ErrorKind.Conflict);
 
-    public static DomainError Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);
+    public static DomainError Forbidden(ErrorCode code, string message) => new(code, message, ErrorKind.Forbidden);
 
-    public static DomainError NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
+    public static DomainError NotFound(ErrorCode code, string message) => new(code, message, ErrorKind.NotFound);
 }

@@ -19,5 +19,5 @@ public static partial class Ids
     public static bool IsValid(string? id) => id is not null and not ("." or "..") && Pattern().IsMatch(id);
 
     public static DomainError? Check(string? id, string field) =>
-        IsValid(id) ? null : DomainError.Invalid("invalid_id", $"{field} must be 1 to {MaxLength} letters, digits or the characters - _ . : (a UUID or an id such as ord-2026-000123).");
+        IsValid(id) ? null : DomainError.Invalid(ErrorCode.InvalidId, $"{field} must be 1 to {MaxLength} letters, digits or the characters - _ . : (a UUID or an id such as ord-2026-000123).");
 }

@@ -140,7 +140,7 @@ public sealed partial class Dispute
     private void Resolve(DateTimeOffset now)
     {
         Status = DisputeStatus.Resolved;
-        Record(now, Actor.Clock, HistoryAction.Resolved, $"{Words.Of(Outcome!.DecidedBy)}: refund {Outcome.RefundAmount}");
+        Record(now, Actor.Clock, HistoryAction.Resolved, $"{Words.Of(Outcome!.DecidedBy)}: refund {Order.Amount(Outcome.RefundAmount)}");
         SettleIfDue(now);
     }
 

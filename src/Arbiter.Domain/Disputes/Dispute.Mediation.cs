@@ -16,7 +16,7 @@ public sealed partial class Dispute
 
         if (from.Count == 0)
         {
-            return DomainError.Invalid("invalid_party", "from must be buyer, seller or both.");
+            return DomainError.Invalid(ErrorCode.InvalidParty, "from must be buyer, seller or both.");
         }
 
         if (TextError(question, required: true) is { } error)
@@ -27,12 +27,12 @@ public sealed partial class Dispute
         var days = businessDays ?? Policy.InfoRequestBusinessDays;
         if (days is < 1 or > 30)
         {
-            return DomainError.Invalid("invalid_days", "businessDays must be between 1 and 30.");
+            return DomainError.Invalid(ErrorCode.InvalidDays, "businessDays must be between 1 and 30.");
         }
 
         if (from.Any(Escalation!.Awaits))
         {
-            return DomainError.Conflict("info_request_open", "That party still has a question to answer.");
+            return DomainError.Conflict(ErrorCode.InfoRequestOpen, "That party still has a question to answer.");
         }
 
         var request = new InfoRequest($"ir{Escalation.InfoRequests.Count + 1}", [.. from], question!.Trim(), now, BusinessDays.Add(now, days));
@@ -46,7 +46,7 @@ public sealed partial class Dispute
     {
         if (Escalation?.InfoRequests.FirstOrDefault(r => r.Id == requestId) is not { } request)
         {
-            return DomainError.NotFound("info_request_not_found", "No such question on this dispute.");
+            return DomainError.NotFound(ErrorCode.InfoRequestNotFound, "No such question on this dispute.");
         }
 
         var guard = Guard(DisputeAction.AnswerInfoRequest, party, now);
@@ -58,7 +58,7 @@ public sealed partial class Dispute
         var who = PartyOf(party);
         if (!request.Awaits(who))
         {
-            return DomainError.Conflict("no_open_info_request", "This question is not waiting for your answer.");
+            return DomainError.Conflict(ErrorCode.NoOpenInfoRequest, "This question is not waiting for your answer.");
         }
 
         if (TextError(text, required: true) is { } error)
@@ -69,7 +69,7 @@ public sealed partial class Dispute
         var evidence = evidenceIds ?? [];
         if (evidence.Any(e => !Order.IsEvidenceOf(Id, e, party.Id!)))
         {
-            return DomainError.Invalid("unknown_evidence", "evidenceIds must name files you uploaded to this dispute.");
+            return DomainError.Invalid(ErrorCode.UnknownEvidence, "evidenceIds must name files you uploaded to this dispute.");
         }
 
         Order.AttachEvidence(evidence, Id);
@@ -93,18 +93,18 @@ public sealed partial class Dispute
 
         if (TextError(note, required: true) is { } error)
         {
-            return error with { Code = "note_required", Message = "A decision says why, in 1 to 4000 characters." };
+            return error with { Code = ErrorCode.NoteRequired, Message = "A decision says why, in 1 to 4000 characters." };
         }
 
         var refundable = Order.Refundable(Order.Line(LineId)!);
         if (outcome == MediatorOutcome.PartialRefund && amount is not > 0)
         {
-            return DomainError.Invalid("invalid_amount", "A partial refund needs a positive amount.");
+            return DomainError.Invalid(ErrorCode.InvalidAmount, "A partial refund needs a positive amount.");
         }
 
         if (outcome == MediatorOutcome.PartialRefund && amount > refundable)
         {
-            return DomainError.Invalid("amount_exceeds_line_total", $"At most {refundable} can be refunded on this line.");
+            return DomainError.Invalid(ErrorCode.AmountExceedsLineTotal, $"At most {Order.Amount(refundable)} can be refunded on this line.");
         }
 
         var refund = outcome switch
@@ -115,7 +115,7 @@ public sealed partial class Dispute
         };
         var withReturn = outcome == MediatorOutcome.FullRefundWithReturn;
         var final = Escalation!.Appealed;
-        Record(now, mediator, final ? HistoryAction.FinalDecision : HistoryAction.Decided, $"{Words.Of(outcome)} {refund}: {note}");
+        Record(now, mediator, final ? HistoryAction.FinalDecision : HistoryAction.Decided, $"{Words.Of(outcome)} {Order.Amount(refund)}: {note}");
         AppealDeadline = final ? null : now + Policy.AppealWindow;
         Conclude(new Outcome(refund, withReturn, DecidedBy.Mediator, now, note!.Trim(), withReturn ? returnShippingPaidBy ?? Party.Seller : null), now);
         return Result.Ok;
@@ -132,7 +132,7 @@ public sealed partial class Dispute
 
         if (TextError(reason, required: true) is { } error)
         {
-            return error with { Code = "reason_required" };
+            return error with { Code = ErrorCode.ReasonRequired };
         }
 
         Appeal = new Appeal(PartyOf(party), reason!.Trim(), now);

@@ -51,12 +51,12 @@ public sealed partial class Dispute
         var value = amount ?? 0;
         if (type == OfferType.NoRefund ? value != 0 : value <= 0)
         {
-            return DomainError.Invalid("invalid_amount", type == OfferType.NoRefund ? "A no-refund offer has no amount." : "An offer's amount must be positive.");
+            return DomainError.Invalid(ErrorCode.InvalidAmount, type == OfferType.NoRefund ? "A no-refund offer has no amount." : "An offer's amount must be positive.");
         }
 
         if (value > refundable)
         {
-            return DomainError.Invalid("amount_exceeds_line_total", $"At most {refundable} can be refunded on this line.");
+            return DomainError.Invalid(ErrorCode.AmountExceedsLineTotal, $"At most {Order.Amount(refundable)} can be refunded on this line.");
         }
 
         if (TextError(note, required: false) is { } error)
@@ -67,7 +67,7 @@ public sealed partial class Dispute
         SupersedePendingOffer();
         var offer = new Offer($"of{OfferList.Count + 1}", type, value, note, OfferStatus.Pending, now);
         OfferList.Add(offer);
-        Record(now, seller, HistoryAction.OfferMade, $"{offer.Id}: {Words.Of(type)} {value}");
+        Record(now, seller, HistoryAction.OfferMade, $"{offer.Id}: {Words.Of(type)} {Order.Amount(value)}");
         if (Status == DisputeStatus.AwaitingSellerResponse)
         {
             StartNegotiation(now);
@@ -90,11 +90,11 @@ public sealed partial class Dispute
 
         if (offer.Type == OfferType.NoRefund && !confirmed)
         {
-            return DomainError.Invalid("confirmation_required", "Accepting \"no return, no refund\" closes the dispute for good and pays the seller: you get nothing back. Send confirm: true to accept.");
+            return DomainError.Invalid(ErrorCode.ConfirmationRequired, "Accepting \"no return, no refund\" closes the dispute for good and pays the seller: you get nothing back. Send confirm: true to accept.");
         }
 
         ReplaceOffer(offer with { Status = OfferStatus.Accepted });
-        Record(now, buyer, HistoryAction.OfferAccepted, $"{offer.Id}: {Words.Of(offer.Type)} {offer.Amount}; final");
+        Record(now, buyer, HistoryAction.OfferAccepted, $"{offer.Id}: {Words.Of(offer.Type)} {Order.Amount(offer.Amount)}; final");
         Conclude(new Outcome(offer.Amount, offer.ReturnRequired, DecidedBy.BuyerAcceptedOffer, now, offer.Note, offer.ReturnRequired ? Claim.ReturnShippingPaidBy : null), now);
         return Result.Ok;
     }
@@ -150,7 +150,7 @@ public sealed partial class Dispute
         {
             if (!confirmed)
             {
-                return DomainError.Invalid("confirmation_required", $"{CancelWarning(now)} Send confirm: true to cancel.");
+                return DomainError.Invalid(ErrorCode.ConfirmationRequired, $"{CancelWarning(now)} Send confirm: true to cancel.");
             }
 
             Record(now, buyer, HistoryAction.EscalationCancelled, "the seller is paid");
@@ -161,7 +161,7 @@ public sealed partial class Dispute
         var windowEnd = Order.DisputeWindowEndsAt;
         if (!confirmed && CancelWarning(now) is { } warning)
         {
-            return DomainError.Invalid("confirmation_required", $"{warning} Send confirm: true to cancel.");
+            return DomainError.Invalid(ErrorCode.ConfirmationRequired, $"{warning} Send confirm: true to cancel.");
         }
 
         SupersedePendingOffer();
@@ -239,7 +239,7 @@ public sealed partial class Dispute
     {
         if (OfferList.Find(o => o.Id == offerId) is not { } offer)
         {
-            return DomainError.NotFound("offer_not_found", "No such offer on this dispute.");
+            return DomainError.NotFound(ErrorCode.OfferNotFound, "No such offer on this dispute.");
         }
 
         var guard = Guard(action, buyer, now);
@@ -250,7 +250,7 @@ public sealed partial class Dispute
 
         return offer.Status == OfferStatus.Pending
             ? offer
-            : DomainError.Conflict("offer_not_pending", $"This offer is {Words.Of(offer.Status)}.");
+            : DomainError.Conflict(ErrorCode.OfferNotPending, $"This offer is {Words.Of(offer.Status)}.");
     }
 
     private void EscalateNow(Actor actor, string? note, DateTimeOffset now)
@@ -286,11 +286,11 @@ public sealed partial class Dispute
     {
         if (required && string.IsNullOrWhiteSpace(text))
         {
-            return DomainError.Invalid("text_required", "Write something.");
+            return DomainError.Invalid(ErrorCode.TextRequired, "Write something.");
         }
 
         return text?.Length > Orders.Order.MaxTextLength
-            ? DomainError.Invalid("text_too_long", $"Write at most {Orders.Order.MaxTextLength} characters.")
+            ? DomainError.Invalid(ErrorCode.TextTooLong, $"Write at most {Orders.Order.MaxTextLength} characters.")
             : null;
     }
 }

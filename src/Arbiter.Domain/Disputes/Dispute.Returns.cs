@@ -15,7 +15,7 @@ public sealed partial class Dispute
 
         if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber))
         {
-            return DomainError.Invalid("tracking_required", "A return needs a carrier and a tracking number.");
+            return DomainError.Invalid(ErrorCode.TrackingRequired, "A return needs a carrier and a tracking number.");
         }
 
         Return = Return! with { Carrier = carrier.Trim(), TrackingNumber = trackingNumber.Trim(), ShippedAt = now };
@@ -36,7 +36,7 @@ public sealed partial class Dispute
         var at = deliveredAt ?? now;
         if (at > now || at < Return!.ShippedAt)
         {
-            return DomainError.Invalid("invalid_delivery_time", "deliveredAt must lie between the return's shipment and now.");
+            return DomainError.Invalid(ErrorCode.InvalidDeliveryTime, "deliveredAt must lie between the return's shipment and now.");
         }
 
         Return = Return with { DeliveredAt = at, DeliveryReportedAt = now };
@@ -69,7 +69,7 @@ public sealed partial class Dispute
 
         if (TextError(note, required: true) is { } error)
         {
-            return error with { Code = "note_required", Message = "Say what is wrong with the returned item." };
+            return error with { Code = ErrorCode.NoteRequired, Message = "Say what is wrong with the returned item." };
         }
 
         Record(now, seller, HistoryAction.ReturnRefused, note);

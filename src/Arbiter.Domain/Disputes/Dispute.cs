@@ -79,7 +79,7 @@ public sealed partial class Dispute
             Claim = claim,
             SellerResponseDueAt = now + order.Policy.SellerResponse,
         };
-        dispute.Record(now, buyer, HistoryAction.Opened, Describe(claim));
+        dispute.Record(now, buyer, HistoryAction.Opened, dispute.Describe(claim));
         return dispute;
     }
 
@@ -98,26 +98,26 @@ public sealed partial class Dispute
 
         if (action == DisputeAction.Escalate && actor.Role == Role.Buyer && Status == DisputeStatus.AwaitingSellerResponse)
         {
-            return DomainError.Conflict("seller_has_not_responded", "The buyer can escalate once the seller has responded (or failed to).");
+            return DomainError.Conflict(ErrorCode.SellerHasNotResponded, "The buyer can escalate once the seller has responded (or failed to).");
         }
 
         if (!DisputeRules.Allows(Status, action, actor.Role))
         {
-            return DomainError.Conflict("invalid_state", $"Cannot {Words.Of(action).Replace('_', ' ')} while the dispute is {Words.Of(Status).Replace('_', ' ')}.");
+            return DomainError.Conflict(ErrorCode.InvalidState, $"Cannot {Words.Of(action).Replace('_', ' ')} while the dispute is {Words.Of(Status).Replace('_', ' ')}.");
         }
 
         return action switch
         {
             DisputeAction.AcceptOffer or DisputeAction.DeclineOffer when PendingOffer is null =>
-                DomainError.Conflict("no_pending_offer", "There is no pending offer."),
+                DomainError.Conflict(ErrorCode.NoPendingOffer, "There is no pending offer."),
             DisputeAction.AnswerInfoRequest when Escalation?.Awaits(PartyOf(actor)) != true =>
-                DomainError.Conflict("no_open_info_request", "No question is waiting for your answer."),
+                DomainError.Conflict(ErrorCode.NoOpenInfoRequest, "No question is waiting for your answer."),
             DisputeAction.SendMessage when actor.Role == Role.Mediator && Escalation is null =>
-                DomainError.Conflict("invalid_state", "A mediator joins the conversation once the dispute is escalated."),
+                DomainError.Conflict(ErrorCode.InvalidState, "A mediator joins the conversation once the dispute is escalated."),
             DisputeAction.Appeal when Outcome?.DecidedBy != DecidedBy.Mediator || Appeal is not null || AppealDeadline is null =>
-                DomainError.Conflict("not_appealable", "Only a mediator's first decision can be appealed, once."),
+                DomainError.Conflict(ErrorCode.NotAppealable, "Only a mediator's first decision can be appealed, once."),
             DisputeAction.Appeal when now >= AppealDeadline =>
-                DomainError.Conflict("deadline_passed", "The appeal window has closed."),
+                DomainError.Conflict(ErrorCode.DeadlinePassed, "The appeal window has closed."),
             _ => Result.Ok,
         };
     }
@@ -139,6 +139,6 @@ public sealed partial class Dispute
 
     internal static Party PartyOf(Actor actor) => actor.Role == Role.Seller ? Party.Seller : Party.Buyer;
 
-    private static string Describe(Claim claim) =>
-        $"{(claim.Received ? "received" : "not received")}, {claim.Reason}, {Words.Of(claim.Solution)} {claim.Amount}";
+    private string Describe(Claim claim) =>
+        $"{(claim.Received ? "received" : "not received")}, {claim.Reason}, {Words.Of(claim.Solution)} {Order.Amount(claim.Amount)}";
 }

@@ -19,17 +19,17 @@ public sealed partial class Order
 
         if (lineId is null || Line(lineId) is not { } line)
         {
-            return DomainError.Invalid("unknown_line", "lineId does not name a line of this order.");
+            return DomainError.Invalid(ErrorCode.UnknownLine, "lineId does not name a line of this order.");
         }
 
         if (DisputeList.Any(d => d.LineId == line.Id && !d.IsFinished))
         {
-            return DomainError.Conflict("dispute_already_open", "This line already has an open dispute.");
+            return DomainError.Conflict(ErrorCode.DisputeAlreadyOpen, "This line already has an open dispute.");
         }
 
         if (IsLineClosedForGood(line.Id) || Refundable(line) == 0)
         {
-            return DomainError.Conflict("dispute_not_reopenable", "A dispute on this line was settled for good; it cannot be disputed again.");
+            return DomainError.Conflict(ErrorCode.DisputeNotReopenable, "A dispute on this line was settled for good; it cannot be disputed again.");
         }
 
         var id = new DisputeId(Id, DisputeList.Count + 1).ToString();
@@ -51,50 +51,50 @@ public sealed partial class Order
     {
         if (request.Received is not { } received)
         {
-            return DomainError.Invalid("received_required", "Say whether the item was received.");
+            return DomainError.Invalid(ErrorCode.ReceivedRequired, "Say whether the item was received.");
         }
 
         if (request.Reason is null || !Reasons.For(received).Contains(request.Reason))
         {
-            return DomainError.Invalid("invalid_reason", $"reason must be one of: {string.Join(", ", Reasons.For(received))}.");
+            return DomainError.Invalid(ErrorCode.InvalidReason, $"reason must be one of: {string.Join(", ", Reasons.For(received))}.");
         }
 
         if (request.Solution is not { } solution)
         {
-            return DomainError.Invalid("solution_required", "solution.type must be refund_only or return_and_refund.");
+            return DomainError.Invalid(ErrorCode.SolutionRequired, "solution.type must be refund_only or return_and_refund.");
         }
 
         var refundable = Refundable(line);
         var amount = request.Amount ?? refundable;
         if (amount <= 0)
         {
-            return DomainError.Invalid("invalid_amount", "The amount must be positive.");
+            return DomainError.Invalid(ErrorCode.InvalidAmount, "The amount must be positive.");
         }
 
         if (amount > refundable)
         {
-            return DomainError.Invalid("amount_exceeds_line_total", $"At most {refundable} can be refunded on this line (price plus shipping, less earlier refunds).");
+            return DomainError.Invalid(ErrorCode.AmountExceedsLineTotal, $"At most {Amount(refundable)} can be refunded on this line (price plus shipping, less earlier refunds).");
         }
 
         if (!received && (amount != refundable || solution != Solution.RefundOnly))
         {
-            return DomainError.Invalid("not_received_requires_full_refund", "An item that never arrived is refunded in full, without a return.");
+            return DomainError.Invalid(ErrorCode.NotReceivedRequiresFullRefund, "An item that never arrived is refunded in full, without a return.");
         }
 
         if (Reasons.IsBuyersOwnChoice(request.Reason) && solution != Solution.ReturnAndRefund)
         {
-            return DomainError.Invalid("return_required", "For this reason the item must be returned, at the buyer's cost.");
+            return DomainError.Invalid(ErrorCode.ReturnRequired, "For this reason the item must be returned, at the buyer's cost.");
         }
 
         if (string.IsNullOrWhiteSpace(request.Description) || request.Description.Length > MaxTextLength)
         {
-            return DomainError.Invalid("description_required", $"Describe the problem in 1 to {MaxTextLength} characters.");
+            return DomainError.Invalid(ErrorCode.DescriptionRequired, $"Describe the problem in 1 to {MaxTextLength} characters.");
         }
 
         var evidenceIds = request.EvidenceIds ?? [];
         if (evidenceIds.Any(e => !IsEvidenceOf(disputeId, e, BuyerId)))
         {
-            return DomainError.Invalid("unknown_evidence", "evidenceIds must name files the buyer uploaded for this order.");
+            return DomainError.Invalid(ErrorCode.UnknownEvidence, "evidenceIds must name files the buyer uploaded for this order.");
         }
 
         return new Claim(received, request.Reason, solution, amount, request.Description.Trim(), [.. evidenceIds]);

@@ -15,7 +15,7 @@ public sealed partial class Order
 
         if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber))
         {
-            return DomainError.Invalid("tracking_required", "A shipment needs a carrier and a tracking number.");
+            return DomainError.Invalid(ErrorCode.TrackingRequired, "A shipment needs a carrier and a tracking number.");
         }
 
         Shipment = new Shipment(carrier.Trim(), trackingNumber.Trim(), now);
@@ -36,12 +36,12 @@ public sealed partial class Order
         var at = deliveredAt ?? now;
         if (at > now)
         {
-            return DomainError.Invalid("delivered_in_future", "deliveredAt cannot be in the future.");
+            return DomainError.Invalid(ErrorCode.DeliveredInFuture, "deliveredAt cannot be in the future.");
         }
 
         if (at < Shipment!.ShippedAt)
         {
-            return DomainError.Invalid("delivered_before_shipment", "deliveredAt cannot be before the shipment.");
+            return DomainError.Invalid(ErrorCode.DeliveredBeforeShipment, "deliveredAt cannot be before the shipment.");
         }
 
         DeliveredAt = at;
@@ -125,11 +125,11 @@ public sealed partial class Order
     {
         if (days < 1)
         {
-            return DomainError.Invalid("invalid_days", "days must be at least 1.");
+            return DomainError.Invalid(ErrorCode.InvalidDays, "days must be at least 1.");
         }
 
         return alreadyExtended + days > maximum
-            ? DomainError.Invalid("extension_exceeds_maximum", $"Extensions may add at most {maximum} days in all; {alreadyExtended} are used.")
+            ? DomainError.Invalid(ErrorCode.ExtensionExceedsMaximum, $"Extensions may add at most {maximum} days in all; {alreadyExtended} are used.")
             : null;
     }
 }

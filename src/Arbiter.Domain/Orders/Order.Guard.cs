@@ -6,7 +6,7 @@ namespace Arbiter.Domain.Orders;
 public sealed partial class Order
 {
     /// <summary>What a stranger is told about an order or anything in it: nothing.</summary>
-    public static readonly DomainError NotFound = DomainError.NotFound("not_found", "No such order or dispute.");
+    public static readonly DomainError NotFound = DomainError.NotFound(ErrorCode.NotFound, "No such order or dispute.");
 
     /// <summary>
     /// Why <paramref name="actor"/> may not take <paramref name="action"/> now, if they may not:
@@ -33,16 +33,16 @@ public sealed partial class Order
         return action switch
         {
             OrderAction.ConfirmReceipt when HasOpenDispute =>
-                DomainError.Conflict("dispute_open", "Receipt cannot be confirmed while a dispute on the order is open."),
+                DomainError.Conflict(ErrorCode.DisputeOpen, "Receipt cannot be confirmed while a dispute on the order is open."),
             OrderAction.ExtendProtection when ProtectionExpired || now >= ProtectionEndsAt =>
-                DomainError.Conflict("protection_expired", "Buyer protection has already ended."),
+                DomainError.Conflict(ErrorCode.ProtectionExpired, "Buyer protection has already ended."),
             OrderAction.OpenDispute when DisputeWindowEndsAt is not { } windowEnd || now >= windowEnd => Status == OrderStatus.Completed && !ProtectionExpired && ReceiptConfirmedAt is null
-                ? DomainError.Conflict("dispute_not_reopenable", "Every line of this order was settled for good; it cannot be disputed again.")
-                : DomainError.Conflict("protection_expired", "Buyer protection for this order has ended."),
+                ? DomainError.Conflict(ErrorCode.DisputeNotReopenable, "Every line of this order was settled for good; it cannot be disputed again.")
+                : DomainError.Conflict(ErrorCode.ProtectionExpired, "Buyer protection for this order has ended."),
             OrderAction.ReportRefund when RefundList.Count == 0 =>
-                DomainError.Conflict("invalid_refund_state", "This order has no refunds to report on."),
+                DomainError.Conflict(ErrorCode.InvalidRefundState, "This order has no refunds to report on."),
             OrderAction.RetryRefund when !RefundList.Exists(r => r.Status == RefundStatus.Failed) =>
-                DomainError.Conflict("invalid_refund_state", "No refund of this order has failed."),
+                DomainError.Conflict(ErrorCode.InvalidRefundState, "No refund of this order has failed."),
             _ => Result.Ok,
         };
     }
@@ -63,16 +63,16 @@ public sealed partial class Order
     };
 
     internal static DomainError Forbidden(Actor actor, string action) =>
-        DomainError.Forbidden("action_not_allowed_for_role", $"A {actor.Role.ToString().ToLowerInvariant()} cannot {action.Replace('_', ' ')}.");
+        DomainError.Forbidden(ErrorCode.ActionNotAllowedForRole, $"A {actor.Role.ToString().ToLowerInvariant()} cannot {action.Replace('_', ' ')}.");
 
     private DomainError StatusRefusal(OrderAction action) => action switch
     {
-        OrderAction.Ship when Shipment is not null => DomainError.Conflict("already_shipped", "The order has shipped already."),
+        OrderAction.Ship when Shipment is not null => DomainError.Conflict(ErrorCode.AlreadyShipped, "The order has shipped already."),
         OrderAction.Cancel when Status == OrderStatus.AwaitingConfirmation =>
-            DomainError.Conflict("already_shipped", "The order has shipped; open a dispute instead of cancelling."),
+            DomainError.Conflict(ErrorCode.AlreadyShipped, "The order has shipped; open a dispute instead of cancelling."),
         OrderAction.OpenDispute when Status == OrderStatus.AwaitingShipment =>
-            DomainError.Conflict("order_not_shipped", "The order has not shipped yet; cancel it instead for a full refund."),
-        OrderAction.RecordDelivery => DomainError.Conflict("order_not_shipped", "Only a shipped order can be delivered."),
-        _ => DomainError.Conflict("invalid_state", $"Cannot {Words.Of(action).Replace('_', ' ')} while the order is {Words.Of(Status).Replace('_', ' ')}."),
+            DomainError.Conflict(ErrorCode.OrderNotShipped, "The order has not shipped yet; cancel it instead for a full refund."),
+        OrderAction.RecordDelivery => DomainError.Conflict(ErrorCode.OrderNotShipped, "Only a shipped order can be delivered."),
+        _ => DomainError.Conflict(ErrorCode.InvalidState, $"Cannot {Words.Of(action).Replace('_', ' ')} while the order is {Words.Of(Status).Replace('_', ' ')}."),
     };
 }

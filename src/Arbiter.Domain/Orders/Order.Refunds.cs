@@ -33,7 +33,7 @@ public sealed partial class Order
     /// <summary>The payment failed: asked for again after a pause, or, after the last attempt, left for a person.</summary>
     public Result ReportRefundFailed(string refundId, string? reason, Actor actor, DateTimeOffset now) =>
         Report(refundId, HistoryAction.RefundFailed, actor, now, r => Clean(reason) is not { } why
-            ? DomainError.Invalid("reason_required", "Say why the refund failed (reason).")
+            ? DomainError.Invalid(ErrorCode.ReasonRequired, "Say why the refund failed (reason).")
             : r.Status switch
         {
             RefundStatus.Pending or RefundStatus.Sent => r.Attempt < RefundAttempts
@@ -65,7 +65,7 @@ public sealed partial class Order
         return Result.Ok;
     }
 
-    private static readonly DomainError RefundNotFound = DomainError.NotFound("not_found", "No such refund.");
+    private static readonly DomainError RefundNotFound = DomainError.NotFound(ErrorCode.NotFound, "No such refund.");
 
     /// <summary>A day after the first failure, two after the second.</summary>
     private static TimeSpan RetryPause(int attempt) => TimeSpan.FromDays(Math.Pow(2, attempt - 1));
@@ -73,7 +73,7 @@ public sealed partial class Order
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, 500)];
 
     private static DomainError RefundConflict(Refund refund, string what) =>
-        DomainError.Conflict("invalid_refund_state", $"Refund {refund.Id} is {refund.Status.ToString().ToLowerInvariant()} and cannot be {what}.");
+        DomainError.Conflict(ErrorCode.InvalidRefundState, $"Refund {refund.Id} is {refund.Status.ToString().ToLowerInvariant()} and cannot be {what}.");
 
     private void RequestRefundAgain(string refundId, Actor actor, DateTimeOffset now)
     {

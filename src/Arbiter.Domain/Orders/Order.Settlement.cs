@@ -60,7 +60,7 @@ public sealed partial class Order
 
         Status = OrderStatus.Completed;
         CompletedAt = now;
-        Record(now, Actor.Clock, HistoryAction.OrderCompleted, $"released {Ledger.Released()} to the seller");
+        Record(now, Actor.Clock, HistoryAction.OrderCompleted, $"released {Amount(Ledger.Released())} to the seller");
     }
 
     private void RefundEverything(DateTimeOffset now, string reason)
@@ -88,6 +88,6 @@ public sealed partial class Order
         Ledger.Refund(lineId, amount, now);
         var refund = new Refund(new RefundId(Id, RefundList.Count + 1).ToString(), lineId, disputeId, amount, RefundStatus.Pending, now, reason);
         RefundList.Add(refund);
-        Record(now, Actor.Clock, HistoryAction.RefundCreated, $"{refund.Id}: {amount} {Currency} on line {lineId} ({reason})", refund.Id);
+        Record(now, Actor.Clock, HistoryAction.RefundCreated, $"{refund.Id}: {Amount(amount)} on line {lineId} ({reason})", refund.Id);
     }
 }

@@ -22,7 +22,7 @@ public sealed partial class Order : IJsonOnDeserialized
     [JsonInclude] public string Id { get; private set; } = "";
     [JsonInclude] public string BuyerId { get; private set; } = "";
     [JsonInclude] public string SellerId { get; private set; } = "";
-    [JsonInclude] public string Currency { get; private set; } = "";
+    [JsonInclude] public Currency Currency { get; private set; }
     [JsonInclude] public Payment Payment { get; private set; } = new("", "");
     [JsonInclude] public string ShippingMethod { get; private set; } = "";
     [JsonInclude] public Policy Policy { get; private set; } = Policy.Default;
@@ -69,6 +69,9 @@ public sealed partial class Order : IJsonOnDeserialized
 
     public long Total => LineList.Sum(l => l.Total);
 
+    /// <summary>Minor units of this order's currency, as money people can read.</summary>
+    public Money Amount(long minor) => new(minor, Currency);
+
     /// <summary>
     /// Until when a (new) dispute may be opened: while protection runs, and for a grace window after
     /// the buyer confirmed receipt early. Once protection has run out nothing reopens it: not the
@@ -112,7 +115,7 @@ public sealed partial class Order : IJsonOnDeserialized
             Id = command.Id,
             BuyerId = command.BuyerId,
             SellerId = command.SellerId,
-            Currency = command.Currency,
+            Currency = Currency.Of(command.Currency),
             Payment = command.Payment,
             ShippingMethod = command.ShippingMethod,
             Policy = policy,
@@ -127,7 +130,7 @@ public sealed partial class Order : IJsonOnDeserialized
             order.Ledger.Capture(line.Id, line.Total, now);
         }
 
-        order.Record(now, actor, HistoryAction.OrderCreated, $"total {order.Total} {order.Currency}, paid by {command.Payment.Method}");
+        order.Record(now, actor, HistoryAction.OrderCreated, $"total {order.Amount(order.Total)}, paid by {command.Payment.Method}");
         return order;
     }
 
@@ -138,19 +141,19 @@ public sealed partial class Order : IJsonOnDeserialized
             return idError;
         }
 
-        if (command.Currency is not { Length: 3 } || !command.Currency.All(char.IsAsciiLetterUpper))
+        if (!Currency.IsKnown(command.Currency))
         {
-            return DomainError.Invalid("invalid_currency", "currency must be an ISO 4217 code such as USD.");
+            return DomainError.Invalid(ErrorCode.InvalidCurrency, "currency must be an ISO 4217 code such as USD.");
         }
 
         if (command.Lines.Count == 0)
         {
-            return DomainError.Invalid("lines_required", "An order needs at least one line.");
+            return DomainError.Invalid(ErrorCode.LinesRequired, "An order needs at least one line.");
         }
 
         if (command.Lines.Select(l => l.Id).Distinct().Count() != command.Lines.Count)
         {
-            return DomainError.Invalid("duplicate_line", "Line ids must be unique within the order.");
+            return DomainError.Invalid(ErrorCode.DuplicateLine, "Line ids must be unique within the order.");
         }
 
         foreach (var line in command.Lines)
@@ -163,22 +166,22 @@ public sealed partial class Order : IJsonOnDeserialized
             if (string.IsNullOrWhiteSpace(line.Title) || line.Quantity < 1 || line.UnitPrice < 0 || line.Shipping < 0
                 || line.Quantity > 1_000_000 || line.UnitPrice > 1_000_000_000_000 || line.Shipping > 1_000_000_000_000)
             {
-                return DomainError.Invalid("invalid_line", $"Line {line.Id} needs a title, a quantity of at least 1 and prices that are not negative.");
+                return DomainError.Invalid(ErrorCode.InvalidLine, $"Line {line.Id} needs a title, a quantity of at least 1 and prices that are not negative.");
             }
         }
 
         if (command.Lines.Sum(l => l.Total) <= 0)
         {
-            return DomainError.Invalid("invalid_total", "An order must cost something.");
+            return DomainError.Invalid(ErrorCode.InvalidTotal, "An order must cost something.");
         }
 
         if (string.IsNullOrWhiteSpace(command.Payment.Method) || string.IsNullOrWhiteSpace(command.Payment.Reference))
         {
-            return DomainError.Invalid("payment_required", "payment.method and payment.reference are required.");
+            return DomainError.Invalid(ErrorCode.PaymentRequired, "payment.method and payment.reference are required.");
         }
 
         return string.IsNullOrWhiteSpace(command.ShippingMethod)
-            ? DomainError.Invalid("shipping_method_required", "shippingMethod is required.")
+            ? DomainError.Invalid(ErrorCode.ShippingMethodRequired, "shippingMethod is required.")
             : null;
     }
 

@@ -22,7 +22,7 @@ internal static class AccountsApi
         var caller = http.Caller();
         if (!(caller.Role == Role.Platform || caller.AccountId == id) || !Ids.IsValid(id) || await accounts.FindAsync(id, http.RequestAborted) is null)
         {
-            return Problems.From(DomainError.NotFound("not_found", "No such account."));
+            return Problems.From(DomainError.NotFound(ErrorCode.NotFound, "No such account."));
         }
 
         if (change is not null)
@@ -42,12 +42,12 @@ internal static class AccountsApi
 
         if (body?.ReturnTo is { } returnTo && !(returnTo.StartsWith('/') && !returnTo.StartsWith("//", StringComparison.Ordinal) && !returnTo.Contains('\\')))
         {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "invalid_return_to", "returnTo must be a path on this service, such as /disputes/o1-d1.");
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidReturnTo, "returnTo must be a path on this service, such as /disputes/o1-d1.");
         }
 
         if (!Ids.IsValid(id) || await accounts.FindAsync(id, http.RequestAborted) is null)
         {
-            return Problems.From(DomainError.NotFound("not_found", "No such account."));
+            return Problems.From(DomainError.NotFound(ErrorCode.NotFound, "No such account."));
         }
 
         var now = clock.GetUtcNow();
@@ -76,18 +76,18 @@ internal static class AccountsApi
 
         if (body.Role is not ("buyer" or "seller" or "mediator"))
         {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "invalid_role", "role must be buyer, seller or mediator.");
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidRole, "role must be buyer, seller or mediator.");
         }
 
         if (string.IsNullOrWhiteSpace(body.DisplayName) || body.DisplayName.Length > 200 || body.Email?.Length > 320)
         {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "invalid_account", "displayName (1-200 characters) is required; email at most 320.");
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidAccount, "displayName (1-200 characters) is required; email at most 320.");
         }
 
         var role = Enum.Parse<Role>(body.Role, ignoreCase: true);
         var token = AccountStore.NewToken(body.Role[..1]);
         return await accounts.CreateAsync(new Account(body.Id!, role, body.DisplayName.Trim(), body.Email?.Trim()), token, clock.GetUtcNow(), http.RequestAborted)
             ? Results.Json(new AccountCreatedView(body.Id!, body.Role, token), statusCode: StatusCodes.Status201Created)
-            : Problems.Of(StatusCodes.Status409Conflict, "account_exists", $"An account with id {body.Id} exists already.");
+            : Problems.Of(StatusCodes.Status409Conflict, ErrorCode.AccountExists, $"An account with id {body.Id} exists already.");
     }
 }

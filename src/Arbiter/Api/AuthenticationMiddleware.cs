@@ -1,3 +1,4 @@
+using Arbiter.Domain.Common;
 
 namespace Arbiter.Api;
 
@@ -18,7 +19,7 @@ internal sealed class AuthenticationMiddleware(RequestDelegate next)
         if (caller is null)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            await Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "unauthorized", "Send the platform key or an account token as 'Authorization: Bearer <token>'.");
+            await Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, ErrorCode.Unauthorized, "Send the platform key or an account token as 'Authorization: Bearer <token>'.");
             return;
         }
 

@@ -33,7 +33,7 @@ internal static class ClockApi
         var minutes = body?.Minutes ?? 0;
         if (days < 0 || hours < 0 || minutes < 0 || days > 3650 || hours > 87_600 || minutes > 5_256_000)
         {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "invalid_duration", "days, hours and minutes must be zero or positive, and at most ten years.");
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidDuration, "days, hours and minutes must be zero or positive, and at most ten years.");
         }
 
         await clock.AdvanceAsync(TimeSpan.FromDays(days) + TimeSpan.FromHours(hours) + TimeSpan.FromMinutes(minutes), http.RequestAborted);
@@ -43,5 +43,5 @@ internal static class ClockApi
     }
 
     private static IResult NotSimulated() =>
-        Problems.Of(StatusCodes.Status404NotFound, "not_found", "The clock routes exist only when the service runs with --clock simulated.");
+        Problems.Of(StatusCodes.Status404NotFound, ErrorCode.NotFound, "The clock routes exist only when the service runs with --clock simulated.");
 }

@@ -75,7 +75,7 @@ internal sealed record DisputeView(
         d.Id,
         order.Id,
         d.LineId,
-        order.Currency,
+        order.Currency.Code,
         d.Status,
         d.Escalation is { } e && d.EscalationStatus is { } status ? new EscalationView(status, e.At.UtcDateTime, e.By, e.Note, e.Appealed) : null,
         new ClaimView(d.Claim.Received, d.Claim.Reason, new SolutionView(d.Claim.Solution, d.Claim.Amount), d.Claim.Description, d.Claim.EvidenceIds),

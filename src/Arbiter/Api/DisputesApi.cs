@@ -49,7 +49,7 @@ internal static class DisputesApi
         disputes.MapPost("/{id}/decision", (HttpContext h, CallerDisputes c, TimeProvider t, string id, DecisionRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => body?.Outcome is { } outcome
                 ? d.Decide(who, outcome, body.Amount, body.ReturnShippingPaidBy, body.Note, now).Done()
-                : DomainError.Invalid("invalid_outcome", "outcome must be full_refund, full_refund_with_return, partial_refund or no_refund.")))
+                : DomainError.Invalid(ErrorCode.InvalidOutcome, "outcome must be full_refund, full_refund_with_return, partial_refund or no_refund.")))
             .Answers<DisputeView>().WithSummary("Decide the dispute (mediator)");
         disputes.MapPost("/{id}/appeal", (HttpContext h, CallerDisputes c, TimeProvider t, string id, AppealRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.AppealDecision(who, body?.Reason, now).Done()))
@@ -68,7 +68,7 @@ internal static class DisputesApi
             .Answers<DisputeView>().WithSummary("Dispute the returned item: back to the mediator (seller)");
     }
 
-    private static readonly DomainError InvalidOfferType = DomainError.Invalid("invalid_offer_type", "type must be refund_only, return_and_refund or no_refund.");
+    private static readonly DomainError InvalidOfferType = DomainError.Invalid(ErrorCode.InvalidOfferType, "type must be refund_only, return_and_refund or no_refund.");
 
     private static Party[] PartiesOf(string? from) => from switch
     {
@@ -87,7 +87,7 @@ internal static class DisputesApi
     {
         if (limit is < 1 or > 500 || offset is < 0)
         {
-            return Problems.Of(StatusCodes.Status400BadRequest, "invalid_paging", "limit must be 1 to 500 (default 100) and offset at least 0.");
+            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCode.InvalidPaging, "limit must be 1 to 500 (default 100) and offset at least 0.");
         }
 
         DisputeStatus? wanted = null;
@@ -95,7 +95,7 @@ internal static class DisputesApi
         {
             if (!Enum.GetValues<DisputeStatus>().Any(s => Words.Of(s) == status))
             {
-                return Problems.Of(StatusCodes.Status400BadRequest, "invalid_status", $"status must be one of: {string.Join(", ", Enum.GetValues<DisputeStatus>().Select(Words.Of))}.");
+                return Problems.Of(StatusCodes.Status400BadRequest, ErrorCode.InvalidStatus, $"status must be one of: {string.Join(", ", Enum.GetValues<DisputeStatus>().Select(Words.Of))}.");
             }
 
             wanted = Enum.GetValues<DisputeStatus>().First(s => Words.Of(s) == status);

@@ -8,7 +8,7 @@ namespace Arbiter.Api;
 /// <summary>The shared shape of command endpoints: run against the order, map the result to HTTP.</summary>
 internal static class Endpoint
 {
-    public static readonly DomainError MissingBody = DomainError.Invalid("body_required", "This request needs a JSON body.");
+    public static readonly DomainError MissingBody = DomainError.Invalid(ErrorCode.BodyRequired, "This request needs a JSON body.");
 
     /// <summary>A command on an order (the domain's guard says who may); answers with the order, or what <paramref name="answer"/> makes of it.</summary>
     public static async Task<IResult> OnOrderAsync(
@@ -39,7 +39,7 @@ internal static class Endpoint
     }
 
     public static DomainError Forbidden(Caller caller) =>
-        DomainError.Forbidden("action_not_allowed_for_role", $"A {caller.Role.ToString().ToLowerInvariant()} cannot do this.");
+        DomainError.Forbidden(ErrorCode.ActionNotAllowedForRole, $"A {caller.Role.ToString().ToLowerInvariant()} cannot do this.");
 }
 
 /// <summary>OpenAPI metadata: what a route answers when it works, and the problems it can give.</summary>

@@ -23,12 +23,12 @@ internal static class EvidenceApi
     {
         if (file is null || file.Length == 0)
         {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "file_required", "Send one file as multipart/form-data in the field 'file'.");
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.FileRequired, "Send one file as multipart/form-data in the field 'file'.");
         }
 
         if (file.Length > RequestLimitsMiddleware.EvidenceLimit)
         {
-            return Problems.Of(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"Evidence files may be at most {RequestLimitsMiddleware.EvidenceLimit} bytes.");
+            return Problems.Of(StatusCodes.Status413PayloadTooLarge, ErrorCode.PayloadTooLarge, $"Evidence files may be at most {RequestLimitsMiddleware.EvidenceLimit} bytes.");
         }
 
         var added = await uploads.AddAsync(http.Caller(), orderId, disputeId, file, http.RequestAborted);

@@ -1,3 +1,4 @@
+using Arbiter.Domain.Common;
 using System.Security.Cryptography;
 using Arbiter.Storage;
 using Dapper;
@@ -25,7 +26,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
 
         if (key.Length > 255)
         {
-            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "invalid_idempotency_key", "Idempotency-Key must be at most 255 characters.");
+            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorCode.InvalidIdempotencyKey, "Idempotency-Key must be at most 255 characters.");
             return;
         }
 
@@ -82,13 +83,13 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
             "SELECT request_hash, status_code, content_type, body FROM idempotency WHERE caller = @caller AND key = @key", new { caller, key });
         if (stored.RequestHash != hash)
         {
-            await Problems.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "This Idempotency-Key was used for a different request.");
+            await Problems.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, ErrorCode.IdempotencyKeyReused, "This Idempotency-Key was used for a different request.");
             return;
         }
 
         if (stored.StatusCode == 0)
         {
-            await Problems.WriteAsync(context, StatusCodes.Status409Conflict, "idempotency_key_in_progress", "A request with this Idempotency-Key is in progress, or was interrupted after it may have taken effect: read the resource to see its state.");
+            await Problems.WriteAsync(context, StatusCodes.Status409Conflict, ErrorCode.IdempotencyKeyInProgress, "A request with this Idempotency-Key is in progress, or was interrupted after it may have taken effect: read the resource to see its state.");
             return;
         }
 

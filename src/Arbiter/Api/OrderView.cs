@@ -20,7 +20,7 @@ internal sealed record RefundView(
     int Attempt, string? Reference, string? FailureReason, DateTime? UpdatedAt, DateTime? RetryAt, bool NeedsAttention)
 {
     public static RefundView Of(Order order, Refund r) => new(
-        r.Id, order.Id, r.LineId, r.DisputeId, r.Amount, order.Currency, r.Status, r.CreatedAt.UtcDateTime, r.Reason, r.Attempt, r.Reference, r.FailureReason, r.UpdatedAt?.UtcDateTime, r.RetryAt?.UtcDateTime, r.NeedsAttention);
+        r.Id, order.Id, r.LineId, r.DisputeId, r.Amount, order.Currency.Code, r.Status, r.CreatedAt.UtcDateTime, r.Reason, r.Attempt, r.Reference, r.FailureReason, r.UpdatedAt?.UtcDateTime, r.RetryAt?.UtcDateTime, r.NeedsAttention);
 }
 
 internal sealed record DisputeSummaryView(string Id, string LineId, DisputeStatus Status);
@@ -63,7 +63,7 @@ internal sealed record OrderView(
         order.BuyerId,
         order.SellerId,
         order.Status,
-        order.Currency,
+        order.Currency.Code,
         order.Total,
         order.ShippingMethod,
         [.. order.Lines.Select(l => new LineView(l.Id, l.Title, l.Quantity, l.UnitPrice, l.Shipping, l.Total))],

@@ -74,7 +74,7 @@ internal static class OrdersApi
 
         return await commands.CreateAsync(created.Value!, http.RequestAborted)
             ? Results.Json(OrderView.Of(created.Value!, http.Caller(), clock.GetUtcNow()), statusCode: StatusCodes.Status201Created)
-            : Problems.Of(StatusCodes.Status409Conflict, "order_exists", $"An order with id {command.Id} exists already.");
+            : Problems.Of(StatusCodes.Status409Conflict, ErrorCode.OrderExists, $"An order with id {command.Id} exists already.");
     }
 
     private static DomainError? PartyError(IReadOnlyDictionary<string, Role> roles, string id, Role role)
@@ -82,7 +82,7 @@ internal static class OrdersApi
         var name = role.ToString().ToLowerInvariant();
         return roles.TryGetValue(id, out var actual) && actual == role
             ? null
-            : DomainError.Invalid($"unknown_{name}", $"{name}Id must name an existing {name} account.");
+            : DomainError.Invalid(role == Role.Buyer ? ErrorCode.UnknownBuyer : ErrorCode.UnknownSeller, $"{name}Id must name an existing {name} account.");
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, OrderCommands commands, TimeProvider clock, string id)

@@ -16,13 +16,13 @@ internal static class Problems
         error.Code,
         error.Message);
 
-    public static IResult Of(int status, string code, string detail) => Results.Problem(
+    public static IResult Of(int status, ErrorCode code, string detail) => Results.Problem(
         statusCode: status,
         detail: detail,
-        type: $"https://arbiter.dev/problems/{code.Replace('_', '-')}",
-        extensions: new Dictionary<string, object?> { ["code"] = code });
+        type: $"https://arbiter.dev/problems/{Words.Of(code).Replace('_', '-')}",
+        extensions: new Dictionary<string, object?> { ["code"] = Words.Of(code) });
 
     /// <summary>Writes a problem outside an endpoint (middleware), in the same shape.</summary>
-    public static Task WriteAsync(HttpContext context, int status, string code, string detail) =>
+    public static Task WriteAsync(HttpContext context, int status, ErrorCode code, string detail) =>
         Of(status, code, detail).ExecuteAsync(context);
 }

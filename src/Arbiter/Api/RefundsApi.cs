@@ -40,7 +40,7 @@ internal static class RefundsApi
 
         if (needsAttention != true)
         {
-            return Problems.Of(StatusCodes.Status400BadRequest, "needs_attention_required", "List refunds with ?needsAttention=true; read one refund by its id.");
+            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCode.NeedsAttentionRequired, "List refunds with ?needsAttention=true; read one refund by its id.");
         }
 
         return Results.Ok(await refunds.ListAsync(http.RequestAborted));

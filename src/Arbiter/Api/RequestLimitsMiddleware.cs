@@ -1,3 +1,4 @@
+using Arbiter.Domain.Common;
 namespace Arbiter.Api;
 
 /// <summary>Refuses oversized bodies before reading them: JSON commands are small, evidence files are bounded.</summary>
@@ -11,7 +12,7 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next)
         var limit = context.Request.Path.Value?.EndsWith("/evidence", StringComparison.Ordinal) == true ? EvidenceLimit + (64 * 1024) : JsonLimit;
         if (context.Request.ContentLength > limit)
         {
-            await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The request body may be at most {limit} bytes.");
+            await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ErrorCode.PayloadTooLarge, $"The request body may be at most {limit} bytes.");
             return;
         }
 

@@ -44,7 +44,7 @@ internal static class WebhooksApi
 
         if (limit is < 1 or > 500 || after < 0)
         {
-            return Problems.Of(StatusCodes.Status400BadRequest, "invalid_limit", "limit must be between 1 and 500, after at least 0.");
+            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCode.InvalidLimit, "limit must be between 1 and 500, after at least 0.");
         }
 
         var payloads = await log.OfOrderAsync(orderId!, after ?? 0, limit ?? 100, http.RequestAborted);
@@ -54,7 +54,7 @@ internal static class WebhooksApi
     private static async Task<IResult> EventAsync(HttpContext http, EventLog log, string id) =>
         PlatformOnly(http) ?? (await log.FindAsync(id, http.RequestAborted) is { } payload
             ? Results.Content(payload, "application/json")
-            : Problems.From(DomainError.NotFound("not_found", "No such event.")));
+            : Problems.From(DomainError.NotFound(ErrorCode.NotFound, "No such event.")));
 
     private static async Task<IResult> CreateAsync(HttpContext http, WebhookStore store, TimeProvider clock, WebhookEndpointRequest? body)
     {
@@ -70,18 +70,18 @@ internal static class WebhooksApi
 
         if (!Uri.TryCreate(body.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || body.Url!.Length > 2000)
         {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "invalid_url", "url must be an absolute http or https URL of at most 2000 characters.");
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidUrl, "url must be an absolute http or https URL of at most 2000 characters.");
         }
 
         var types = (body.EventTypes ?? []).Distinct().ToList();
         if (types.Count == 0 || types.Any(t => t != WebhookEndpoint.AllTypes && !EventTypes.Names.Contains(t)))
         {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "invalid_event_types", "eventTypes must list types from GET /api/v1/event-types, or \"*\" for all.");
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidEventTypes, "eventTypes must list types from GET /api/v1/event-types, or \"*\" for all.");
         }
 
         if (body.Description?.Length > 200)
         {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "invalid_description", "description must be at most 200 characters.");
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidDescription, "description must be at most 200 characters.");
         }
 
         var endpoint = await store.CreateAsync(url.ToString(), types, body.Description?.Trim(), clock.GetUtcNow(), http.RequestAborted);
@@ -116,7 +116,7 @@ internal static class WebhooksApi
         var hours = body?.OverlapHours ?? 24;
         if (hours is < 0 or > MaxOverlapHours)
         {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "invalid_overlap", $"overlapHours must be between 0 and {MaxOverlapHours}.");
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidOverlap, $"overlapHours must be between 0 and {MaxOverlapHours}.");
         }
 
         return await store.RotateSecretAsync(id, TimeSpan.FromHours(hours), clock.GetUtcNow(), http.RequestAborted) is { } endpoint
@@ -133,12 +133,12 @@ internal static class WebhooksApi
 
         if (status is not (null or "pending" or "succeeded" or "failed"))
         {
-            return Problems.Of(StatusCodes.Status400BadRequest, "invalid_status", "status must be pending, succeeded or failed.");
+            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCode.InvalidStatus, "status must be pending, succeeded or failed.");
         }
 
         if (limit is < 1 or > 500)
         {
-            return Problems.Of(StatusCodes.Status400BadRequest, "invalid_limit", "limit must be between 1 and 500.");
+            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCode.InvalidLimit, "limit must be between 1 and 500.");
         }
 
         if (await store.FindAsync(id, http.RequestAborted) is null)
@@ -164,5 +164,5 @@ internal static class WebhooksApi
     private static IResult? PlatformOnly(HttpContext http) =>
         http.Caller().Role == Role.Platform ? null : Problems.From(Endpoint.Forbidden(http.Caller()));
 
-    private static IResult NotFound() => Problems.From(DomainError.NotFound("not_found", "No such webhook endpoint or delivery."));
+    private static IResult NotFound() => Problems.From(DomainError.NotFound(ErrorCode.NotFound, "No such webhook endpoint or delivery."));
 }

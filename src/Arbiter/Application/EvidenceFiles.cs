@@ -13,7 +13,7 @@ namespace Arbiter.Application;
 internal sealed class EvidenceFiles(OrderCommands commands, EvidenceContent contents)
 {
     public static readonly DomainError UnsupportedType = DomainError.Invalid(
-        "unsupported_file_type", "Evidence must be a JPEG, PNG, GIF or WebP image, an MP4, MOV or WebM video, or a PDF.");
+        ErrorCode.UnsupportedFileType, "Evidence must be a JPEG, PNG, GIF or WebP image, an MP4, MOV or WebM video, or a PDF.");
 
     /// <remarks>The caller has checked the file's size against the evidence limit.</remarks>
     public async Task<Result<EvidenceFile>> AddAsync(Caller caller, string orderId, string? disputeId, IFormFile file, CancellationToken ct)

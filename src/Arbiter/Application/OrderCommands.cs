@@ -26,7 +26,7 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
 {
     public static readonly DomainError NotFound = Order.NotFound;
 
-    public static readonly DomainError Conflict = DomainError.Conflict("concurrent_modification", "Someone else changed this order at the same moment; read it again and retry.");
+    public static readonly DomainError Conflict = DomainError.Conflict(ErrorCode.ConcurrentModification, "Someone else changed this order at the same moment; read it again and retry.");
 
     /// <param name="alsoWrite">More rows to write in the same transaction, given the command's value.</param>
     public async Task<CommandResult<T>> RunAsync<T>(

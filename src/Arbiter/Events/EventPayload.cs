@@ -50,7 +50,7 @@ internal sealed record EventPayload(
 internal sealed record EventOrder(
     string Id, OrderStatus Status, string Currency, long Total, string BuyerId, string SellerId, Payment Payment, DateTime? ProtectionEndsAt)
 {
-    public static EventOrder Of(Order o) => new(o.Id, o.Status, o.Currency, o.Total, o.BuyerId, o.SellerId, o.Payment, o.ProtectionEndsAt?.UtcDateTime);
+    public static EventOrder Of(Order o) => new(o.Id, o.Status, o.Currency.Code, o.Total, o.BuyerId, o.SellerId, o.Payment, o.ProtectionEndsAt?.UtcDateTime);
 }
 
 internal sealed record EventDispute(string Id, string LineId, DisputeStatus Status, EscalationStatus? EscalationStatus, EventDeadline? Deadline, long? RefundAmount)
@@ -70,5 +70,5 @@ internal sealed record EventRefund(
     string Id, string LineId, string? DisputeId, long Amount, string Currency, RefundStatus Status, int Attempt, string? Reference, string? FailureReason, bool NeedsAttention, Payment Payment)
 {
     public static EventRefund Of(Order o, Refund r) =>
-        new(r.Id, r.LineId, r.DisputeId, r.Amount, o.Currency, r.Status, r.Attempt, r.Reference, r.FailureReason, r.NeedsAttention, o.Payment);
+        new(r.Id, r.LineId, r.DisputeId, r.Amount, o.Currency.Code, r.Status, r.Attempt, r.Reference, r.FailureReason, r.NeedsAttention, o.Payment);
 }

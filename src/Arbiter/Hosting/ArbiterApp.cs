@@ -1,3 +1,4 @@
+using Arbiter.Domain.Common;
 using Arbiter.Api;
 using Arbiter.Application;
 using Arbiter.Events;
@@ -87,7 +88,7 @@ internal static class ArbiterApp
                     return;
                 }
 
-                await Problems.WriteAsync(status.HttpContext, code, code == 404 ? "not_found" : code == 405 ? "method_not_allowed" : "http_error", "See the API reference at /docs.");
+                await Problems.WriteAsync(status.HttpContext, code, code == 404 ? ErrorCode.NotFound : code == 405 ? ErrorCode.MethodNotAllowed : ErrorCode.HttpError, "See the API reference at /docs.");
             }
         });
         app.UseMiddleware<RequestLimitsMiddleware>();
@@ -131,11 +132,11 @@ internal static class ArbiterApp
         if (error is BadHttpRequestException bad)
         {
             var tooLarge = bad.StatusCode == StatusCodes.Status413PayloadTooLarge;
-            await Problems.WriteAsync(context, tooLarge ? 413 : 400, tooLarge ? "payload_too_large" : "invalid_request", InnerMessage(bad));
+            await Problems.WriteAsync(context, tooLarge ? 413 : 400, tooLarge ? ErrorCode.PayloadTooLarge : ErrorCode.InvalidRequest, InnerMessage(bad));
             return;
         }
 
-        await Problems.WriteAsync(context, 500, "internal_error", "Something went wrong on our side; nothing was changed. Please retry.");
+        await Problems.WriteAsync(context, 500, ErrorCode.InternalError, "Something went wrong on our side; nothing was changed. Please retry.");
     }
 
     private static string InnerMessage(Exception e) => e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message;

@@ -6,26 +6,11 @@ namespace Arbiter.Web;
 /// <summary>How pages say amounts, instants and status words to people.</summary>
 internal static class Display
 {
-    private static readonly Dictionary<string, int> MinorDigits = new(StringComparer.Ordinal) { ["JPY"] = 0, ["KRW"] = 0, ["BHD"] = 3, ["KWD"] = 3 };
-
-    /// <summary>An amount in minor units, e.g. <c>USD 22.99</c>.</summary>
-    public static string Money(long minor, string currency) =>
-        $"{currency} {(minor / Scale(currency)).ToString($"N{Digits(currency)}", CultureInfo.InvariantCulture)}";
+    /// <summary>An amount in minor units of a view's currency, e.g. <c>USD 22.99</c>.</summary>
+    public static string Money(long minor, string currency) => Domain.Common.Money.Of(minor, currency).ToString();
 
     /// <summary>An amount in minor units as a form field's major-unit value, e.g. <c>22.99</c>.</summary>
-    public static string Major(long minor, string currency) =>
-        (minor / Scale(currency)).ToString($"F{Digits(currency)}", CultureInfo.InvariantCulture);
-
-    /// <summary>A major-unit amount typed into a form, in minor units; null when it is not an amount.</summary>
-    public static long? Minor(string? typed, string currency) =>
-        decimal.TryParse(typed?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var major) && decimal.Round(major, Digits(currency)) == major
-            ? (long)(major * Scale(currency))
-            : null;
-
-    private static int Digits(string currency) => MinorDigits.GetValueOrDefault(currency, 2);
-
-    /// <summary>Minor units in one major unit: 100 for USD, 1 for JPY.</summary>
-    private static decimal Scale(string currency) => (decimal)Math.Pow(10, Digits(currency));
+    public static string Major(long minor, string currency) => Domain.Common.Money.Of(minor, currency).Major;
 
     /// <summary>Where a refund stands, in words: "sent (re_1)", "failed: card expired; tried again on ...".</summary>
     public static string Refund(Api.RefundView r) => r.Status switch

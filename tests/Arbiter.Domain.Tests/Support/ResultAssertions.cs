@@ -16,14 +16,14 @@ internal static class ResultAssertions
     public static DomainError ShouldFailWith(this Result result, string code)
     {
         Assert.False(result.IsSuccess, $"expected {code}, but the command succeeded");
-        Assert.Equal(code, result.Error!.Code);
+        Assert.Equal(code, Words.Of(result.Error!.Code));
         return result.Error;
     }
 
     public static DomainError ShouldFailWith<T>(this Result<T> result, string code)
     {
         Assert.False(result.IsSuccess, $"expected {code}, but the command succeeded");
-        Assert.Equal(code, result.Error!.Code);
+        Assert.Equal(code, Words.Of(result.Error!.Code));
         return result.Error;
     }
 }

@@ -42,7 +42,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
         RunAsync(id, (d, who, now, currency) => d.Reject(who, note, now), "You rejected the claim; you can still make an offer.");
 
     public Task<IActionResult> OnPostOfferAsync(string id, OfferType type, string? amount, string? note) =>
-        RunAsync(id, (d, who, now, currency) => d.MakeOffer(who, type, type == OfferType.NoRefund ? 0 : Display.Minor(amount, currency) ?? -1, note, now).Plain(), "Your offer was sent to the buyer.");
+        RunAsync(id, (d, who, now, currency) => d.MakeOffer(who, type, type == OfferType.NoRefund ? 0 : Money.Parse(amount, currency)?.Minor ?? -1, note, now).Plain(), "Your offer was sent to the buyer.");
 
     public Task<IActionResult> OnPostAcceptOfferAsync(string id, string offerId, bool confirm) =>
         RunAsync(id, (d, who, now, currency) => d.AcceptOffer(who, offerId, confirm, now), "You accepted the offer.");
@@ -51,7 +51,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
         RunAsync(id, (d, who, now, currency) => d.DeclineOffer(who, offerId, now), "You declined the offer.");
 
     public Task<IActionResult> OnPostChangeClaimAsync(string id, Solution solution, string? amount, string? description) =>
-        RunAsync(id, (d, who, now, currency) => d.ChangeClaim(who, new ClaimRequest(d.Claim.Received, d.Claim.Reason, solution, Display.Minor(amount, currency) ?? -1, description, d.Claim.EvidenceIds), now), "Your claim was changed.");
+        RunAsync(id, (d, who, now, currency) => d.ChangeClaim(who, new ClaimRequest(d.Claim.Received, d.Claim.Reason, solution, Money.Parse(amount, currency)?.Minor ?? -1, description, d.Claim.EvidenceIds), now), "Your claim was changed.");
 
     public Task<IActionResult> OnPostCancelAsync(string id, bool confirm) =>
         RunAsync(id, (d, who, now, currency) => d.Cancel(who, confirm, now), "The dispute is cancelled.");
@@ -69,7 +69,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
         RunAsync(id, (d, who, now, currency) => d.RequestInfo(who, from == "both" ? [Party.Buyer, Party.Seller] : from == "seller" ? [Party.Seller] : [Party.Buyer], question, businessDays, now).Plain(), "Your question was sent.");
 
     public Task<IActionResult> OnPostDecideAsync(string id, MediatorOutcome outcome, string? amount, Party? returnShippingPaidBy, string? note) =>
-        RunAsync(id, (d, who, now, currency) => d.Decide(who, outcome, outcome == MediatorOutcome.PartialRefund ? Display.Minor(amount, currency) ?? -1 : null, returnShippingPaidBy, note, now), "Your decision is recorded.");
+        RunAsync(id, (d, who, now, currency) => d.Decide(who, outcome, outcome == MediatorOutcome.PartialRefund ? Money.Parse(amount, currency)?.Minor ?? -1 : null, returnShippingPaidBy, note, now), "Your decision is recorded.");
 
     public Task<IActionResult> OnPostAppealAsync(string id, string? reason) =>
         RunAsync(id, (d, who, now, currency) => d.AppealDecision(who, reason, now), "Your appeal was sent to a mediator.");
@@ -92,7 +92,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
 
         if (file is null || file.Length == 0 || file.Length > RequestLimitsMiddleware.EvidenceLimit)
         {
-            return Done(DomainError.Invalid("file_required", $"Choose a file of at most {RequestLimitsMiddleware.EvidenceLimit / 1024 / 1024} MB."), "");
+            return Done(DomainError.Invalid(ErrorCode.FileRequired, $"Choose a file of at most {RequestLimitsMiddleware.EvidenceLimit / 1024 / 1024} MB."), "");
         }
 
         var added = await uploads.AddAsync(Caller, orderId, id, file, HttpContext.RequestAborted);
@@ -100,7 +100,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
     }
 
     /// <param name="command">Runs on the dispute, given the caller, the instant and the order's currency.</param>
-    private async Task<IActionResult> RunAsync(string id, Func<Dispute, Actor, DateTimeOffset, string, Result> command, string notice)
+    private async Task<IActionResult> RunAsync(string id, Func<Dispute, Actor, DateTimeOffset, Currency, Result> command, string notice)
     {
         var result = await disputes.RunAsync(Caller, id, (order, dispute, now) => command(dispute, Caller.Actor, now, order.Currency).Done(), HttpContext.RequestAborted);
         return Done(result.Error, notice);

@@ -50,7 +50,7 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
             return refused;
         }
 
-        Amount ??= Display.Major(Refundable, Order.Currency);
+        Amount ??= Order.Amount(Refundable).Major;
         return Page();
     }
 
@@ -66,9 +66,9 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
             return Fail(Error);
         }
 
-        if (Display.Minor(Amount, Order.Currency) is not { } amount)
+        if (Money.Parse(Amount, Order.Currency) is not { } amount)
         {
-            return Fail($"Enter the amount you ask for as a number, such as {Display.Major(Refundable, Order.Currency)}.");
+            return Fail($"Enter the amount you ask for as a number, such as {Order.Amount(Refundable).Major}.");
         }
 
         var evidenceIds = new List<string>();
@@ -88,7 +88,7 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
             evidenceIds.Add(added.Value!.Id);
         }
 
-        var claim = new ClaimRequest(Received, Reason, Solution, amount, Description, evidenceIds);
+        var claim = new ClaimRequest(Received, Reason, Solution, amount.Minor, Description, evidenceIds);
         var opened = await commands.RunAsync(id, Caller.CanSee, (order, now) => order.OpenDispute(Caller.Actor, Line.Id, claim, now), ct: HttpContext.RequestAborted);
         if (opened.Error is { } error)
         {

@@ -1,0 +1,71 @@
+using Arbiter.Domain.Common;
+using Arbiter.Domain.Orders;
+using Arbiter.Domain.Tests.Support;
+
+namespace Arbiter.Domain.Tests;
+
+/// <summary>Money in minor units of a currency that knows its digits: what people read, what forms take.</summary>
+public class MoneyTests
+{
+    [Theory]
+    [InlineData(2599, "USD", "USD 25.99", "25.99")]
+    [InlineData(123450, "EUR", "EUR 1,234.50", "1234.50")]
+    [InlineData(1500, "JPY", "JPY 1,500", "1500")]
+    [InlineData(1234, "KWD", "KWD 1.234", "1.234")]
+    [InlineData(0, "CNY", "CNY 0.00", "0.00")]
+    public void An_amount_reads_in_its_currencys_own_digits(long minor, string currency, string said, string typed)
+    {
+        var money = Money.Of(minor, currency);
+
+        Assert.Equal(said, money.ToString());
+        Assert.Equal(typed, money.Major);
+        Assert.Equal(money, Money.Parse(typed, money.Currency));
+    }
+
+    [Theory]
+    [InlineData("25.999", "USD")]
+    [InlineData("1500.5", "JPY")]
+    [InlineData("-1", "USD")]
+    [InlineData("1e3", "USD")]
+    [InlineData("twenty", "USD")]
+    [InlineData("99999999999999999999", "USD")]
+    [InlineData("", "USD")]
+    public void What_is_not_an_amount_in_the_currency_is_refused(string typed, string currency) =>
+        Assert.Null(Money.Parse(typed, Currency.Of(currency)));
+
+    [Fact]
+    public void Amounts_of_one_currency_add_and_compare_and_two_currencies_never_mix()
+    {
+        var usd = Money.Of(1000, "USD");
+        Assert.Equal(Money.Of(1500, "USD"), usd + Money.Of(500, "USD"));
+        Assert.True(usd > Money.Of(999, "USD"));
+        Assert.Throws<InvalidOperationException>(() => usd + Money.Of(1000, "EUR"));
+        Assert.Throws<OverflowException>(() => Money.Of(long.MaxValue, "USD") + usd);
+    }
+
+    [Theory]
+    [InlineData("USD", true)]
+    [InlineData("RUB", true)]
+    [InlineData("CNY", true)]
+    [InlineData("JPY", true)]
+    [InlineData("ABC", false)]
+    [InlineData("usd", false)]
+    [InlineData("XAU", false)]
+    [InlineData("", false)]
+    public void Only_ISO_4217_currencies_of_money_are_known(string code, bool known)
+    {
+        Assert.Equal(known, Currency.IsKnown(code));
+        var created = Order.Create(Actor.Platform, new NewOrder("o1", "b1", "s1", code, [Scenario.Lamp], new Payment("card", "p"), "standard"), Policy.Default, Scenario.Start);
+        Assert.Equal(known, created.IsSuccess);
+    }
+
+    [Fact]
+    public void The_domain_says_amounts_as_money_not_as_minor_units()
+    {
+        var s = Scenario.Shipped();
+        var error = s.Order.OpenDispute(Scenario.Buyer, "l1", Scenario.Claim(amount: 9999), s.Now).ShouldFailWith("amount_exceeds_line_total");
+
+        Assert.StartsWith("At most USD 35.00 can be refunded", error.Message, StringComparison.Ordinal);
+        Assert.Contains(s.Order.History, h => h.Details == "total USD 35.00, paid by card");
+    }
+}
