@@ -41,6 +41,28 @@ public class MoneyTests
         Assert.True(usd > Money.Of(999, "USD"));
         Assert.Throws<InvalidOperationException>(() => usd + Money.Of(1000, "EUR"));
         Assert.Throws<OverflowException>(() => Money.Of(long.MaxValue, "USD") + usd);
+        Assert.Equal(Money.Of(400, "USD"), usd - Money.Of(600, "USD"));
+        Assert.Throws<OverflowException>(() => Money.Of(long.MinValue, "USD") - usd);
+        Assert.Throws<InvalidOperationException>(() => usd - Money.Of(1, "JPY"));
+        Assert.True(usd < Money.Of(1001, "USD"));
+        var same = Money.Of(1000, "USD");
+        Assert.False(usd < same);
+        Assert.False(usd > same);
+        Assert.True(usd <= same && usd >= same);
+        Assert.False(usd <= Money.Of(999, "USD"));
+        Assert.False(usd >= Money.Of(1001, "USD"));
+        Assert.Throws<InvalidOperationException>(() => usd < Money.Of(1, "EUR"));
+    }
+
+    [Fact]
+    public void A_currency_reads_from_and_writes_to_json_as_its_code()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(Currency.Of("JPY"));
+        Assert.Equal("\"JPY\"", json);
+        Assert.Equal(0, System.Text.Json.JsonSerializer.Deserialize<Currency>(json).Digits);
+        Assert.Equal("", System.Text.Json.JsonSerializer.Deserialize<Currency>("null").Code);
+        Assert.Equal(Currency.Of("KWD"), Currency.Parse("KWD"));
+        Assert.Null(Currency.Parse("ABC"));
     }
 
     [Theory]
