@@ -12,7 +12,7 @@ public readonly record struct Money(long Minor, Currency Currency) : IComparable
     public static Money Of(long minor, string currency) => new(minor, Currency.Of(currency));
 
     /// <summary>The amount in major units, as a form's field holds it: <c>25.99</c>, <c>1500</c> for JPY.</summary>
-    public string Major => (Minor / (decimal)Currency.Scale).ToString($"F{Currency.Digits}", CultureInfo.InvariantCulture);
+    public string Major => InMajorUnits.ToString($"F{Currency.Digits}", CultureInfo.InvariantCulture);
 
     /// <summary>A major-unit amount someone typed (<c>25.99</c>), in this currency; null when it is not one (too many digits, not a number, too large).</summary>
     public static Money? Parse(string? typed, Currency currency)
@@ -42,8 +42,9 @@ public readonly record struct Money(long Minor, Currency Currency) : IComparable
     public int CompareTo(Money other) => Minor.CompareTo(Same(this, other).Minor);
 
     /// <summary>For people: <c>USD 1,234.50</c>.</summary>
-    public override string ToString() =>
-        $"{Currency.Code} {(Minor / (decimal)Currency.Scale).ToString($"N{Currency.Digits}", CultureInfo.InvariantCulture)}";
+    public override string ToString() => $"{Currency.Code} {InMajorUnits.ToString($"N{Currency.Digits}", CultureInfo.InvariantCulture)}";
+
+    private decimal InMajorUnits => Minor / (decimal)Currency.Scale;
 
     private static Money Same(Money a, Money b) =>
         a.Currency == b.Currency ? b : throw new InvalidOperationException($"Cannot combine {a.Currency} and {b.Currency}.");

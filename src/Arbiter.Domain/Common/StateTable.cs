@@ -44,8 +44,6 @@ public sealed class StateTable<TStatus, TAction>
     /// <summary>Every status's rules, in the order of the status enum.</summary>
     public IEnumerable<StatusRules<TStatus, TAction>> Rows => Enum.GetValues<TStatus>().Select(s => _rules[s]);
 
-    public StatusRules<TStatus, TAction> this[TStatus status] => _rules[status];
-
     /// <summary>Whether the status lets the role take the action.</summary>
     public bool Allows(TStatus status, TAction action, Role role) =>
         _rules[status].Transitions.Any(t => EqualityComparer<TAction>.Default.Equals(t.Action, action) && t.Who.Contains(role));

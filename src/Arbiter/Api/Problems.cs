@@ -16,11 +16,15 @@ internal static class Problems
         error.Code,
         error.Message);
 
-    public static IResult Of(int status, ErrorCode code, string detail) => Results.Problem(
-        statusCode: status,
-        detail: detail,
-        type: $"https://arbiter.dev/problems/{Words.Of(code).Replace('_', '-')}",
-        extensions: new Dictionary<string, object?> { ["code"] = Words.Of(code) });
+    public static IResult Of(int status, ErrorCode code, string detail)
+    {
+        var word = Words.Of(code);
+        return Results.Problem(
+            statusCode: status,
+            detail: detail,
+            type: $"https://arbiter.dev/problems/{word.Replace('_', '-')}",
+            extensions: new Dictionary<string, object?> { ["code"] = word });
+    }
 
     /// <summary>Writes a problem outside an endpoint (middleware), in the same shape.</summary>
     public static Task WriteAsync(HttpContext context, int status, ErrorCode code, string detail) =>

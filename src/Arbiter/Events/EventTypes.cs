@@ -15,6 +15,12 @@ internal static class EventTypes
 {
     public const int Version = 1;
 
+    /// <summary>Each published action's event name, built once from the catalogue below: every save looks its events up here.</summary>
+    private static readonly FrozenDictionary<HistoryAction, string> NameOf = Enum.GetValues<HistoryAction>()
+        .Select(a => (Action: a, Type: Of(a)))
+        .Where(p => p.Type is not null)
+        .ToFrozenDictionary(p => p.Action, p => p.Type!.Name);
+
     /// <summary>Every published type, as documented.</summary>
     public static readonly IReadOnlyList<EventType> All =
         [.. Enum.GetValues<HistoryAction>().Select(Of).OfType<EventType>().OrderBy(t => t.Name, StringComparer.Ordinal)];
@@ -22,7 +28,7 @@ internal static class EventTypes
     public static readonly FrozenSet<string> Names = All.Select(t => t.Name).ToFrozenSet();
 
     /// <summary>The type an entry is published as; null only for what another event already says.</summary>
-    public static string? Of(RecordedEvent recorded) => Of(recorded.Entry.Action)?.Name;
+    public static string? Of(RecordedEvent recorded) => NameOf.GetValueOrDefault(recorded.Entry.Action);
 
 #pragma warning disable CS8524 // Every named action has its arm (a missing one is CS8509, an error); there are no others.
     /// <summary>
