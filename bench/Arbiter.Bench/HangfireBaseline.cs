@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Arbiter.Domain.Common;
 using Arbiter.Storage;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -63,7 +64,7 @@ public static class HangfireBaseline
     {
         var fired = await _db!.WriteAsync(async (connection, tx) =>
         {
-            var loaded = (await _store!.LoadAsync(connection, tx, orderId, RowLock.Wait))!;
+            var loaded = (await _store!.LoadAsync(connection, tx, OrderId.Of(orderId), RowLock.Wait))!;
             var count = loaded.Order.FireDue(_now);
             await OrderStore.SaveAsync(connection, tx, loaded, _now);
             return count;

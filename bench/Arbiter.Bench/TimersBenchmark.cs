@@ -40,7 +40,7 @@ internal static class TimersBenchmark
                 {
                     var order = Order.Create(
                         Actor.Platform,
-                        new NewOrder($"t{i}", "b1", "s1", "USD", [new OrderLine("l1", "Item", 1, 1999, 300)], new Payment("card", $"pay{i}"), "standard"),
+                        new NewOrder($"t{i}", "b1", "s1", "USD", [new NewLine("l1", "Item", 1, 1999, 300)], new Payment("card", $"pay{i}"), "standard"),
                         Policy.Default,
                         Start).Value!;
                     order.Ship(seller, "DHL", $"T{i}", i < due ? Start : Start.AddDays(30));

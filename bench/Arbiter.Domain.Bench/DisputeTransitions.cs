@@ -58,7 +58,7 @@ public class DisputeTransitions
 
     private static Order NewOrder() => Order.Create(
         Actor.Platform,
-        new NewOrder("o1", "b1", "s1", "USD", [new OrderLine("l1", "Bike speedometer", 1, 1999, 300)], new Payment("card", "pay_1"), "standard"),
+        new NewOrder("o1", "b1", "s1", "USD", [new NewLine("l1", "Bike speedometer", 1, 1999, 300)], new Payment("card", "pay_1"), "standard"),
         Policy.Default,
         Start).Value!;
 

@@ -2,6 +2,8 @@ using Arbiter.Domain.Disputes;
 using Arbiter.Domain.Orders;
 using Arbiter.Domain.Tests.Support;
 
+using static Arbiter.Domain.Tests.Support.Scenario;
+
 namespace Arbiter.Domain.Tests;
 
 public class AppealTests
@@ -31,7 +33,7 @@ public class AppealTests
         Assert.Null(dispute.Outcome);
         Assert.Null(dispute.AppealDeadline);
         s.AdvanceDays(30);
-        Assert.Equal(3500, s.Ledger.Held());
+        Assert.Equal(Usd(3500), s.Ledger.Held());
     }
 
     [Fact]
@@ -45,8 +47,8 @@ public class AppealTests
 
         Assert.True(dispute.IsFinished);
         Assert.Null(dispute.AppealDeadline);
-        Assert.Equal(700, s.Ledger.Refunded());
-        Assert.Equal(2800, s.Ledger.Released());
+        Assert.Equal(Usd(700), s.Ledger.Refunded());
+        Assert.Equal(Usd(2800), s.Ledger.Released());
         Assert.Contains(dispute.History, h => h.Action == HistoryAction.FinalDecision);
         dispute.AppealDecision(Scenario.Buyer, "Again!", s.Now).ShouldFailWith("not_appealable");
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Arbiter.Domain.Common;
 using Arbiter.Domain.Ledger;
 using Arbiter.Domain.Orders;
 using Arbiter.Domain.Tests.Support;
@@ -27,8 +28,8 @@ public class BooksAuditTests
     {
         var s = Scenario.Paid();
         s.Order.AttachLedger([
-            new Posting("o1", 1, "l1", PostingKind.Capture, Scenario.Start, [new LedgerEntry(BuyerPayment, -3500), new LedgerEntry(Escrow, 3400)]),
-            new Posting("o1", 2, "l1", PostingKind.Capture, Scenario.Start, [new LedgerEntry(Escrow, 0)]),
+            new Posting(OrderId.Of("o1"), 1, "l1", PostingKind.Capture, Scenario.Start, [new LedgerEntry(BuyerPayment, -3500), new LedgerEntry(Escrow, 3400)]),
+            new Posting(OrderId.Of("o1"), 2, "l1", PostingKind.Capture, Scenario.Start, [new LedgerEntry(Escrow, 0)]),
         ]);
 
         var findings = BooksAudit.Check(s.Order).ToList();
@@ -41,14 +42,14 @@ public class BooksAuditTests
     public void A_line_captured_wrongly_or_escrow_that_does_not_add_up_is_found()
     {
         var s = Scenario.Paid();
-        s.Order.AttachLedger([Posting.Transfer("o1", 1, "l1", PostingKind.Capture, Scenario.Start, BuyerPayment, Escrow, 3000)]);
-        Assert.Equal(["line l1: captured 3000, but the line costs 3500"], BooksAudit.Check(s.Order));
+        s.Order.AttachLedger([Posting.Transfer(OrderId.Of("o1"), 1, "l1", PostingKind.Capture, Scenario.Start, BuyerPayment, Escrow, 3000)]);
+        Assert.Equal(["line l1: captured USD 30.00, but the line costs USD 35.00"], BooksAudit.Check(s.Order));
 
         s.Order.AttachLedger([
-            Posting.Transfer("o1", 1, "l1", PostingKind.Capture, Scenario.Start, BuyerPayment, Escrow, 3500),
-            Posting.Transfer("o1", 2, "l1", PostingKind.Release, Scenario.Start, Escrow, "elsewhere", 500),
+            Posting.Transfer(OrderId.Of("o1"), 1, "l1", PostingKind.Capture, Scenario.Start, BuyerPayment, Escrow, 3500),
+            Posting.Transfer(OrderId.Of("o1"), 2, "l1", PostingKind.Release, Scenario.Start, Escrow, "elsewhere", 500),
         ]);
-        Assert.Equal(["line l1: escrow holds 3000, not captured 3500 - released 0 - refunded 0"], BooksAudit.Check(s.Order));
+        Assert.Equal(["line l1: escrow holds USD 30.00, not captured USD 35.00 - released USD 0.00 - refunded USD 0.00"], BooksAudit.Check(s.Order));
     }
 
     [Fact]
@@ -56,15 +57,15 @@ public class BooksAuditTests
     {
         var s = Scenario.Paid();
         s.Order.AttachLedger([
-            Posting.Transfer("o1", 1, "l1", PostingKind.Capture, Scenario.Start, BuyerPayment, Escrow, 3500),
-            Posting.Transfer("o1", 2, "l1", PostingKind.Refund, Scenario.Start, Escrow, BuyerRefund, 4000),
+            Posting.Transfer(OrderId.Of("o1"), 1, "l1", PostingKind.Capture, Scenario.Start, BuyerPayment, Escrow, 3500),
+            Posting.Transfer(OrderId.Of("o1"), 2, "l1", PostingKind.Refund, Scenario.Start, Escrow, BuyerRefund, 4000),
         ]);
 
         var findings = BooksAudit.Check(s.Order).ToList();
 
-        Assert.Contains("line l1: a balance is negative (held -500, released 0, refunded 4000)", findings);
-        Assert.Contains("line l1: refunded 4000, more than its total 3500", findings);
-        Assert.Contains("line l1: refunds on record add up to 0, the ledger says 4000", findings);
+        Assert.Contains("line l1: a balance is negative (held USD -5.00, released USD 0.00, refunded USD 40.00)", findings);
+        Assert.Contains("line l1: refunded USD 40.00, more than its total USD 35.00", findings);
+        Assert.Contains("line l1: refunds on record add up to USD 0.00, the ledger says USD 40.00", findings);
     }
 
     [Fact]
@@ -72,16 +73,16 @@ public class BooksAuditTests
     {
         var s = Scenario.Shipped();
         s.Order.ConfirmReceipt(Scenario.Buyer, s.Now).ShouldSucceed();
-        s.Order.AttachLedger([Posting.Transfer("o1", 1, "l1", PostingKind.Capture, Scenario.Start, BuyerPayment, Escrow, 3500)]);
-        Assert.Equal(["order is Completed but escrow still holds 3500"], BooksAudit.Check(s.Order));
+        s.Order.AttachLedger([Posting.Transfer(OrderId.Of("o1"), 1, "l1", PostingKind.Capture, Scenario.Start, BuyerPayment, Escrow, 3500)]);
+        Assert.Equal(["order is Completed but escrow still holds USD 35.00"], BooksAudit.Check(s.Order));
 
         var open = Scenario.Shipped();
         open.Open();
         open.Order.AttachLedger([
-            Posting.Transfer("o1", 1, "l1", PostingKind.Capture, Scenario.Start, BuyerPayment, Escrow, 3500),
-            Posting.Transfer("o1", 2, "l1", PostingKind.Release, Scenario.Start, Escrow, Seller, 100),
+            Posting.Transfer(OrderId.Of("o1"), 1, "l1", PostingKind.Capture, Scenario.Start, BuyerPayment, Escrow, 3500),
+            Posting.Transfer(OrderId.Of("o1"), 2, "l1", PostingKind.Release, Scenario.Start, Escrow, Seller, 100),
         ]);
-        Assert.Equal(["100 was released while a dispute is open"], BooksAudit.Check(open.Order));
+        Assert.Equal(["USD 1.00 was released while a dispute is open"], BooksAudit.Check(open.Order));
     }
 
     [Fact]
@@ -94,6 +95,6 @@ public class BooksAuditTests
         var order = JsonSerializer.Deserialize<Order>(document.ToJsonString(), Scenario.Json)!;
         order.AttachLedger(s.Ledger.Postings.Select(p => p.Kind == PostingKind.Refund ? p with { Entries = [new LedgerEntry(Escrow, -3400), new LedgerEntry(BuyerRefund, 3400)] } : p));
 
-        Assert.Equal(["dispute o1-d1: refunded differs from its outcome (3500)"], BooksAudit.Check(order));
+        Assert.Equal(["dispute o1-d1: refunded differs from its outcome (USD 35.00)"], BooksAudit.Check(order));
     }
 }

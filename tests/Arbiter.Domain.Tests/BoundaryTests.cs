@@ -3,6 +3,8 @@ using Arbiter.Domain.Disputes;
 using Arbiter.Domain.Orders;
 using Arbiter.Domain.Tests.Support;
 
+using static Arbiter.Domain.Tests.Support.Scenario;
+
 namespace Arbiter.Domain.Tests;
 
 /// <summary>The edges of each rule, on both sides: the last amount, day and character allowed, and the first refused.</summary>
@@ -40,7 +42,7 @@ public class BoundaryTests
         dispute.Decide(Scenario.Mediator, MediatorOutcome.PartialRefund, 3500, null, " ", s.Now).ShouldFailWith("note_required");
         dispute.Decide(Scenario.Mediator, MediatorOutcome.PartialRefund, 3500, null, "All of it.", s.Now).ShouldSucceed();
 
-        Assert.Equal(3500, dispute.Outcome!.RefundAmount);
+        Assert.Equal(Usd(3500), dispute.Outcome!.RefundAmount);
         Assert.Null(dispute.EscalationStatus);
     }
 

@@ -3,6 +3,8 @@ using Arbiter.Domain.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 
+using static Arbiter.Domain.Tests.Support.Scenario;
+
 namespace Arbiter.Domain.Tests;
 
 /// <summary>
@@ -67,7 +69,7 @@ public class CatchUpTests
 
         Assert.Equal(Snapshot(live), Snapshot(late));
         Assert.Equal(Scenario.Start.AddDays(15), late.Order.CompletedAt);
-        Assert.Equal(500, late.Ledger.Refunded());
+        Assert.Equal(Usd(500), late.Ledger.Refunded());
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public class CatchUpTests
 
         Assert.Equal(Snapshot(live), Snapshot(late));
         Assert.Equal(Scenario.Start.AddDays(74), late.Order.CompletedAt);
-        Assert.Equal(2500, late.Ledger.Released());
+        Assert.Equal(Usd(2500), late.Ledger.Released());
     }
 
     [FsCheck.Xunit.Property(MaxTest = 100, EndSize = 150)]

@@ -2,6 +2,8 @@ using Arbiter.Domain.Disputes;
 using Arbiter.Domain.Orders;
 using Arbiter.Domain.Tests.Support;
 
+using static Arbiter.Domain.Tests.Support.Scenario;
+
 namespace Arbiter.Domain.Tests;
 
 /// <summary>When a dispute may still be opened, as the seeds say: while protection runs, and after an early confirmation only.</summary>
@@ -49,7 +51,7 @@ public class DisputeWindowTests
 
         Assert.Equal(OrderStatus.Completed, s.Order.Status);
         s.Order.OpenDispute(Scenario.Buyer, "l2", Scenario.Claim(), s.Now).ShouldFailWith("protection_expired");
-        Assert.Equal(1000, s.Ledger.Released("l2"));
+        Assert.Equal(Usd(1000), s.Ledger.Released("l2"));
     }
 
     [Fact]

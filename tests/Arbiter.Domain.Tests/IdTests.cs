@@ -27,10 +27,10 @@ public class IdTests
         var dispute = order.OpenDispute(new Actor(Role.Buyer, id), id, Scenario.Claim(), Scenario.Start).ShouldSucceed();
         dispute.AcceptClaim(Scenario.Seller, Scenario.Start).ShouldSucceed();
 
-        Assert.Equal(new DisputeId(id, 1), DisputeId.Parse(dispute.Id));
-        Assert.Equal(new RefundId(id, 1), RefundId.Parse(order.Refunds[0].Id));
-        Assert.Equal(id, new EvidenceId(id, 7).ToString()[..^3]);
-        Assert.Equal(new EvidenceId(id, 7), EvidenceId.Parse(new EvidenceId(id, 7).ToString()));
+        Assert.Equal(new DisputeId(OrderId.Of(id), 1), DisputeId.Parse(dispute.Id));
+        Assert.Equal(new RefundId(OrderId.Of(id), 1), RefundId.Parse(order.Refunds[0].Id));
+        Assert.Equal(id, new EvidenceId(OrderId.Of(id), 7).ToString()[..^3]);
+        Assert.Equal(new EvidenceId(OrderId.Of(id), 7), EvidenceId.Parse(new EvidenceId(OrderId.Of(id), 7).ToString()));
     }
 
     [Theory]
@@ -63,8 +63,34 @@ public class IdTests
     [Fact]
     public void The_number_is_what_follows_the_last_marker_so_platform_ids_with_markers_stay_whole()
     {
-        Assert.Equal(new DisputeId("a-d1", 2), DisputeId.Parse("a-d1-d2"));
-        Assert.Equal(new DisputeId("a", 1), DisputeId.Parse("a-d1"));
-        Assert.NotEqual(new DisputeId("a-d1", 2).ToString(), new DisputeId("a", 12).ToString());
+        Assert.Equal(new DisputeId(OrderId.Of("a-d1"), 2), DisputeId.Parse("a-d1-d2"));
+        Assert.Equal(new DisputeId(OrderId.Of("a"), 1), DisputeId.Parse("a-d1"));
+        Assert.NotEqual(new DisputeId(OrderId.Of("a-d1"), 2).ToString(), new DisputeId(OrderId.Of("a"), 12).ToString());
+    }
+
+    [Theory]
+    [InlineData("3f2b8c1e-9d4a-4f7e-b1c2-0a9d8e7f6b5c")]
+    [InlineData("ord-2026-000123")]
+    [InlineData("usr:42")]
+    public void An_order_id_is_the_platforms_id_kept_whole_in_documents_too(string id)
+    {
+        var orderId = OrderId.Parse(id)!.Value;
+        var json = System.Text.Json.JsonSerializer.Serialize(orderId);
+
+        Assert.Equal(id, orderId.ToString());
+        Assert.Equal($"\"{id}\"", json);
+        Assert.Equal(orderId, System.Text.Json.JsonSerializer.Deserialize<OrderId>(json));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("..")]
+    [InlineData("o/1")]
+    public void What_cannot_name_an_order_never_becomes_an_order_id(string? id)
+    {
+        Assert.Null(OrderId.Parse(id));
+        Assert.Throws<ArgumentException>(() => OrderId.Of(id!));
+        Assert.Throws<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize<OrderId>($"\"{id}\""));
     }
 }

@@ -1,9 +1,12 @@
+using Arbiter.Domain.Common;
 using Arbiter.Domain.Ledger;
 using Arbiter.Domain.Orders;
 using Arbiter.Domain.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using static Arbiter.Domain.Tests.Support.RandomStory;
+
+using static Arbiter.Domain.Tests.Support.Scenario;
 
 namespace Arbiter.Domain.Tests;
 
@@ -15,7 +18,7 @@ public class LedgerInvariantTests
     [Fact]
     public void Every_posting_is_balanced_and_moves_one_lines_money()
     {
-        var posting = Posting.Transfer("o1", 1, "l1", PostingKind.Release, Scenario.Start, LedgerAccount.Escrow, LedgerAccount.Seller, 700);
+        var posting = Posting.Transfer(OrderId.Of("o1"), 1, "l1", PostingKind.Release, Scenario.Start, LedgerAccount.Escrow, LedgerAccount.Seller, 700);
 
         Assert.True(posting.IsBalanced);
         Assert.Equal([new LedgerEntry(LedgerAccount.Escrow, -700), new LedgerEntry(LedgerAccount.Seller, 700)], posting.Entries);
@@ -24,28 +27,28 @@ public class LedgerInvariantTests
     [Fact]
     public void The_ledger_refuses_to_take_more_out_of_escrow_than_it_holds()
     {
-        var ledger = new OrderLedger("o1", []);
-        ledger.Capture("l1", 1000, Scenario.Start);
+        var ledger = new OrderLedger(OrderId.Of("o1"), Currency.Of("USD"), []);
+        ledger.Capture("l1", Usd(1000), Scenario.Start);
 
-        Assert.Throws<InvalidOperationException>(() => ledger.Release("l1", 1001, Scenario.Start));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ledger.Release("l1", 0, Scenario.Start));
+        Assert.Throws<InvalidOperationException>(() => ledger.Release("l1", Usd(1001), Scenario.Start));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ledger.Release("l1", Usd(0), Scenario.Start));
         Assert.Single(ledger.Postings);
     }
 
     [Fact]
     public void A_refund_comes_from_escrow_first_and_the_rest_back_from_the_seller()
     {
-        var ledger = new OrderLedger("o1", []);
-        ledger.Capture("l1", 1000, Scenario.Start);
-        ledger.Release("l1", 600, Scenario.Start);
+        var ledger = new OrderLedger(OrderId.Of("o1"), Currency.Of("USD"), []);
+        ledger.Capture("l1", Usd(1000), Scenario.Start);
+        ledger.Release("l1", Usd(600), Scenario.Start);
 
-        ledger.Refund("l1", 700, Scenario.Start);
+        ledger.Refund("l1", Usd(700), Scenario.Start);
 
         Assert.Equal([PostingKind.Capture, PostingKind.Release, PostingKind.Refund, PostingKind.Clawback], ledger.Postings.Select(p => p.Kind));
-        Assert.Equal(0, ledger.Held("l1"));
-        Assert.Equal(300, ledger.Released("l1"));
-        Assert.Equal(700, ledger.Refunded("l1"));
-        Assert.Equal(1000, ledger.Captured("l1"));
+        Assert.Equal(Usd(0), ledger.Held("l1"));
+        Assert.Equal(Usd(300), ledger.Released("l1"));
+        Assert.Equal(Usd(700), ledger.Refunded("l1"));
+        Assert.Equal(Usd(1000), ledger.Captured("l1"));
     }
 
     private static bool Check(Run run)
@@ -69,12 +72,12 @@ public class LedgerInvariantTests
         Assert.All(ledger.Postings, p => Assert.All(p.Entries, e => Assert.NotEqual(0, e.Amount)));
         foreach (var line in s.Order.Lines)
         {
-            Assert.True(ledger.Held(line.Id) >= 0, $"escrow of {line.Id} went negative");
-            Assert.True(ledger.Released(line.Id) >= 0, $"the seller owes money on {line.Id}");
+            Assert.True(ledger.Held(line.Id).IsNegative is false, $"escrow of {line.Id} went negative");
+            Assert.True(ledger.Released(line.Id).IsNegative is false, $"the seller owes money on {line.Id}");
             Assert.True(ledger.Refunded(line.Id) <= line.Total, $"{line.Id} was refunded beyond its total");
             Assert.Equal(line.Total, ledger.Captured(line.Id));
             Assert.Equal(line.Total, ledger.Held(line.Id) + ledger.Released(line.Id) + ledger.Refunded(line.Id));
-            Assert.Equal(ledger.Refunded(line.Id), s.Order.Refunds.Where(r => r.LineId == line.Id).Sum(r => r.Amount));
+            Assert.Equal(ledger.Refunded(line.Id), Money.Sum(s.Order.Refunds.Where(r => r.LineId == line.Id).Select(r => r.Amount), ledger.Currency));
         }
 
         if (s.Order.HasOpenDispute)
@@ -86,12 +89,12 @@ public class LedgerInvariantTests
 
         if (s.Order.Status == OrderStatus.Closed)
         {
-            Assert.Equal(0, ledger.Held());
+            Assert.Equal(Usd(0), ledger.Held());
         }
 
         if (s.Order.Status == OrderStatus.Completed && !s.Order.HasOpenDispute)
         {
-            Assert.Equal(0, ledger.Held());
+            Assert.Equal(Usd(0), ledger.Held());
         }
     }
 

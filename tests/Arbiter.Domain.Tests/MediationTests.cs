@@ -3,6 +3,8 @@ using Arbiter.Domain.Disputes;
 using Arbiter.Domain.Orders;
 using Arbiter.Domain.Tests.Support;
 
+using static Arbiter.Domain.Tests.Support.Scenario;
+
 namespace Arbiter.Domain.Tests;
 
 public class MediationTests
@@ -18,7 +20,7 @@ public class MediationTests
         var dispute = s.Escalated();
 
         Assert.Equal(EscalationStatus.UnderReview, dispute.EscalationStatus);
-        Assert.Equal(3500, s.Ledger.Held());
+        Assert.Equal(Usd(3500), s.Ledger.Held());
         Assert.Equal([DisputeAction.SendMessage, DisputeAction.RequestInfo, DisputeAction.Decide], dispute.AllowedActions(Scenario.Mediator, s.Now));
     }
 
@@ -83,8 +85,8 @@ public class MediationTests
         s.AdvanceDays(3);
 
         Assert.Equal(DisputeStatus.Resolved, dispute.Status);
-        Assert.Equal(new Outcome(0, false, DecidedBy.PartyNoResponse, request.DueAt), dispute.Outcome);
-        Assert.Equal(3500, s.Ledger.Released());
+        Assert.Equal(new Outcome(Usd(0), false, DecidedBy.PartyNoResponse, request.DueAt), dispute.Outcome);
+        Assert.Equal(Usd(3500), s.Ledger.Released());
         Assert.Equal(OrderStatus.Completed, s.Order.Status);
     }
 
@@ -99,8 +101,8 @@ public class MediationTests
         s.AdvanceDays(3);
 
         Assert.Equal(DecidedBy.PartyNoResponse, dispute.Outcome!.DecidedBy);
-        Assert.Equal(2000, s.Ledger.Refunded());
-        Assert.Equal(1500, s.Ledger.Released());
+        Assert.Equal(Usd(2000), s.Ledger.Refunded());
+        Assert.Equal(Usd(1500), s.Ledger.Released());
         Assert.Contains(dispute.History, h => h.Action == HistoryAction.InfoRequestLapsed && h.Details!.Contains("seller did not answer", StringComparison.Ordinal));
     }
 
@@ -116,7 +118,7 @@ public class MediationTests
         Assert.Equal(DisputeStatus.Escalated, dispute.Status);
         Assert.Equal(EscalationStatus.UnderReview, dispute.EscalationStatus);
         Assert.Null(dispute.Outcome);
-        Assert.Equal(3500, s.Ledger.Held());
+        Assert.Equal(Usd(3500), s.Ledger.Held());
     }
 
     [Fact]
@@ -132,7 +134,7 @@ public class MediationTests
         Assert.Equal(DisputeStatus.Escalated, dispute.Status);
         Assert.Equal(EscalationStatus.UnderReview, dispute.EscalationStatus);
         Assert.Single(dispute.History, h => h.Action == HistoryAction.InfoRequestLapsed);
-        Assert.Equal(3500, s.Ledger.Held());
+        Assert.Equal(Usd(3500), s.Ledger.Held());
     }
 
     [Fact]
@@ -146,7 +148,7 @@ public class MediationTests
         s.AdvanceDays(5);
 
         Assert.Equal(DecidedBy.PartyNoResponse, dispute.Outcome!.DecidedBy);
-        Assert.Equal(3500, s.Ledger.Refunded());
+        Assert.Equal(Usd(3500), s.Ledger.Refunded());
     }
 
     [Fact]
@@ -160,14 +162,14 @@ public class MediationTests
         Assert.Equal(DisputeStatus.Resolved, dispute.Status);
         Assert.False(dispute.IsFinished);
         Assert.Equal(s.Now.AddDays(7), dispute.AppealDeadline);
-        Assert.Equal(0, s.Ledger.Refunded());
+        Assert.Equal(Usd(0), s.Ledger.Refunded());
 
         s.AdvanceDays(6.9);
-        Assert.Equal(0, s.Ledger.Refunded());
+        Assert.Equal(Usd(0), s.Ledger.Refunded());
 
         s.AdvanceDays(0.2);
         Assert.True(dispute.IsFinished);
-        Assert.Equal(3500, s.Ledger.Refunded());
+        Assert.Equal(Usd(3500), s.Ledger.Refunded());
         Assert.Equal(OrderStatus.Closed, s.Order.Status);
         Assert.Equal(Scenario.Start.AddDays(8), s.Order.ClosedAt);
     }
@@ -183,9 +185,9 @@ public class MediationTests
         dispute.Decide(Scenario.Mediator, MediatorOutcome.PartialRefund, 1000, null, "Minor scratch.", s.Now).ShouldSucceed();
         s.AdvanceDays(7);
 
-        Assert.Equal(new Outcome(1000, false, DecidedBy.Mediator, Scenario.Start, "Minor scratch."), dispute.Outcome);
-        Assert.Equal(1000, s.Ledger.Refunded());
-        Assert.Equal(2500, s.Ledger.Released());
+        Assert.Equal(new Outcome(Usd(1000), false, DecidedBy.Mediator, Scenario.Start, "Minor scratch."), dispute.Outcome);
+        Assert.Equal(Usd(1000), s.Ledger.Refunded());
+        Assert.Equal(Usd(2500), s.Ledger.Released());
     }
 
     [Fact]
@@ -195,10 +197,10 @@ public class MediationTests
         var dispute = s.Escalated();
 
         dispute.Decide(Scenario.Mediator, MediatorOutcome.NoRefund, null, null, "Item as described.", s.Now).ShouldSucceed();
-        Assert.Equal(0, s.Ledger.Released());
+        Assert.Equal(Usd(0), s.Ledger.Released());
         s.AdvanceDays(7);
 
-        Assert.Equal(3500, s.Ledger.Released());
+        Assert.Equal(Usd(3500), s.Ledger.Released());
         Assert.Equal(OrderStatus.Completed, s.Order.Status);
     }
 
@@ -225,7 +227,7 @@ public class MediationTests
 
         dispute.Cancel(Scenario.Buyer, true, s.Now).ShouldSucceed();
         Assert.Equal(DecidedBy.BuyerCancelledEscalation, dispute.Outcome!.DecidedBy);
-        Assert.Equal(3500, s.Ledger.Released());
+        Assert.Equal(Usd(3500), s.Ledger.Released());
         Assert.Equal(OrderStatus.Completed, s.Order.Status);
         s.Order.OpenDispute(Scenario.Buyer, "l1", Scenario.Claim(), s.Now).ShouldFailWith("dispute_not_reopenable");
     }
@@ -238,8 +240,8 @@ public class MediationTests
 
         dispute.Cancel(Scenario.Buyer, true, s.Now).ShouldSucceed();
 
-        Assert.Equal(3500, s.Ledger.Released("l1"));
-        Assert.Equal(1000, s.Ledger.Held("l2"));
+        Assert.Equal(Usd(3500), s.Ledger.Released("l1"));
+        Assert.Equal(Usd(1000), s.Ledger.Held("l2"));
         s.Order.OpenDispute(Scenario.Buyer, "l1", Scenario.Claim(), s.Now).ShouldFailWith("dispute_not_reopenable");
     }
 
@@ -255,7 +257,7 @@ public class MediationTests
 
         Assert.Equal(DecidedBy.BuyerAcceptedOffer, dispute.Outcome!.DecidedBy);
         Assert.Null(dispute.AppealDeadline);
-        Assert.Equal(2000, s.Ledger.Refunded());
+        Assert.Equal(Usd(2000), s.Ledger.Refunded());
         Assert.Empty(s.Order.Deadlines());
     }
 }

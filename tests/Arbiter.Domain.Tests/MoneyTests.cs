@@ -55,6 +55,33 @@ public class MoneyTests
     }
 
     [Fact]
+    public void Money_multiplies_negates_and_sums_within_its_currency()
+    {
+        var usd = Money.Of(1500, "USD");
+        Assert.Equal(Money.Of(3000, "USD"), usd * 2);
+        Assert.Throws<OverflowException>(() => Money.Of(long.MaxValue / 2, "USD") * 3);
+        Assert.Equal(Money.Of(-1500, "USD"), -usd);
+        Assert.True((-usd).IsNegative && !usd.IsNegative && usd.IsPositive && Money.Zero(usd.Currency).IsZero);
+        Assert.Equal(Money.Of(2500, "USD"), Money.Sum([usd, Money.Of(1000, "USD")], usd.Currency));
+        Assert.Equal(Money.Zero(Currency.Of("JPY")), Money.Sum([], Currency.Of("JPY")));
+        Assert.Throws<InvalidOperationException>(() => Money.Sum([usd], Currency.Of("EUR")));
+        Assert.Equal(usd, Money.Min(usd, Money.Of(1501, "USD")));
+        Assert.Equal(usd, Money.Min(Money.Of(1501, "USD"), usd));
+    }
+
+    [Fact]
+    public void In_a_document_an_amount_is_its_minor_units_and_takes_its_currency_back_from_the_order()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(Money.Of(2599, "KWD"));
+        var read = System.Text.Json.JsonSerializer.Deserialize<Money>(json);
+
+        Assert.Equal("2599", json);
+        Assert.Equal(Money.Of(2599, "KWD"), read.In(Currency.Of("KWD")));
+        Assert.Equal(Money.Of(2599, "KWD"), Money.Of(2599, "KWD").In(Currency.Of("KWD")));
+        Assert.Throws<InvalidOperationException>(() => Money.Of(2599, "KWD").In(Currency.Of("USD")));
+    }
+
+    [Fact]
     public void A_currency_reads_from_and_writes_to_json_as_its_code()
     {
         var json = System.Text.Json.JsonSerializer.Serialize(Currency.Of("JPY"));

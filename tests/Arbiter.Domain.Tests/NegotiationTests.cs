@@ -2,6 +2,8 @@ using Arbiter.Domain.Disputes;
 using Arbiter.Domain.Orders;
 using Arbiter.Domain.Tests.Support;
 
+using static Arbiter.Domain.Tests.Support.Scenario;
+
 namespace Arbiter.Domain.Tests;
 
 public class NegotiationTests
@@ -20,8 +22,8 @@ public class NegotiationTests
         Assert.True(dispute.IsFinished);
         Assert.Equal(DecidedBy.SellerNoResponse, dispute.Outcome!.DecidedBy);
         Assert.Equal(Scenario.Start.AddDays(5), dispute.Outcome.DecidedAt);
-        Assert.Equal(1000, s.Ledger.Refunded("l1"));
-        Assert.Equal(2500, s.Ledger.Released("l1"));
+        Assert.Equal(Usd(1000), s.Ledger.Refunded("l1"));
+        Assert.Equal(Usd(2500), s.Ledger.Released("l1"));
         Assert.Equal(OrderStatus.Completed, s.Order.Status);
     }
 
@@ -34,8 +36,8 @@ public class NegotiationTests
         s.AdvanceDays(5);
 
         Assert.Equal(OrderStatus.Closed, s.Order.Status);
-        Assert.Equal(3500, s.Ledger.Refunded());
-        Assert.Equal(0, s.Ledger.Released());
+        Assert.Equal(Usd(3500), s.Ledger.Refunded());
+        Assert.Equal(Usd(0), s.Ledger.Released());
         Assert.Equal("o1-d1", Assert.Single(s.Order.Refunds).DisputeId);
     }
 
@@ -48,8 +50,8 @@ public class NegotiationTests
         dispute.AcceptClaim(Scenario.Seller, s.Now).ShouldSucceed();
 
         Assert.Equal(DecidedBy.SellerAccepted, dispute.Outcome!.DecidedBy);
-        Assert.Equal(1000, s.Ledger.Refunded("l2"));
-        Assert.Equal(0, s.Ledger.Released("l1"));
+        Assert.Equal(Usd(1000), s.Ledger.Refunded("l2"));
+        Assert.Equal(Usd(0), s.Ledger.Released("l1"));
         Assert.Equal(OrderStatus.AwaitingConfirmation, s.Order.Status);
     }
 
@@ -105,7 +107,7 @@ public class NegotiationTests
         dispute.AcceptOffer(Scenario.Buyer, second.Id, false, s.Now).ShouldFailWith("offer_not_pending");
         dispute.AcceptOffer(Scenario.Buyer, "of99", false, s.Now).ShouldFailWith("offer_not_found");
         dispute.AcceptOffer(Scenario.Buyer, third.Id, false, s.Now).ShouldSucceed();
-        Assert.Equal(1500, s.Ledger.Refunded());
+        Assert.Equal(Usd(1500), s.Ledger.Refunded());
     }
 
     [Fact]
@@ -187,8 +189,8 @@ public class NegotiationTests
         Assert.Equal(DisputeStatus.Resolved, dispute.Status);
         Assert.Equal(DecidedBy.BuyerAcceptedOffer, dispute.Outcome!.DecidedBy);
         Assert.Equal(OfferStatus.Accepted, dispute.Offers.Single().Status);
-        Assert.Equal(1200, s.Ledger.Refunded());
-        Assert.Equal(2300, s.Ledger.Released());
+        Assert.Equal(Usd(1200), s.Ledger.Refunded());
+        Assert.Equal(Usd(2300), s.Ledger.Released());
         Assert.Equal(OrderStatus.Completed, s.Order.Status);
     }
 
@@ -203,7 +205,7 @@ public class NegotiationTests
 
         Assert.Equal(DisputeStatus.Negotiating, dispute.Status);
         Assert.Equal(OfferStatus.Pending, dispute.PendingOffer!.Status);
-        Assert.Equal(3500, s.Ledger.Held());
+        Assert.Equal(Usd(3500), s.Ledger.Held());
     }
 
     [Fact]
@@ -215,8 +217,8 @@ public class NegotiationTests
 
         dispute.AcceptOffer(Scenario.Buyer, offer.Id, true, s.Now).ShouldSucceed();
 
-        Assert.Equal(3500, s.Ledger.Released());
-        Assert.Equal(0, s.Ledger.Refunded());
+        Assert.Equal(Usd(3500), s.Ledger.Released());
+        Assert.Equal(Usd(0), s.Ledger.Refunded());
         Assert.Equal(OrderStatus.Completed, s.Order.Status);
         Assert.True(s.Order.IsLineClosedForGood("l1"));
         s.Order.OpenDispute(Scenario.Buyer, "l1", Scenario.Claim(), s.Now).ShouldFailWith("dispute_not_reopenable");
@@ -231,8 +233,8 @@ public class NegotiationTests
 
         dispute.AcceptOffer(Scenario.Buyer, offer.Id, false, s.Now).ShouldSucceed();
 
-        Assert.Equal(3000, s.Ledger.Released("l1"));
-        Assert.Equal(1000, s.Ledger.Held("l2"));
+        Assert.Equal(Usd(3000), s.Ledger.Released("l1"));
+        Assert.Equal(Usd(1000), s.Ledger.Held("l2"));
         Assert.Equal(OrderStatus.AwaitingConfirmation, s.Order.Status);
         s.Order.OpenDispute(Scenario.Buyer, "l1", Scenario.Claim(), s.Now).ShouldFailWith("dispute_not_reopenable");
         s.Open("l2");
@@ -264,7 +266,7 @@ public class NegotiationTests
         s.AdvanceDays(4);
 
         Assert.Equal(DecidedBy.SellerNoResponse, dispute.Outcome!.DecidedBy);
-        Assert.Equal(900, s.Ledger.Refunded());
+        Assert.Equal(Usd(900), s.Ledger.Refunded());
     }
 
     [Fact]
@@ -276,7 +278,7 @@ public class NegotiationTests
         first.Cancel(Scenario.Buyer, false, s.Now).ShouldSucceed();
         Assert.Equal(DisputeStatus.Cancelled, first.Status);
         Assert.Equal(DecidedBy.BuyerCancelled, first.Outcome!.DecidedBy);
-        Assert.Equal(3500, s.Ledger.Held());
+        Assert.Equal(Usd(3500), s.Ledger.Held());
         Assert.Equal(OrderStatus.AwaitingConfirmation, s.Order.Status);
 
         s.AdvanceDays(10);

@@ -3,6 +3,8 @@ using Arbiter.Domain.Disputes;
 using Arbiter.Domain.Orders;
 using Arbiter.Domain.Tests.Support;
 
+using static Arbiter.Domain.Tests.Support.Scenario;
+
 namespace Arbiter.Domain.Tests;
 
 public class OpeningDisputeTests
@@ -17,7 +19,7 @@ public class OpeningDisputeTests
 
         Assert.Equal("o1-d1", dispute.Id);
         Assert.Equal(DisputeStatus.AwaitingSellerResponse, dispute.Status);
-        Assert.Equal(3500, dispute.Claim.Amount);
+        Assert.Equal(Usd(3500), dispute.Claim.Amount);
         Assert.Equal(s.Now.AddDays(5), dispute.SellerResponseDueAt);
         Assert.Equal(new Deadline(DeadlineKind.SellerResponse, s.Now.AddDays(5), dispute.Id), dispute.CurrentDeadline);
         Assert.Contains(s.Order.History, h => h is { Action: HistoryAction.DisputeOpened, Actor: "buyer:b1" });
@@ -109,7 +111,7 @@ public class OpeningDisputeTests
 
         var dispute = s.Open(claim: Scenario.Claim(reason: "quality_problem", amount: 1200));
 
-        Assert.Equal(1200, dispute.Claim.Amount);
+        Assert.Equal(Usd(1200), dispute.Claim.Amount);
     }
 
     [Theory]
@@ -167,7 +169,7 @@ public class OpeningDisputeTests
         s.Open();
 
         s.Order.ConfirmReceipt(Scenario.Buyer, s.Now).ShouldFailWith("dispute_open");
-        Assert.Equal(3500, s.Ledger.Held());
+        Assert.Equal(Usd(3500), s.Ledger.Held());
     }
 
     [Fact]
@@ -180,8 +182,8 @@ public class OpeningDisputeTests
         s.AdvanceDays(3);
         Assert.True(s.Order.ProtectionExpired);
         Assert.Equal(OrderStatus.AwaitingConfirmation, s.Order.Status);
-        Assert.Equal(0, s.Ledger.Released());
-        Assert.Equal(4500, s.Ledger.Held());
+        Assert.Equal(Usd(0), s.Ledger.Released());
+        Assert.Equal(Usd(4500), s.Ledger.Held());
         Assert.Null(s.Order.DisputeWindowEndsAt);
         s.Order.OpenDispute(Scenario.Buyer, "l2", Scenario.Claim(), s.Now).ShouldFailWith("protection_expired");
 
@@ -190,9 +192,9 @@ public class OpeningDisputeTests
 
         Assert.Equal(OrderStatus.Completed, s.Order.Status);
         Assert.Equal(s.Now, s.Order.CompletedAt);
-        Assert.Equal(1000, s.Ledger.Refunded("l1"));
-        Assert.Equal(2500, s.Ledger.Released("l1"));
-        Assert.Equal(1000, s.Ledger.Released("l2"));
+        Assert.Equal(Usd(1000), s.Ledger.Refunded("l1"));
+        Assert.Equal(Usd(2500), s.Ledger.Released("l1"));
+        Assert.Equal(Usd(1000), s.Ledger.Released("l2"));
     }
 
     [Fact]
@@ -207,7 +209,7 @@ public class OpeningDisputeTests
         dispute.Cancel(Scenario.Buyer, true, s.Now).ShouldSucceed();
 
         Assert.Equal(OrderStatus.Completed, s.Order.Status);
-        Assert.Equal(3500, s.Ledger.Released());
+        Assert.Equal(Usd(3500), s.Ledger.Released());
     }
 
     [Fact]
@@ -222,9 +224,9 @@ public class OpeningDisputeTests
         dispute.AcceptClaim(Scenario.Seller, s.Now).ShouldSucceed();
 
         Assert.Equal(OrderStatus.Completed, s.Order.Status);
-        Assert.Equal(2000, s.Ledger.Refunded("l1"));
-        Assert.Equal(1500, s.Ledger.Released("l1"));
-        Assert.Equal(0, s.Ledger.Held());
+        Assert.Equal(Usd(2000), s.Ledger.Refunded("l1"));
+        Assert.Equal(Usd(1500), s.Ledger.Released("l1"));
+        Assert.Equal(Usd(0), s.Ledger.Held());
         var clawback = Assert.Single(s.Ledger.Postings, p => p.Kind == Ledger.PostingKind.Clawback);
         Assert.Equal(2000, clawback.Entries.Single(e => e.Amount > 0).Amount);
     }

@@ -3,6 +3,8 @@ using Arbiter.Domain.Orders;
 using Arbiter.Domain.Tests.Support;
 using static Arbiter.Domain.Orders.OrderAction;
 
+using static Arbiter.Domain.Tests.Support.Scenario;
+
 namespace Arbiter.Domain.Tests;
 
 /// <summary>What each role may do to an order in each status, as the guard every door asks says.</summary>
@@ -96,7 +98,7 @@ public class OrderGuardTests
     {
         var created = Order.Create(
             Actor.Platform,
-            new NewOrder("o1", "b1", "s1", "USD", [Scenario.Lamp, new OrderLine("gift", "Sticker", 1, 0, 0)], new Payment("card", "p"), "standard"),
+            new NewOrder("o1", "b1", "s1", "USD", [Scenario.Lamp, new NewLine("gift", "Sticker", 1, 0, 0)], new Payment("card", "p"), "standard"),
             Policy.Default,
             Scenario.Start).ShouldSucceed();
 
@@ -114,7 +116,7 @@ public class OrderGuardTests
         var offer = none.MakeOffer(Scenario.Seller, Disputes.OfferType.NoRefund, null, null, s.Now).ShouldSucceed();
         none.AcceptOffer(Scenario.Buyer, offer.Id, true, s.Now).ShouldSucceed();
         Assert.Empty(s.Order.Refunds);
-        Assert.Equal(3500, s.Ledger.Released("l1"));
+        Assert.Equal(Usd(3500), s.Ledger.Released("l1"));
 
         var full = Scenario.Shipped();
         full.Open().AcceptClaim(Scenario.Seller, full.Now).ShouldSucceed();
@@ -138,5 +140,5 @@ public class OrderGuardTests
 
     [Fact]
     public void A_line_total_that_overflows_is_a_bug_not_a_price() =>
-        Assert.Throws<OverflowException>(() => new OrderLine("l1", "x", int.MaxValue, long.MaxValue / 2, 0).Total);
+        Assert.Throws<OverflowException>(() => new OrderLine("l1", "x", int.MaxValue, Usd(long.MaxValue / 2), Usd(0)).Total);
 }

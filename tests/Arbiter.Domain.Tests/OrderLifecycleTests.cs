@@ -3,6 +3,8 @@ using Arbiter.Domain.Ledger;
 using Arbiter.Domain.Orders;
 using Arbiter.Domain.Tests.Support;
 
+using static Arbiter.Domain.Tests.Support.Scenario;
+
 namespace Arbiter.Domain.Tests;
 
 public class OrderLifecycleTests
@@ -13,10 +15,10 @@ public class OrderLifecycleTests
         var s = Scenario.Paid(lines: 2);
 
         Assert.Equal(OrderStatus.AwaitingShipment, s.Order.Status);
-        Assert.Equal(4500, s.Order.Total);
-        Assert.Equal(3500, s.Ledger.Held("l1"));
-        Assert.Equal(1000, s.Ledger.Held("l2"));
-        Assert.Equal(4500, s.Ledger.Captured());
+        Assert.Equal(Usd(4500), s.Order.Total);
+        Assert.Equal(Usd(3500), s.Ledger.Held("l1"));
+        Assert.Equal(Usd(1000), s.Ledger.Held("l2"));
+        Assert.Equal(Usd(4500), s.Ledger.Captured());
         Assert.All(s.Ledger.Postings, p => Assert.Equal(PostingKind.Capture, p.Kind));
         Assert.Equal(Scenario.Start.AddDays(7), s.Order.ProcessingDeadline);
     }
@@ -53,9 +55,9 @@ public class OrderLifecycleTests
         s.AdvanceDays(0.2);
         Assert.Equal(OrderStatus.Closed, s.Order.Status);
         Assert.Equal(Scenario.Start.AddDays(7), s.Order.ClosedAt);
-        Assert.Equal(0, s.Ledger.Held());
-        Assert.Equal(4500, s.Ledger.Refunded());
-        Assert.Equal([3500L, 1000L], s.Order.Refunds.Select(r => r.Amount));
+        Assert.Equal(Usd(0), s.Ledger.Held());
+        Assert.Equal(Usd(4500), s.Ledger.Refunded());
+        Assert.Equal([Usd(3500), Usd(1000)], s.Order.Refunds.Select(r => r.Amount));
         Assert.All(s.Order.Refunds, r => Assert.Equal(RefundStatus.Pending, r.Status));
         Assert.Contains(s.Order.History, h => h.Action == HistoryAction.ProcessingDeadlinePassed && h.At == Scenario.Start.AddDays(7) && h.Actor == "clock");
     }
@@ -95,8 +97,8 @@ public class OrderLifecycleTests
         s.Order.Cancel(Scenario.Buyer, s.Now).ShouldSucceed();
 
         Assert.Equal(OrderStatus.Closed, s.Order.Status);
-        Assert.Equal(4500, s.Ledger.Refunded());
-        Assert.Equal(0, s.Ledger.Held());
+        Assert.Equal(Usd(4500), s.Ledger.Refunded());
+        Assert.Equal(Usd(0), s.Ledger.Held());
         Assert.Empty(s.Order.Deadlines());
         s.Order.Ship(Scenario.Seller, "UPS", "1Z", s.Now).ShouldFailWith("invalid_state");
     }
@@ -108,7 +110,7 @@ public class OrderLifecycleTests
 
         s.Order.Cancel(Scenario.Buyer, s.Now).ShouldFailWith("already_shipped");
         s.Order.Ship(Scenario.Seller, "DHL", "2", s.Now).ShouldFailWith("already_shipped");
-        Assert.Equal(3500, s.Ledger.Held());
+        Assert.Equal(Usd(3500), s.Ledger.Held());
     }
 
     [Fact]
@@ -210,13 +212,13 @@ public class OrderLifecycleTests
         var s = Scenario.Shipped(lines: 2);
 
         s.AdvanceDays(59);
-        Assert.Equal(4500, s.Ledger.Held());
+        Assert.Equal(Usd(4500), s.Ledger.Held());
 
         s.AdvanceDays(2);
         Assert.Equal(OrderStatus.Completed, s.Order.Status);
         Assert.Equal(Scenario.Start.AddDays(60), s.Order.CompletedAt);
-        Assert.Equal(4500, s.Ledger.Released());
-        Assert.Equal(0, s.Ledger.Held());
+        Assert.Equal(Usd(4500), s.Ledger.Released());
+        Assert.Equal(Usd(0), s.Ledger.Held());
         Assert.Empty(s.Order.Deadlines());
     }
 
@@ -229,7 +231,7 @@ public class OrderLifecycleTests
         s.Order.ConfirmReceipt(Scenario.Buyer, s.Now).ShouldSucceed();
 
         Assert.Equal(OrderStatus.Completed, s.Order.Status);
-        Assert.Equal(3500, s.Ledger.Released());
+        Assert.Equal(Usd(3500), s.Ledger.Released());
         Assert.Empty(s.Order.Deadlines());
         Assert.Equal(s.Now.AddDays(15), s.Order.DisputeWindowEndsAt);
         s.Order.ConfirmReceipt(Scenario.Buyer, s.Now).ShouldFailWith("invalid_state");

@@ -3,6 +3,8 @@ using Arbiter.Domain.Ledger;
 using Arbiter.Domain.Orders;
 using Arbiter.Domain.Tests.Support;
 
+using static Arbiter.Domain.Tests.Support.Scenario;
+
 namespace Arbiter.Domain.Tests;
 
 /// <summary>An order the platform creates must make sense before any money is captured; each mistake has its own code.</summary>
@@ -49,13 +51,13 @@ public class OrderValidationTests
     [Fact]
     public void The_largest_lines_and_free_lines_beside_paid_ones_are_fine_and_only_paid_lines_are_captured()
     {
-        var largest = new OrderLine("big", "Crate", 1_000_000, 1_000_000_000_000 / 1_000_000, 1_000_000_000_000);
-        var free = new OrderLine("gift", "Sticker", 1, 0, 0);
+        var largest = new NewLine("big", "Crate", 1_000_000, 1_000_000_000_000 / 1_000_000, 1_000_000_000_000);
+        var free = new NewLine("gift", "Sticker", 1, 0, 0);
         var order = Order.Create(Actor.Platform, Good with { Lines = [largest, free, Scenario.Lamp with { UnitPrice = 0 }] }, Policy.Default, Scenario.Start).ShouldSucceed();
 
         Assert.Equal(["big", "l1"], order.Ledger.Postings.Select(p => p.LineId));
         Assert.All(order.Ledger.Postings, p => Assert.Equal(PostingKind.Capture, p.Kind));
-        Assert.Equal(500, order.Ledger.Captured("l1"));
+        Assert.Equal(Usd(500), order.Ledger.Captured("l1"));
     }
 
     [Fact]

@@ -4,6 +4,8 @@ using Arbiter.Domain.Ledger;
 using Arbiter.Domain.Orders;
 using Arbiter.Domain.Tests.Support;
 
+using static Arbiter.Domain.Tests.Support.Scenario;
+
 namespace Arbiter.Domain.Tests;
 
 public class RefundTests
@@ -77,7 +79,7 @@ public class RefundTests
 
         Assert.Equal(owed, s.Order.Ledger.Balance(LedgerAccount.BuyerRefund));
         Assert.Equal(postings, s.Order.Ledger.Postings.Count);
-        Assert.Equal(1000, owed);
+        Assert.Equal(Usd(1000), owed);
     }
 
     [Fact]

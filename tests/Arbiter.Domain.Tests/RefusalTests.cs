@@ -2,6 +2,8 @@ using Arbiter.Domain.Common;
 using Arbiter.Domain.Disputes;
 using Arbiter.Domain.Tests.Support;
 
+using static Arbiter.Domain.Tests.Support.Scenario;
+
 namespace Arbiter.Domain.Tests;
 
 /// <summary>A refused command leaves the dispute as it was: no offer, no claim, no message, no outcome.</summary>
@@ -38,7 +40,7 @@ public class RefusalTests
         dispute.Cancel(Scenario.Buyer, false, s.Now).ShouldSucceed();
 
         Assert.Equal(OfferStatus.Superseded, dispute.Offers.Single(o => o.Id == pending.Id).Status);
-        Assert.Equal(new Outcome(0, false, DecidedBy.BuyerCancelled, s.Now), dispute.Outcome);
+        Assert.Equal(new Outcome(Usd(0), false, DecidedBy.BuyerCancelled, s.Now), dispute.Outcome);
         dispute.MakeOffer(Scenario.Seller, OfferType.RefundOnly, 100, null, s.Now).Plain().ShouldFailWith("invalid_state");
         dispute.ChangeClaim(Scenario.Buyer, Scenario.Claim(amount: 100), s.Now).ShouldFailWith("invalid_state");
         dispute.AcceptClaim(Scenario.Seller, s.Now).ShouldFailWith("invalid_state");
@@ -67,6 +69,6 @@ public class RefusalTests
         dispute.Cancel(Scenario.Buyer, true, s.Now).ShouldSucceed();
 
         Assert.Contains(dispute.History, h => h is { Action: HistoryAction.EscalationCancelled, Details: "the seller is paid" });
-        Assert.Equal((0, false), (dispute.Outcome!.RefundAmount, dispute.Outcome.ReturnRequired));
+        Assert.Equal((Usd(0), false), (dispute.Outcome!.RefundAmount, dispute.Outcome.ReturnRequired));
     }
 }

@@ -3,6 +3,8 @@ using Arbiter.Domain.Disputes;
 using Arbiter.Domain.Orders;
 using Arbiter.Domain.Tests.Support;
 
+using static Arbiter.Domain.Tests.Support.Scenario;
+
 namespace Arbiter.Domain.Tests;
 
 public class ReturnTests
@@ -32,7 +34,7 @@ public class ReturnTests
 
         Assert.Equal(DisputeStatus.AwaitingReturn, dispute.Status);
         Assert.Equal(new ReturnInfo(s.Now.AddDays(10), Party.Seller), dispute.Return);
-        Assert.Equal(3500, s.Ledger.Held());
+        Assert.Equal(Usd(3500), s.Ledger.Held());
         Assert.Equal([DisputeAction.SendMessage, DisputeAction.AddEvidence, DisputeAction.ShipReturn], dispute.AllowedActions(Scenario.Buyer, s.Now));
     }
 
@@ -54,8 +56,8 @@ public class ReturnTests
         Assert.Equal(DisputeStatus.AwaitingReturn, dispute.Status);
 
         s.AdvanceDays(0.2);
-        Assert.Equal(new Outcome(0, false, DecidedBy.ReturnNotShipped, shipBy), dispute.Outcome);
-        Assert.Equal(3500, s.Ledger.Released());
+        Assert.Equal(new Outcome(Usd(0), false, DecidedBy.ReturnNotShipped, shipBy), dispute.Outcome);
+        Assert.Equal(Usd(3500), s.Ledger.Released());
         Assert.Equal(OrderStatus.Completed, s.Order.Status);
         Assert.Contains(dispute.History, h => h.Action == HistoryAction.ReturnNotShipped && h.At == shipBy);
     }
@@ -79,7 +81,7 @@ public class ReturnTests
         dispute.ConfirmReturnReceived(Scenario.Seller, s.Now).ShouldSucceed();
 
         Assert.Equal(DecidedBy.SellerAccepted, dispute.Outcome!.DecidedBy);
-        Assert.Equal(3500, s.Ledger.Refunded());
+        Assert.Equal(Usd(3500), s.Ledger.Refunded());
         Assert.Equal(OrderStatus.Closed, s.Order.Status);
     }
 
@@ -94,7 +96,7 @@ public class ReturnTests
         Assert.Equal(DisputeStatus.Escalated, dispute.Status);
         Assert.Null(dispute.Outcome);
         Assert.Equal("seller:s1", dispute.Escalation!.By);
-        Assert.Equal(3500, s.Ledger.Held());
+        Assert.Equal(Usd(3500), s.Ledger.Held());
         dispute.Decide(Scenario.Mediator, MediatorOutcome.NoRefund, null, null, "Empty box confirmed by carrier.", s.Now).ShouldSucceed();
     }
 
@@ -110,7 +112,7 @@ public class ReturnTests
         s.AdvanceDays(1);
         Assert.Equal(DecidedBy.ReturnNotConfirmed, dispute.Outcome!.DecidedBy);
         Assert.Equal(due, dispute.Outcome.DecidedAt);
-        Assert.Equal(3500, s.Ledger.Refunded());
+        Assert.Equal(Usd(3500), s.Ledger.Refunded());
     }
 
     [Fact]
@@ -125,7 +127,7 @@ public class ReturnTests
 
         s.AdvanceTo(delivered.AddDays(10));
         Assert.Equal(DecidedBy.ReturnNotConfirmed, dispute.Outcome!.DecidedBy);
-        Assert.Equal(3500, s.Ledger.Refunded());
+        Assert.Equal(Usd(3500), s.Ledger.Refunded());
     }
 
     [Fact]
@@ -192,9 +194,9 @@ public class ReturnTests
         s.AdvanceDays(1);
         dispute.ConfirmReturnReceived(Scenario.Seller, s.Now).ShouldSucceed();
 
-        Assert.Equal(0, s.Ledger.Refunded());
+        Assert.Equal(Usd(0), s.Ledger.Refunded());
         s.AdvanceDays(5);
-        Assert.Equal(3500, s.Ledger.Refunded());
+        Assert.Equal(Usd(3500), s.Ledger.Refunded());
         Assert.Equal(Scenario.Start.AddDays(7), s.Order.ClosedAt);
     }
 }

@@ -42,7 +42,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
         var report = new StringWriter();
         Assert.Equal(1, await MaintenanceCommands.AuditAsync(Host.Storage.Options(), report));
         Assert.Contains("order o1: posting o1:2 does not balance (sums to 1)", report.ToString());
-        Assert.Contains("order o1: line l1: escrow holds 0, not captured 2299 - released 2300 - refunded 0", report.ToString());
+        Assert.Contains("order o1: line l1: escrow holds USD 0.00, not captured USD 22.99 - released USD 23.00 - refunded USD 0.00", report.ToString());
     }
 
     [Fact]

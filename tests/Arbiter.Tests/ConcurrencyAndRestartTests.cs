@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Arbiter.Domain.Common;
 using Arbiter.Domain.Orders;
 using Arbiter.Storage;
 using Arbiter.Tests.Support;
@@ -114,10 +115,10 @@ public abstract class ConcurrencyAndRestartTests(Backend backend)
         clock.Advance(TimeSpan.FromDays(90));
         await using var second = await ArbiterHost.StartAsync(storage, clock);
 
-        var stored = (await second.Services.GetRequiredService<OrderStore>().LoadAsync("o1", TestContext.Current.CancellationToken))!.Order;
+        var stored = (await second.Services.GetRequiredService<OrderStore>().LoadAsync(OrderId.Of("o1"), TestContext.Current.CancellationToken))!.Order;
         Assert.Equal(OrderStatus.Completed, stored.Status);
         Assert.Equal(ArbiterHost.Start.AddDays(60), stored.CompletedAt);
-        Assert.Equal(2299, stored.Ledger.Released());
+        Assert.Equal(stored.Amount(2299), stored.Ledger.Released());
         Assert.Empty(await second.Services.GetRequiredService<OrderStore>().DueOrdersAsync(clock.GetUtcNow(), 10, TestContext.Current.CancellationToken));
     }
 

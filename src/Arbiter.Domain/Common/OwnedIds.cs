@@ -10,29 +10,29 @@ namespace Arbiter.Domain.Common;
 /// </summary>
 internal static class OwnedIdFormat
 {
-    public static string Format(string orderId, char marker, int number) =>
+    public static string Format(OrderId orderId, char marker, int number) =>
         string.Create(CultureInfo.InvariantCulture, $"{orderId}-{marker}{number}");
 
-    public static bool TryParse(string? id, char marker, out string orderId, out int number)
+    public static bool TryParse(string? id, char marker, out OrderId orderId, out int number)
     {
-        (orderId, number) = ("", 0);
+        (orderId, number) = (default, 0);
         var at = id?.LastIndexOf($"-{marker}", StringComparison.Ordinal) ?? -1;
         if (at <= 0
             || !int.TryParse(id.AsSpan(at + 2), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
             || parsed < 1
-            || !Ids.IsValid(id![..at])
-            || Format(id[..at], marker, parsed) != id)
+            || OrderId.Parse(id![..at]) is not { } order
+            || Format(order, marker, parsed) != id)
         {
             return false;
         }
 
-        (orderId, number) = (id[..at], parsed);
+        (orderId, number) = (order, parsed);
         return true;
     }
 }
 
 /// <summary>A dispute's id: its order's and its number within the order.</summary>
-public readonly record struct DisputeId(string OrderId, int Number)
+public readonly record struct DisputeId(OrderId OrderId, int Number)
 {
     public override string ToString() => OwnedIdFormat.Format(OrderId, 'd', Number);
 
@@ -40,7 +40,7 @@ public readonly record struct DisputeId(string OrderId, int Number)
 }
 
 /// <summary>A refund's id: its order's and its number within the order.</summary>
-public readonly record struct RefundId(string OrderId, int Number)
+public readonly record struct RefundId(OrderId OrderId, int Number)
 {
     public override string ToString() => OwnedIdFormat.Format(OrderId, 'r', Number);
 
@@ -48,7 +48,7 @@ public readonly record struct RefundId(string OrderId, int Number)
 }
 
 /// <summary>An evidence file's id: its order's and its number within the order.</summary>
-public readonly record struct EvidenceId(string OrderId, int Number)
+public readonly record struct EvidenceId(OrderId OrderId, int Number)
 {
     public override string ToString() => OwnedIdFormat.Format(OrderId, 'e', Number);
 

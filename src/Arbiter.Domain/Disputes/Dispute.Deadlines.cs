@@ -96,7 +96,7 @@ public sealed partial class Dispute
             case DeadlineKind.ReturnShipment:
                 Record(at, Actor.Clock, HistoryAction.ReturnNotShipped, "the claim lapses and the seller is paid");
                 Return = null;
-                Conclude(new Outcome(0, false, DecidedBy.ReturnNotShipped, at), at);
+                Conclude(new Outcome(Order.Amount(0), false, DecidedBy.ReturnNotShipped, at), at);
                 break;
             case DeadlineKind.ReturnReceipt:
                 Record(at, Actor.Clock, HistoryAction.ReturnNotConfirmed, "the seller did not answer: the refund goes out");
@@ -140,7 +140,7 @@ public sealed partial class Dispute
     private void Resolve(DateTimeOffset now)
     {
         Status = DisputeStatus.Resolved;
-        Record(now, Actor.Clock, HistoryAction.Resolved, $"{Words.Of(Outcome!.DecidedBy)}: refund {Order.Amount(Outcome.RefundAmount)}");
+        Record(now, Actor.Clock, HistoryAction.Resolved, $"{Words.Of(Outcome!.DecidedBy)}: refund {Outcome.RefundAmount}");
         SettleIfDue(now);
     }
 

@@ -102,20 +102,20 @@ public sealed partial class Dispute
             return DomainError.Invalid(ErrorCode.InvalidAmount, "A partial refund needs a positive amount.");
         }
 
-        if (outcome == MediatorOutcome.PartialRefund && amount > refundable)
+        if (outcome == MediatorOutcome.PartialRefund && Order.Amount(amount!.Value) > refundable)
         {
-            return DomainError.Invalid(ErrorCode.AmountExceedsLineTotal, $"At most {Order.Amount(refundable)} can be refunded on this line.");
+            return DomainError.Invalid(ErrorCode.AmountExceedsLineTotal, $"At most {refundable} can be refunded on this line.");
         }
 
         var refund = outcome switch
         {
-            MediatorOutcome.PartialRefund => amount!.Value,
-            MediatorOutcome.NoRefund => 0,
+            MediatorOutcome.PartialRefund => Order.Amount(amount!.Value),
+            MediatorOutcome.NoRefund => Order.Amount(0),
             _ => refundable,
         };
         var withReturn = outcome == MediatorOutcome.FullRefundWithReturn;
         var final = Escalation!.Appealed;
-        Record(now, mediator, final ? HistoryAction.FinalDecision : HistoryAction.Decided, $"{Words.Of(outcome)} {Order.Amount(refund)}: {note}");
+        Record(now, mediator, final ? HistoryAction.FinalDecision : HistoryAction.Decided, $"{Words.Of(outcome)} {refund}: {note}");
         AppealDeadline = final ? null : now + Policy.AppealWindow;
         Conclude(new Outcome(refund, withReturn, DecidedBy.Mediator, now, note!.Trim(), withReturn ? returnShippingPaidBy ?? Party.Seller : null), now);
         return Result.Ok;
@@ -167,7 +167,7 @@ public sealed partial class Dispute
         }
 
         Record(at, Actor.Clock, HistoryAction.InfoRequestLapsed, $"{ids}: the {Words.Of(silent[0])} did not answer and loses");
-        Conclude(silent[0] == Party.Buyer ? new Outcome(0, false, DecidedBy.PartyNoResponse, at) : ClaimOutcome(DecidedBy.PartyNoResponse, at), at);
+        Conclude(silent[0] == Party.Buyer ? new Outcome(Order.Amount(0), false, DecidedBy.PartyNoResponse, at) : ClaimOutcome(DecidedBy.PartyNoResponse, at), at);
     }
 
     private void ReplaceRequest(InfoRequest request) =>

@@ -48,15 +48,15 @@ public sealed partial class Dispute
         }
 
         var refundable = Order.Refundable(Order.Line(LineId)!);
-        var value = amount ?? 0;
-        if (type == OfferType.NoRefund ? value != 0 : value <= 0)
+        var value = Order.Amount(amount ?? 0);
+        if (type == OfferType.NoRefund ? !value.IsZero : !value.IsPositive)
         {
             return DomainError.Invalid(ErrorCode.InvalidAmount, type == OfferType.NoRefund ? "A no-refund offer has no amount." : "An offer's amount must be positive.");
         }
 
         if (value > refundable)
         {
-            return DomainError.Invalid(ErrorCode.AmountExceedsLineTotal, $"At most {Order.Amount(refundable)} can be refunded on this line.");
+            return DomainError.Invalid(ErrorCode.AmountExceedsLineTotal, $"At most {refundable} can be refunded on this line.");
         }
 
         if (TextError(note, required: false) is { } error)
@@ -67,7 +67,7 @@ public sealed partial class Dispute
         SupersedePendingOffer();
         var offer = new Offer($"of{OfferList.Count + 1}", type, value, note, OfferStatus.Pending, now);
         OfferList.Add(offer);
-        Record(now, seller, HistoryAction.OfferMade, $"{offer.Id}: {Words.Of(type)} {Order.Amount(value)}");
+        Record(now, seller, HistoryAction.OfferMade, $"{offer.Id}: {Words.Of(type)} {value}");
         if (Status == DisputeStatus.AwaitingSellerResponse)
         {
             StartNegotiation(now);
@@ -94,7 +94,7 @@ public sealed partial class Dispute
         }
 
         ReplaceOffer(offer with { Status = OfferStatus.Accepted });
-        Record(now, buyer, HistoryAction.OfferAccepted, $"{offer.Id}: {Words.Of(offer.Type)} {Order.Amount(offer.Amount)}; final");
+        Record(now, buyer, HistoryAction.OfferAccepted, $"{offer.Id}: {Words.Of(offer.Type)} {offer.Amount}; final");
         Conclude(new Outcome(offer.Amount, offer.ReturnRequired, DecidedBy.BuyerAcceptedOffer, now, offer.Note, offer.ReturnRequired ? Claim.ReturnShippingPaidBy : null), now);
         return Result.Ok;
     }
@@ -154,7 +154,7 @@ public sealed partial class Dispute
             }
 
             Record(now, buyer, HistoryAction.EscalationCancelled, "the seller is paid");
-            Conclude(new Outcome(0, false, DecidedBy.BuyerCancelledEscalation, now), now);
+            Conclude(new Outcome(Order.Amount(0), false, DecidedBy.BuyerCancelledEscalation, now), now);
             return Result.Ok;
         }
 
@@ -166,7 +166,7 @@ public sealed partial class Dispute
 
         SupersedePendingOffer();
         Status = DisputeStatus.Cancelled;
-        Outcome = new Outcome(0, false, DecidedBy.BuyerCancelled, now);
+        Outcome = new Outcome(Order.Amount(0), false, DecidedBy.BuyerCancelled, now);
         FinishedAt = now;
         Record(now, buyer, HistoryAction.Cancelled, windowEnd > now ? $"may be reopened until {windowEnd:O}" : "protection has ended");
         Order.ReleaseWhatIsDue(now);

@@ -47,7 +47,7 @@ public sealed partial class Dispute
     /// <summary>The order this dispute belongs to; set when the order is created or loaded.</summary>
     [JsonIgnore] internal Order Order { get; set; } = null!;
 
-    public string OrderId => Order.Id;
+    public OrderId OrderId => Order.Id;
 
     /// <summary>Finished: cancelled, or resolved with the money moved. Until then the order's money is held.</summary>
     public bool IsFinished => Status == DisputeStatus.Cancelled || (Status == DisputeStatus.Resolved && Settled);
@@ -67,6 +67,15 @@ public sealed partial class Dispute
 
     private Policy Policy => Order.Policy;
 
+    /// <summary>Joins the dispute to its loaded order, its amounts taking the order's currency.</summary>
+    internal void Attach(Order order)
+    {
+        Order = order;
+        Claim = Claim.In(order.Currency);
+        Outcome = Outcome?.In(order.Currency);
+        OfferList = [.. OfferList.Select(o => o.In(order.Currency))];
+    }
+
     internal static Dispute Open(Order order, string id, string lineId, Claim claim, Actor buyer, DateTimeOffset now)
     {
         var dispute = new Dispute
@@ -79,7 +88,7 @@ public sealed partial class Dispute
             Claim = claim,
             SellerResponseDueAt = now + order.Policy.SellerResponse,
         };
-        dispute.Record(now, buyer, HistoryAction.Opened, dispute.Describe(claim));
+        dispute.Record(now, buyer, HistoryAction.Opened, Describe(claim));
         return dispute;
     }
 
@@ -139,6 +148,6 @@ public sealed partial class Dispute
 
     internal static Party PartyOf(Actor actor) => actor.Role == Role.Seller ? Party.Seller : Party.Buyer;
 
-    private string Describe(Claim claim) =>
-        $"{(claim.Received ? "received" : "not received")}, {claim.Reason}, {Words.Of(claim.Solution)} {Order.Amount(claim.Amount)}";
+    private static string Describe(Claim claim) =>
+        $"{(claim.Received ? "received" : "not received")}, {claim.Reason}, {Words.Of(claim.Solution)} {claim.Amount}";
 }

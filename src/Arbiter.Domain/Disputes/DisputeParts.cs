@@ -1,3 +1,5 @@
+using Arbiter.Domain.Common;
+
 namespace Arbiter.Domain.Disputes;
 
 public enum DisputeStatus
@@ -67,21 +69,28 @@ public enum MediatorOutcome
     NoRefund,
 }
 
-/// <summary>What the buyer asks for; the amount is in the order's minor units.</summary>
-public sealed record Claim(bool Received, string Reason, Solution Solution, long Amount, string Description, IReadOnlyList<string> EvidenceIds)
+/// <summary>What the buyer asks for.</summary>
+public sealed record Claim(bool Received, string Reason, Solution Solution, Money Amount, string Description, IReadOnlyList<string> EvidenceIds)
 {
+    internal Claim In(Currency currency) => this with { Amount = Amount.In(currency) };
+
     /// <summary>Who pays to send the item back when this claim needs a return.</summary>
     public Party ReturnShippingPaidBy => Reasons.IsBuyersOwnChoice(Reason) ? Party.Buyer : Party.Seller;
 }
 
 /// <summary>A seller's proposal during negotiation or mediation.</summary>
-public sealed record Offer(string Id, OfferType Type, long Amount, string? Note, OfferStatus Status, DateTimeOffset At)
+public sealed record Offer(string Id, OfferType Type, Money Amount, string? Note, OfferStatus Status, DateTimeOffset At)
 {
+    internal Offer In(Currency currency) => this with { Amount = Amount.In(currency) };
+
     public bool ReturnRequired => Type == OfferType.ReturnAndRefund;
 }
 
 /// <summary>How a dispute ended, or is about to end: refund, return, and who decided.</summary>
-public sealed record Outcome(long RefundAmount, bool ReturnRequired, DecidedBy DecidedBy, DateTimeOffset DecidedAt, string? Note = null, Party? ReturnShippingPaidBy = null);
+public sealed record Outcome(Money RefundAmount, bool ReturnRequired, DecidedBy DecidedBy, DateTimeOffset DecidedAt, string? Note = null, Party? ReturnShippingPaidBy = null)
+{
+    internal Outcome In(Currency currency) => this with { RefundAmount = RefundAmount.In(currency) };
+}
 
 /// <summary>A mediator's question to one party or both, answered separately by each.</summary>
 public sealed record InfoRequest(string Id, IReadOnlyList<Party> Parties, string Question, DateTimeOffset AskedAt, DateTimeOffset DueAt)

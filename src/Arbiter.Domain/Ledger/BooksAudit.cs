@@ -1,3 +1,4 @@
+using Arbiter.Domain.Common;
 using Arbiter.Domain.Disputes;
 using Arbiter.Domain.Orders;
 
@@ -30,7 +31,7 @@ public static class BooksAudit
                 yield return $"line {line.Id}: escrow holds {held}, not captured {captured} - released {released} - refunded {refunded}";
             }
 
-            if (held < 0 || released < 0 || refunded < 0)
+            if (held.IsNegative || released.IsNegative || refunded.IsNegative)
             {
                 yield return $"line {line.Id}: a balance is negative (held {held}, released {released}, refunded {refunded})";
             }
@@ -40,26 +41,26 @@ public static class BooksAudit
                 yield return $"line {line.Id}: refunded {refunded}, more than its total {line.Total}";
             }
 
-            var recorded = order.Refunds.Where(r => r.LineId == line.Id).Sum(r => r.Amount);
+            var recorded = Money.Sum(order.Refunds.Where(r => r.LineId == line.Id).Select(r => r.Amount), order.Currency);
             if (recorded != refunded)
             {
                 yield return $"line {line.Id}: refunds on record add up to {recorded}, the ledger says {refunded}";
             }
         }
 
-        if (order.Status is OrderStatus.Completed or OrderStatus.Closed && ledger.Held() != 0)
+        if (order.Status is OrderStatus.Completed or OrderStatus.Closed && !ledger.Held().IsZero)
         {
             yield return $"order is {order.Status} but escrow still holds {ledger.Held()}";
         }
 
-        if (order.HasOpenDispute && order.Status == OrderStatus.AwaitingConfirmation && ledger.Released() != 0)
+        if (order.HasOpenDispute && order.Status == OrderStatus.AwaitingConfirmation && !ledger.Released().IsZero)
         {
             yield return $"{ledger.Released()} was released while a dispute is open";
         }
 
         foreach (var dispute in order.Disputes.Where(d => d is { Status: DisputeStatus.Resolved, Settled: true }))
         {
-            if (order.Refunds.Where(r => r.DisputeId == dispute.Id).Sum(r => r.Amount) != dispute.Outcome!.RefundAmount)
+            if (Money.Sum(order.Refunds.Where(r => r.DisputeId == dispute.Id).Select(r => r.Amount), order.Currency) != dispute.Outcome!.RefundAmount)
             {
                 yield return $"dispute {dispute.Id}: refunded differs from its outcome ({dispute.Outcome.RefundAmount})";
             }

@@ -1,52 +1,59 @@
+using Arbiter.Domain.Common;
+
 namespace Arbiter.Domain.Ledger;
 
 /// <summary>
 /// The double-entry books of one order. The order's escrow figures are read from here and
 /// nowhere else; every posting must balance and no account that holds money may go negative.
+/// Entries are minor units of the order's currency, as the books store them; the ledger speaks money.
 /// </summary>
 public sealed class OrderLedger
 {
     private readonly List<Posting> _postings;
     private readonly List<Posting> _new = [];
 
-    public OrderLedger(string orderId, IEnumerable<Posting> postings)
+    public OrderLedger(OrderId orderId, Currency currency, IEnumerable<Posting> postings)
     {
         OrderId = orderId;
+        Currency = currency;
         _postings = [.. postings];
     }
 
-    public string OrderId { get; }
+    public OrderId OrderId { get; }
+
+    public Currency Currency { get; }
 
     public IReadOnlyList<Posting> Postings => _postings;
 
     /// <summary>Postings made since the ledger was loaded, for the store to append.</summary>
     public IReadOnlyList<Posting> NewPostings => _new;
 
-    public long Balance(string account, string? lineId = null) =>
+    public Money Balance(string account, string? lineId = null) => new(
         _postings.Where(p => lineId is null || p.LineId == lineId)
             .SelectMany(p => p.Entries)
             .Where(e => e.Account == account)
-            .Sum(e => e.Amount);
+            .Sum(e => e.Amount),
+        Currency);
 
-    public long Held(string? lineId = null) => Balance(LedgerAccount.Escrow, lineId);
+    public Money Held(string? lineId = null) => Balance(LedgerAccount.Escrow, lineId);
 
-    public long Released(string? lineId = null) => Balance(LedgerAccount.Seller, lineId);
+    public Money Released(string? lineId = null) => Balance(LedgerAccount.Seller, lineId);
 
-    public long Refunded(string? lineId = null) => Balance(LedgerAccount.BuyerRefund, lineId);
+    public Money Refunded(string? lineId = null) => Balance(LedgerAccount.BuyerRefund, lineId);
 
-    public long Captured(string? lineId = null) => -Balance(LedgerAccount.BuyerPayment, lineId);
+    public Money Captured(string? lineId = null) => -Balance(LedgerAccount.BuyerPayment, lineId);
 
-    public void Capture(string lineId, long amount, DateTimeOffset at) =>
+    public void Capture(string lineId, Money amount, DateTimeOffset at) =>
         Post(PostingKind.Capture, lineId, LedgerAccount.BuyerPayment, LedgerAccount.Escrow, amount, at);
 
-    public void Release(string lineId, long amount, DateTimeOffset at) =>
+    public void Release(string lineId, Money amount, DateTimeOffset at) =>
         Post(PostingKind.Release, lineId, LedgerAccount.Escrow, LedgerAccount.Seller, amount, at);
 
     /// <summary>Refunds from escrow while it still holds the line's money, else from the seller's side.</summary>
-    public void Refund(string lineId, long amount, DateTimeOffset at)
+    public void Refund(string lineId, Money amount, DateTimeOffset at)
     {
-        var fromEscrow = Math.Min(amount, Held(lineId));
-        if (fromEscrow > 0)
+        var fromEscrow = Money.Min(amount, Held(lineId));
+        if (fromEscrow.IsPositive)
         {
             Post(PostingKind.Refund, lineId, LedgerAccount.Escrow, LedgerAccount.BuyerRefund, fromEscrow, at);
         }
@@ -57,10 +64,10 @@ public sealed class OrderLedger
         }
     }
 
-    private void Post(PostingKind kind, string lineId, string from, string to, long amount, DateTimeOffset at)
+    private void Post(PostingKind kind, string lineId, string from, string to, Money amount, DateTimeOffset at)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
-        var posting = Posting.Transfer(OrderId, _postings.Count + 1, lineId, kind, at, from, to, amount);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount.In(Currency).Minor);
+        var posting = Posting.Transfer(OrderId, _postings.Count + 1, lineId, kind, at, from, to, amount.Minor);
         if (Balance(from, lineId) < amount && from != LedgerAccount.BuyerPayment)
         {
             throw new InvalidOperationException($"Posting {posting.Id} would take {from} of line {lineId} below zero.");

@@ -1,3 +1,5 @@
+using Arbiter.Domain.Common;
+
 namespace Arbiter.Domain.Orders;
 
 /// <summary>What the platform reports when a buyer has paid for an order.</summary>
@@ -6,6 +8,12 @@ public sealed record NewOrder(
     string BuyerId,
     string SellerId,
     string Currency,
-    IReadOnlyList<OrderLine> Lines,
+    IReadOnlyList<NewLine> Lines,
     Payment Payment,
     string ShippingMethod);
+
+/// <summary>A line as the platform reports it: prices in minor units of the order's currency.</summary>
+public sealed record NewLine(string Id, string Title, int Quantity, long UnitPrice, long Shipping)
+{
+    internal OrderLine In(Currency currency) => new(Id, Title, Quantity, new Money(UnitPrice, currency), new Money(Shipping, currency));
+}

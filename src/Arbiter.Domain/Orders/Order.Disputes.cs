@@ -27,7 +27,7 @@ public sealed partial class Order
             return DomainError.Conflict(ErrorCode.DisputeAlreadyOpen, "This line already has an open dispute.");
         }
 
-        if (IsLineClosedForGood(line.Id) || Refundable(line) == 0)
+        if (IsLineClosedForGood(line.Id) || Refundable(line).IsZero)
         {
             return DomainError.Conflict(ErrorCode.DisputeNotReopenable, "A dispute on this line was settled for good; it cannot be disputed again.");
         }
@@ -65,15 +65,15 @@ public sealed partial class Order
         }
 
         var refundable = Refundable(line);
-        var amount = request.Amount ?? refundable;
-        if (amount <= 0)
+        var amount = request.Amount is { } asked ? Amount(asked) : refundable;
+        if (!amount.IsPositive)
         {
             return DomainError.Invalid(ErrorCode.InvalidAmount, "The amount must be positive.");
         }
 
         if (amount > refundable)
         {
-            return DomainError.Invalid(ErrorCode.AmountExceedsLineTotal, $"At most {Amount(refundable)} can be refunded on this line (price plus shipping, less earlier refunds).");
+            return DomainError.Invalid(ErrorCode.AmountExceedsLineTotal, $"At most {refundable} can be refunded on this line (price plus shipping, less earlier refunds).");
         }
 
         if (!received && (amount != refundable || solution != Solution.RefundOnly))

@@ -10,7 +10,7 @@ public sealed partial class Order
     internal void SettleLine(Dispute dispute, DateTimeOffset now)
     {
         var amount = dispute.Outcome!.RefundAmount;
-        if (amount > 0)
+        if (amount.IsPositive)
         {
             IssueRefund(dispute.LineId, dispute.Id, amount, now, $"dispute {dispute.Id}: {Words.Of(dispute.Outcome.DecidedBy)}");
         }
@@ -30,7 +30,7 @@ public sealed partial class Order
             return;
         }
 
-        if (ProtectionExpired || LineList.All(l => IsLineClosedForGood(l.Id) || Refundable(l) == 0))
+        if (ProtectionExpired || LineList.All(l => IsLineClosedForGood(l.Id) || Refundable(l).IsZero))
         {
             Complete(now);
             return;
@@ -50,7 +50,7 @@ public sealed partial class Order
             ReleaseLine(line.Id, now);
         }
 
-        if (LineList.All(l => Refundable(l) == 0))
+        if (LineList.All(l => Refundable(l).IsZero))
         {
             Status = OrderStatus.Closed;
             ClosedAt = now;
@@ -60,12 +60,12 @@ public sealed partial class Order
 
         Status = OrderStatus.Completed;
         CompletedAt = now;
-        Record(now, Actor.Clock, HistoryAction.OrderCompleted, $"released {Amount(Ledger.Released())} to the seller");
+        Record(now, Actor.Clock, HistoryAction.OrderCompleted, $"released {Ledger.Released()} to the seller");
     }
 
     private void RefundEverything(DateTimeOffset now, string reason)
     {
-        foreach (var line in LineList.Where(l => Ledger.Held(l.Id) > 0))
+        foreach (var line in LineList.Where(l => Ledger.Held(l.Id).IsPositive))
         {
             IssueRefund(line.Id, null, Ledger.Held(line.Id), now, reason);
         }
@@ -77,17 +77,17 @@ public sealed partial class Order
     private void ReleaseLine(string lineId, DateTimeOffset now)
     {
         var held = Ledger.Held(lineId);
-        if (held > 0)
+        if (held.IsPositive)
         {
             Ledger.Release(lineId, held, now);
         }
     }
 
-    private void IssueRefund(string lineId, string? disputeId, long amount, DateTimeOffset now, string reason)
+    private void IssueRefund(string lineId, string? disputeId, Money amount, DateTimeOffset now, string reason)
     {
         Ledger.Refund(lineId, amount, now);
         var refund = new Refund(new RefundId(Id, RefundList.Count + 1).ToString(), lineId, disputeId, amount, RefundStatus.Pending, now, reason);
         RefundList.Add(refund);
-        Record(now, Actor.Clock, HistoryAction.RefundCreated, $"{refund.Id}: {Amount(amount)} on line {lineId} ({reason})", refund.Id);
+        Record(now, Actor.Clock, HistoryAction.RefundCreated, $"{refund.Id}: {amount} on line {lineId} ({reason})", refund.Id);
     }
 }

@@ -19,7 +19,7 @@ public sealed partial class Order : IJsonOnDeserialized
     {
     }
 
-    [JsonInclude] public string Id { get; private set; } = "";
+    [JsonInclude] public OrderId Id { get; private set; }
     [JsonInclude] public string BuyerId { get; private set; } = "";
     [JsonInclude] public string SellerId { get; private set; } = "";
     [JsonInclude] public Currency Currency { get; private set; }
@@ -67,7 +67,7 @@ public sealed partial class Order : IJsonOnDeserialized
     /// <summary>The order's books; attached by whoever loads the order.</summary>
     [JsonIgnore] public OrderLedger Ledger { get; private set; } = null!;
 
-    public long Total => LineList.Sum(l => l.Total);
+    public Money Total => Money.Sum(LineList.Select(l => l.Total), Currency);
 
     /// <summary>Minor units of this order's currency, as money people can read.</summary>
     public Money Amount(long minor) => new(minor, Currency);
@@ -91,7 +91,7 @@ public sealed partial class Order : IJsonOnDeserialized
     public Dispute? Dispute(string disputeId) => DisputeList.Find(d => d.Id == disputeId);
 
     /// <summary>What may still be refunded on a line: its total less what was refunded already.</summary>
-    public long Refundable(OrderLine line) => line.Total - Ledger.Refunded(line.Id);
+    public Money Refundable(OrderLine line) => line.Total - Ledger.Refunded(line.Id);
 
     /// <summary>A line whose dispute was resolved can never be disputed again.</summary>
     public bool IsLineClosedForGood(string lineId) =>
@@ -110,9 +110,10 @@ public sealed partial class Order : IJsonOnDeserialized
             return error;
         }
 
+        var id = OrderId.Parse(command.Id)!.Value;
         var order = new Order
         {
-            Id = command.Id,
+            Id = id,
             BuyerId = command.BuyerId,
             SellerId = command.SellerId,
             Currency = Currency.Of(command.Currency),
@@ -122,15 +123,15 @@ public sealed partial class Order : IJsonOnDeserialized
             Status = OrderStatus.AwaitingShipment,
             CreatedAt = now,
             ProcessingDeadline = now + policy.ProcessingTime,
-            LineList = [.. command.Lines],
+            LineList = [.. command.Lines.Select(l => l.In(Currency.Of(command.Currency)))],
         };
         order.AttachLedger([]);
-        foreach (var line in order.LineList.Where(l => l.Total > 0))
+        foreach (var line in order.LineList.Where(l => l.Total.IsPositive))
         {
             order.Ledger.Capture(line.Id, line.Total, now);
         }
 
-        order.Record(now, actor, HistoryAction.OrderCreated, $"total {order.Amount(order.Total)}, paid by {command.Payment.Method}");
+        order.Record(now, actor, HistoryAction.OrderCreated, $"total {order.Total}, paid by {command.Payment.Method}");
         return order;
     }
 
@@ -170,7 +171,7 @@ public sealed partial class Order : IJsonOnDeserialized
             }
         }
 
-        if (command.Lines.Sum(l => l.Total) <= 0)
+        if (command.Lines.Sum(l => checked((l.Quantity * l.UnitPrice) + l.Shipping)) <= 0)
         {
             return DomainError.Invalid(ErrorCode.InvalidTotal, "An order must cost something.");
         }
@@ -186,13 +187,15 @@ public sealed partial class Order : IJsonOnDeserialized
     }
 
     /// <summary>Gives the order its books, as loaded from the ledger.</summary>
-    public void AttachLedger(IEnumerable<Posting> postings) => Ledger = new OrderLedger(Id, postings);
+    public void AttachLedger(IEnumerable<Posting> postings) => Ledger = new OrderLedger(Id, Currency, postings);
 
     void IJsonOnDeserialized.OnDeserialized()
     {
+        LineList = [.. LineList.Select(l => l.In(Currency))];
+        RefundList = [.. RefundList.Select(r => r.In(Currency))];
         foreach (var dispute in DisputeList)
         {
-            dispute.Order = this;
+            dispute.Attach(this);
         }
 
         // Documents saved before the buyer's own confirmation was kept find it in their history.

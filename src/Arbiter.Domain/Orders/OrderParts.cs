@@ -1,3 +1,5 @@
+using Arbiter.Domain.Common;
+
 namespace Arbiter.Domain.Orders;
 
 public enum OrderStatus
@@ -9,10 +11,12 @@ public enum OrderStatus
 }
 
 /// <summary>One line of an order; a dispute is always about one line.</summary>
-public sealed record OrderLine(string Id, string Title, int Quantity, long UnitPrice, long Shipping)
+public sealed record OrderLine(string Id, string Title, int Quantity, Money UnitPrice, Money Shipping)
 {
     /// <summary>The most a buyer can ever get back for this line: its price plus its shipping.</summary>
-    public long Total => checked((Quantity * UnitPrice) + Shipping);
+    public Money Total => (UnitPrice * Quantity) + Shipping;
+
+    internal OrderLine In(Currency currency) => this with { UnitPrice = UnitPrice.In(currency), Shipping = Shipping.In(currency) };
 }
 
 /// <summary>The payment captured into escrow when the order was created.</summary>
@@ -37,7 +41,7 @@ public sealed record Refund(
     string Id,
     string LineId,
     string? DisputeId,
-    long Amount,
+    Money Amount,
     RefundStatus Status,
     DateTimeOffset CreatedAt,
     string Reason,
@@ -46,7 +50,10 @@ public sealed record Refund(
     string? FailureReason = null,
     DateTimeOffset? UpdatedAt = null,
     DateTimeOffset? RetryAt = null,
-    bool NeedsAttention = false);
+    bool NeedsAttention = false)
+{
+    internal Refund In(Currency currency) => this with { Amount = Amount.In(currency) };
+}
 
 /// <summary>A file a party uploaded as evidence, kept by the store under the data folder.</summary>
 public sealed record EvidenceFile(string Id, string? DisputeId, string UploadedBy, string FileName, string ContentType, long Size, DateTimeOffset At);

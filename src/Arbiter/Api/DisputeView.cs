@@ -13,7 +13,7 @@ internal sealed record EscalationView(EscalationStatus Status, DateTime Escalate
 
 internal sealed record OfferView(string Id, OfferType Type, long Amount, OfferStatus Status, string? Note, DateTime At)
 {
-    public static OfferView Of(Offer offer) => new(offer.Id, offer.Type, offer.Amount, offer.Status, offer.Note, offer.At.UtcDateTime);
+    public static OfferView Of(Offer offer) => new(offer.Id, offer.Type, offer.Amount.Minor, offer.Status, offer.Note, offer.At.UtcDateTime);
 }
 
 internal sealed record DeadlineView(DeadlineKind Kind, DateTime DueAt)
@@ -73,17 +73,17 @@ internal sealed record DisputeView(
 {
     public static DisputeView Of(Order order, Dispute d, Caller caller, DateTimeOffset now) => new(
         d.Id,
-        order.Id,
+        order.Id.Value,
         d.LineId,
         order.Currency.Code,
         d.Status,
         d.Escalation is { } e && d.EscalationStatus is { } status ? new EscalationView(status, e.At.UtcDateTime, e.By, e.Note, e.Appealed) : null,
-        new ClaimView(d.Claim.Received, d.Claim.Reason, new SolutionView(d.Claim.Solution, d.Claim.Amount), d.Claim.Description, d.Claim.EvidenceIds),
-        order.Refundable(order.Line(d.LineId)!),
+        new ClaimView(d.Claim.Received, d.Claim.Reason, new SolutionView(d.Claim.Solution, d.Claim.Amount.Minor), d.Claim.Description, d.Claim.EvidenceIds),
+        order.Refundable(order.Line(d.LineId)!).Minor,
         [.. d.Offers.Select(OfferView.Of)],
         d.CurrentDeadline is { } deadline ? DeadlineView.Of(deadline) : null,
         [.. d.Running().Select(DeadlineView.Of)],
-        d.Outcome is { } o ? new OutcomeView(o.RefundAmount, o.ReturnRequired, o.DecidedBy, o.DecidedAt.UtcDateTime, o.Note, o.ReturnShippingPaidBy, d.AppealDeadline is null) : null,
+        d.Outcome is { } o ? new OutcomeView(o.RefundAmount.Minor, o.ReturnRequired, o.DecidedBy, o.DecidedAt.UtcDateTime, o.Note, o.ReturnShippingPaidBy, d.AppealDeadline is null) : null,
         d.AppealDeadline?.UtcDateTime,
         d.Appeal is { } a ? new AppealView(a.By, a.Reason, a.At.UtcDateTime) : null,
         d.Return is { } r ? new ReturnView(r.ShipBy.UtcDateTime, r.ShippingPaidBy, r.Carrier, r.TrackingNumber, r.ShippedAt?.UtcDateTime, r.DeliveredAt?.UtcDateTime) : null,

@@ -12,7 +12,12 @@ internal static class Endpoint
 
     /// <summary>A command on an order (the domain's guard says who may); answers with the order, or what <paramref name="answer"/> makes of it.</summary>
     public static async Task<IResult> OnOrderAsync(
-        HttpContext http, OrderCommands commands, string orderId, Func<Order, Actor, DateTimeOffset, Result> command, Func<Order, object>? answer = null)
+        HttpContext http, OrderCommands commands, string orderId, Func<Order, Actor, DateTimeOffset, Result> command, Func<Order, object>? answer = null) =>
+        OrderId.Parse(orderId) is { } id ? await OnOrderAsync(http, commands, id, command, answer) : Problems.From(OrderCommands.NotFound);
+
+    /// <summary>A command on an order whose id is known good.</summary>
+    public static async Task<IResult> OnOrderAsync(
+        HttpContext http, OrderCommands commands, OrderId orderId, Func<Order, Actor, DateTimeOffset, Result> command, Func<Order, object>? answer = null)
     {
         var caller = http.Caller();
         var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) => command(order, caller.Actor, now).Done(), ct: http.RequestAborted);

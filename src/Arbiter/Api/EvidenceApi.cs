@@ -13,13 +13,14 @@ internal static class EvidenceApi
         api.MapPost("/disputes/{id}/evidence", (HttpContext h, EvidenceFiles u, string id, IFormFile? file) =>
             DisputeId.Parse(id)?.OrderId is { } orderId ? UploadAsync(h, u, orderId, id, file) : Task.FromResult(Problems.From(OrderCommands.NotFound)))
             .DisableAntiforgery().Answers<EvidenceView>(StatusCodes.Status201Created).WithTags("Evidence").WithSummary("Upload a photo, video or PDF to a dispute (parties)");
-        api.MapPost("/orders/{id}/evidence", (HttpContext h, EvidenceFiles u, string id, IFormFile? file) => UploadAsync(h, u, id, null, file))
+        api.MapPost("/orders/{id}/evidence", (HttpContext h, EvidenceFiles u, string id, IFormFile? file) =>
+            OrderId.Parse(id) is { } orderId ? UploadAsync(h, u, orderId, null, file) : Task.FromResult(Problems.From(OrderCommands.NotFound)))
             .DisableAntiforgery().Answers<EvidenceView>(StatusCodes.Status201Created).WithTags("Evidence").WithSummary("Upload evidence before opening a dispute, to name in evidenceIds (buyer)");
         api.MapGet("/evidence/{id}", DownloadAsync).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound)
             .WithTags("Evidence").WithSummary("Download an evidence file");
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext http, EvidenceFiles uploads, string orderId, string? disputeId, IFormFile? file)
+    private static async Task<IResult> UploadAsync(HttpContext http, EvidenceFiles uploads, OrderId orderId, string? disputeId, IFormFile? file)
     {
         if (file is null || file.Length == 0)
         {

@@ -20,7 +20,7 @@ internal sealed record RefundView(
     int Attempt, string? Reference, string? FailureReason, DateTime? UpdatedAt, DateTime? RetryAt, bool NeedsAttention)
 {
     public static RefundView Of(Order order, Refund r) => new(
-        r.Id, order.Id, r.LineId, r.DisputeId, r.Amount, order.Currency.Code, r.Status, r.CreatedAt.UtcDateTime, r.Reason, r.Attempt, r.Reference, r.FailureReason, r.UpdatedAt?.UtcDateTime, r.RetryAt?.UtcDateTime, r.NeedsAttention);
+        r.Id, order.Id.Value, r.LineId, r.DisputeId, r.Amount.Minor, order.Currency.Code, r.Status, r.CreatedAt.UtcDateTime, r.Reason, r.Attempt, r.Reference, r.FailureReason, r.UpdatedAt?.UtcDateTime, r.RetryAt?.UtcDateTime, r.NeedsAttention);
 }
 
 internal sealed record DisputeSummaryView(string Id, string LineId, DisputeStatus Status);
@@ -59,14 +59,14 @@ internal sealed record OrderView(
 {
     /// <summary>The order as one caller sees it, with what that caller may do now.</summary>
     public static OrderView Of(Order order, Caller caller, DateTimeOffset now) => new(
-        order.Id,
+        order.Id.Value,
         order.BuyerId,
         order.SellerId,
         order.Status,
         order.Currency.Code,
-        order.Total,
+        order.Total.Minor,
         order.ShippingMethod,
-        [.. order.Lines.Select(l => new LineView(l.Id, l.Title, l.Quantity, l.UnitPrice, l.Shipping, l.Total))],
+        [.. order.Lines.Select(l => new LineView(l.Id, l.Title, l.Quantity, l.UnitPrice.Minor, l.Shipping.Minor, l.Total.Minor))],
         new PaymentView(order.Payment.Method, order.Payment.Reference),
         order.CreatedAt.UtcDateTime,
         order.ProcessingDeadline.UtcDateTime,
@@ -77,7 +77,7 @@ internal sealed record OrderView(
         order.DisputeWindowEndsAt?.UtcDateTime,
         order.CompletedAt?.UtcDateTime,
         order.ClosedAt?.UtcDateTime,
-        new EscrowView(order.Ledger.Held(), order.Ledger.Released(), order.Ledger.Refunded()),
+        new EscrowView(order.Ledger.Held().Minor, order.Ledger.Released().Minor, order.Ledger.Refunded().Minor),
         order.Refunds.Any(r => r.Status is RefundStatus.Pending or RefundStatus.Sent),
         [.. order.Refunds.Select(r => RefundView.Of(order, r))],
         [.. order.Disputes.Select(d => new DisputeSummaryView(d.Id, d.LineId, d.Status))],

@@ -63,7 +63,7 @@ internal static class OrdersApi
             body.BuyerId!,
             body.SellerId!,
             body.Currency ?? "",
-            [.. (body.Lines ?? []).Select(l => new OrderLine(l.Id ?? "", l.Title ?? "", l.Quantity, l.UnitPrice, l.Shipping))],
+            [.. (body.Lines ?? []).Select(l => new NewLine(l.Id ?? "", l.Title ?? "", l.Quantity, l.UnitPrice, l.Shipping))],
             new Payment(body.Payment?.Method ?? "", body.Payment?.Reference ?? ""),
             body.ShippingMethod ?? "standard");
         var created = Order.Create(actor, command, policy, clock.GetUtcNow());
@@ -87,7 +87,7 @@ internal static class OrdersApi
 
     private static async Task<IResult> GetAsync(HttpContext http, OrderCommands commands, TimeProvider clock, string id)
     {
-        var order = Ids.IsValid(id) ? await commands.ReadAsync(id, http.RequestAborted) : null;
+        var order = OrderId.Parse(id) is { } orderId ? await commands.ReadAsync(orderId, http.RequestAborted) : null;
         return order is not null && http.Caller().CanSee(order) ? Results.Ok(OrderView.Of(order, http.Caller(), clock.GetUtcNow())) : Problems.From(OrderCommands.NotFound);
     }
 
@@ -98,8 +98,13 @@ internal static class OrdersApi
             return Problems.From(Endpoint.MissingBody);
         }
 
+        if (OrderId.Parse(id) is not { } orderId)
+        {
+            return Problems.From(OrderCommands.NotFound);
+        }
+
         var caller = http.Caller();
-        var result = await commands.RunAsync(id, caller.CanSee, (order, now) => order.OpenDispute(caller.Actor, body.LineId, body.ToClaim(), now), ct: http.RequestAborted);
+        var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) => order.OpenDispute(caller.Actor, body.LineId, body.ToClaim(), now), ct: http.RequestAborted);
         return result.Error is { } error
             ? Problems.From(error)
             : Results.Json(DisputeView.Of(result.Order!, result.Value!, caller, clock.GetUtcNow()), statusCode: StatusCodes.Status201Created);

@@ -16,7 +16,7 @@ internal sealed class EvidenceFiles(OrderCommands commands, EvidenceContent cont
         ErrorCode.UnsupportedFileType, "Evidence must be a JPEG, PNG, GIF or WebP image, an MP4, MOV or WebM video, or a PDF.");
 
     /// <remarks>The caller has checked the file's size against the evidence limit.</remarks>
-    public async Task<Result<EvidenceFile>> AddAsync(Caller caller, string orderId, string? disputeId, IFormFile file, CancellationToken ct)
+    public async Task<Result<EvidenceFile>> AddAsync(Caller caller, OrderId orderId, string? disputeId, IFormFile file, CancellationToken ct)
     {
         var content = new byte[file.Length];
         await using (var stream = file.OpenReadStream())

@@ -30,7 +30,7 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
 
     /// <param name="alsoWrite">More rows to write in the same transaction, given the command's value.</param>
     public async Task<CommandResult<T>> RunAsync<T>(
-        string orderId,
+        OrderId orderId,
         Func<Order, bool> canSee,
         Func<Order, DateTimeOffset, Result<T>> command,
         Func<T, DbConnection, DbTransaction, Task>? alsoWrite = null,
@@ -47,7 +47,7 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
     }
 
     private async Task<CommandResult<T>> DecideAndSaveAsync<T>(
-        string orderId,
+        OrderId orderId,
         Func<Order, bool> canSee,
         Func<Order, DateTimeOffset, Result<T>> command,
         Func<T, DbConnection, DbTransaction, Task>? alsoWrite,
@@ -95,7 +95,7 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
     /// on a fresh read).
     /// </summary>
     private async Task<CommandResult<T>?> DecideFirstAsync<T>(
-        string orderId,
+        OrderId orderId,
         Func<Order, bool> canSee,
         Func<Order, DateTimeOffset, Result<T>> command,
         Func<T, DbConnection, DbTransaction, Task>? alsoWrite,
@@ -163,7 +163,7 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
     }
 
     /// <summary>Reads orders as the clock stands now (see <see cref="ReadAsync"/>), by id, in one round trip.</summary>
-    public async Task<IReadOnlyDictionary<string, Order>> ReadManyAsync(IReadOnlyCollection<string> orderIds, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<OrderId, Order>> ReadManyAsync(IReadOnlyCollection<OrderId> orderIds, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var loaded = await store.LoadManyAsync(orderIds, ct);
@@ -176,7 +176,7 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
     }
 
     /// <summary>Reads an order as the clock stands now, with due deadlines applied but not saved.</summary>
-    public async Task<Order?> ReadAsync(string orderId, CancellationToken ct = default)
+    public async Task<Order?> ReadAsync(OrderId orderId, CancellationToken ct = default)
     {
         var loaded = await store.LoadAsync(orderId, ct);
         loaded?.Order.FireDue(clock.GetUtcNow());

@@ -63,7 +63,7 @@ internal sealed class DemoSeeder(AccountStore accounts, OrderStore orders, Polic
     {
         var order = Order.Create(
             Actor.Platform,
-            new NewOrder(id, "demo_buyer", "demo_seller", "USD", [new OrderLine("l1", title, 1, price, shipping)], new Payment("card", $"pay_{id}"), "standard"),
+            new NewOrder(id, "demo_buyer", "demo_seller", "USD", [new NewLine("l1", title, 1, price, shipping)], new Payment("card", $"pay_{id}"), "standard"),
             policy,
             now).Value!;
         story(order);

@@ -30,12 +30,12 @@ internal sealed record EventPayload(
     public static string IdOf(string orderId, long sequence) => $"evt_{orderId}_{sequence}";
 
     public static EventPayload Of(Order order, RecordedEvent recorded, string type) => new(
-        IdOf(order.Id, recorded.Sequence),
+        IdOf(order.Id.Value, recorded.Sequence),
         type,
         EventTypes.Version,
         recorded.Entry.At.UtcDateTime,
         recorded.Sequence,
-        order.Id,
+        order.Id.Value,
         recorded.DisputeId,
         recorded.RefundId,
         recorded.Entry.Actor,
@@ -50,7 +50,7 @@ internal sealed record EventPayload(
 internal sealed record EventOrder(
     string Id, OrderStatus Status, string Currency, long Total, string BuyerId, string SellerId, Payment Payment, DateTime? ProtectionEndsAt)
 {
-    public static EventOrder Of(Order o) => new(o.Id, o.Status, o.Currency.Code, o.Total, o.BuyerId, o.SellerId, o.Payment, o.ProtectionEndsAt?.UtcDateTime);
+    public static EventOrder Of(Order o) => new(o.Id.Value, o.Status, o.Currency.Code, o.Total.Minor, o.BuyerId, o.SellerId, o.Payment, o.ProtectionEndsAt?.UtcDateTime);
 }
 
 internal sealed record EventDispute(string Id, string LineId, DisputeStatus Status, EscalationStatus? EscalationStatus, EventDeadline? Deadline, long? RefundAmount)
@@ -61,7 +61,7 @@ internal sealed record EventDispute(string Id, string LineId, DisputeStatus Stat
         d.Status,
         d.EscalationStatus,
         d.CurrentDeadline is { } deadline ? new EventDeadline(deadline.Kind, deadline.DueAt.UtcDateTime) : null,
-        d.Outcome?.RefundAmount);
+        d.Outcome?.RefundAmount.Minor);
 }
 
 internal sealed record EventDeadline(Domain.DeadlineKind Kind, DateTime DueAt);
@@ -70,5 +70,5 @@ internal sealed record EventRefund(
     string Id, string LineId, string? DisputeId, long Amount, string Currency, RefundStatus Status, int Attempt, string? Reference, string? FailureReason, bool NeedsAttention, Payment Payment)
 {
     public static EventRefund Of(Order o, Refund r) =>
-        new(r.Id, r.LineId, r.DisputeId, r.Amount, o.Currency.Code, r.Status, r.Attempt, r.Reference, r.FailureReason, r.NeedsAttention, o.Payment);
+        new(r.Id, r.LineId, r.DisputeId, r.Amount.Minor, o.Currency.Code, r.Status, r.Attempt, r.Reference, r.FailureReason, r.NeedsAttention, o.Payment);
 }

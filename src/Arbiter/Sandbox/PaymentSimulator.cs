@@ -67,7 +67,7 @@ internal sealed class PaymentSimulator(Database db, OrderCommands commands, Time
         foreach (var (eventId, refundId, orderId, state, declines) in due)
         {
             var reference = $"sim_{eventId}";
-            var result = await commands.RunAsync<bool>(orderId, _ => true, (order, now) => (state, declines) switch
+            var result = await commands.RunAsync<bool>(OrderId.Of(orderId), _ => true, (order, now) => (state, declines) switch
             {
                 ("new", 0) => order.ReportRefundSent(refundId, reference, Actor.Platform, now).Done(),
                 ("new", _) => order.ReportRefundFailed(refundId, "simulated: the card issuer declined the refund", Actor.Platform, now).Done(),

@@ -39,10 +39,10 @@ internal sealed class Auditor(Database db, OrderStore orders)
         {
             count++;
             var loaded = await orders.LoadAsync(orderId, ct);
-            findings.AddRange(BooksAudit.Check(loaded!.Order).Select(problem => new Finding(orderId, problem)));
+            findings.AddRange(BooksAudit.Check(loaded!.Order).Select(problem => new Finding(orderId.Value, problem)));
             if (!(await orders.ArmedTimerKeysAsync(orderId, ct)).SetEquals(loaded.Stored.Deadlines.Select(d => $"{d.Key}@{d.DueAt.ToUnixTimeMilliseconds()}")))
             {
-                findings.Add(new Finding(orderId, "its timers differ from the deadlines its state implies"));
+                findings.Add(new Finding(orderId.Value, "its timers differ from the deadlines its state implies"));
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Arbiter.Domain.Common;
 using Arbiter.Domain.Ledger;
 
 namespace Arbiter.Storage;
@@ -25,4 +26,4 @@ internal sealed class OrderSave(IReadOnlyList<SavedOrder> saved, SqlBatch docume
 }
 
 /// <summary>An order as a save writes it: its document, its next version and its whole ledger.</summary>
-internal sealed record SavedOrder(string Id, string Document, long Version, IReadOnlyList<Posting> Postings);
+internal sealed record SavedOrder(OrderId Id, string Document, long Version, IReadOnlyList<Posting> Postings);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Arbiter.Domain;
+using Arbiter.Domain.Common;
 using Arbiter.Domain.Ledger;
 using Arbiter.Domain.Orders;
 using Arbiter.Events;
@@ -30,22 +31,22 @@ internal enum RowLock
 /// </summary>
 internal sealed class OrderStore(Database db)
 {
-    public Task<LoadedOrder?> LoadAsync(string orderId, CancellationToken ct = default) =>
+    public Task<LoadedOrder?> LoadAsync(OrderId orderId, CancellationToken ct = default) =>
         db.ReadAsync((connection, tx) => LoadAsync(connection, tx, orderId, RowLock.None), ct);
 
     /// <summary>Loads orders for reading, all from one snapshot in one round trip; missing ones are left out.</summary>
-    public Task<IReadOnlyList<LoadedOrder>> LoadManyAsync(IReadOnlyCollection<string> orderIds, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<LoadedOrder>> LoadManyAsync(IReadOnlyCollection<OrderId> orderIds, CancellationToken ct = default) =>
         orderIds.Count == 0 ? Task.FromResult<IReadOnlyList<LoadedOrder>>([]) : db.ReadAsync((connection, tx) => LoadManyAsync(connection, tx, orderIds, RowLock.None), ct);
 
     /// <summary>Loads an order inside the caller's transaction, locking its row as asked.</summary>
-    public async Task<LoadedOrder?> LoadAsync(DbConnection connection, DbTransaction tx, string orderId, RowLock rowLock) =>
+    public async Task<LoadedOrder?> LoadAsync(DbConnection connection, DbTransaction tx, OrderId orderId, RowLock rowLock) =>
         (await LoadManyAsync(connection, tx, [orderId], rowLock)).SingleOrDefault();
 
     /// <summary>
     /// Loads orders inside the caller's transaction, documents and ledgers in one round trip, locking
     /// their rows as asked; orders skipped because another transaction holds them are left out.
     /// </summary>
-    public async Task<IReadOnlyList<LoadedOrder>> LoadManyAsync(DbConnection connection, DbTransaction tx, IReadOnlyCollection<string> orderIds, RowLock rowLock)
+    public async Task<IReadOnlyList<LoadedOrder>> LoadManyAsync(DbConnection connection, DbTransaction tx, IReadOnlyCollection<OrderId> orderIds, RowLock rowLock)
     {
         var lockClause = rowLock switch
         {
@@ -61,14 +62,14 @@ internal sealed class OrderStore(Database db)
             SELECT id, order_id, seq, line_id, kind, at FROM ledger_postings WHERE {Matching("order_id")} ORDER BY order_id, seq;
             SELECT posting_id, account, amount FROM ledger_entries WHERE {Matching("order_id")} ORDER BY posting_id, idx;
             """,
-            new { orderId = orderIds.FirstOrDefault(), orderIds = orderIds.ToArray() },
+            new { orderId = orderIds.FirstOrDefault().Value, orderIds = orderIds.Select(id => id.Value).ToArray() },
             tx);
         var rows = await results.ReadAsync<(string Id, string Doc, long Version)>();
         var postingRows = await results.ReadAsync<(string Id, string OrderId, int Seq, string LineId, string Kind, long At)>();
         var entries = (await results.ReadAsync<(string PostingId, string Account, long Amount)>()).ToLookup(e => e.PostingId, e => new LedgerEntry(e.Account, e.Amount));
         var postings = postingRows
             .GroupBy(p => p.OrderId)
-            .ToDictionary(g => g.Key, g => g.Select(p => new Posting(p.OrderId, p.Seq, p.LineId, Enum.Parse<PostingKind>(p.Kind), DateTimeOffset.FromUnixTimeMilliseconds(p.At), [.. entries[p.Id]])).ToList());
+            .ToDictionary(g => g.Key, g => g.Select(p => new Posting(OrderId.Of(p.OrderId), p.Seq, p.LineId, Enum.Parse<PostingKind>(p.Kind), DateTimeOffset.FromUnixTimeMilliseconds(p.At), [.. entries[p.Id]])).ToList());
         return [.. rows.Select(row => Rehydrate(row.Doc, row.Version, postings.GetValueOrDefault(row.Id) ?? []))];
     }
 
@@ -90,7 +91,7 @@ internal sealed class OrderStore(Database db)
             INSERT INTO orders (id, buyer_id, seller_id, status, version, doc, updated_at)
             VALUES (@Id, @BuyerId, @SellerId, @Status, 1, @Doc, @At) ON CONFLICT (id) DO NOTHING
             """,
-            new { order.Id, order.BuyerId, order.SellerId, Status = order.Status.ToString(), Doc = document, At = order.CreatedAt.ToUnixTimeMilliseconds() },
+            new { Id = order.Id.Value, order.BuyerId, order.SellerId, Status = order.Status.ToString(), Doc = document, At = order.CreatedAt.ToUnixTimeMilliseconds() },
             tx);
         if (inserted == 0)
         {
@@ -125,7 +126,7 @@ internal sealed class OrderStore(Database db)
             var document = Serialize(order);
             documents.Add(
                 "UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At WHERE id = @Id AND version = @Version",
-                new { order.Id, Status = order.Status.ToString(), Doc = document, At = now.ToUnixTimeMilliseconds(), Version = version });
+                new { Id = order.Id.Value, Status = order.Status.ToString(), Doc = document, At = now.ToUnixTimeMilliseconds(), Version = version });
             AddDerived(derived, order, stored);
             saved.Add(new SavedOrder(order.Id, document, version + 1, order.Ledger.Postings));
         }
@@ -170,19 +171,19 @@ internal sealed class OrderStore(Database db)
         {
             batch.Add(
                 "INSERT INTO ledger_postings (id, order_id, seq, line_id, kind, at) VALUES (@Id, @OrderId, @Sequence, @LineId, @Kind, @At)",
-                new { posting.Id, posting.OrderId, posting.Sequence, posting.LineId, Kind = posting.Kind.ToString(), At = posting.At.ToUnixTimeMilliseconds() });
+                new { posting.Id, OrderId = posting.OrderId.Value, posting.Sequence, posting.LineId, Kind = posting.Kind.ToString(), At = posting.At.ToUnixTimeMilliseconds() });
             foreach (var (entry, index) in posting.Entries.Select((e, i) => (e, i)))
             {
                 batch.Add(
                     "INSERT INTO ledger_entries (posting_id, order_id, idx, account, amount) VALUES (@PostingId, @OrderId, @Index, @Account, @Amount)",
-                    new { PostingId = posting.Id, posting.OrderId, Index = index, entry.Account, entry.Amount });
+                    new { PostingId = posting.Id, OrderId = posting.OrderId.Value, Index = index, entry.Account, entry.Amount });
             }
         }
 
         var now = DerivedRows.Of(order);
         foreach (var gone in stored.Deadlines.Where(d => !now.Deadlines.Contains(d)))
         {
-            batch.Add("DELETE FROM timers WHERE order_id = @OrderId AND key = @Key", new { OrderId = order.Id, gone.Key });
+            batch.Add("DELETE FROM timers WHERE order_id = @OrderId AND key = @Key", new { OrderId = order.Id.Value, gone.Key });
         }
 
         // Deletes go first: a deadline moved to another instant keeps its key.
@@ -190,7 +191,7 @@ internal sealed class OrderStore(Database db)
         {
             batch.Add(
                 "INSERT INTO timers (order_id, key, kind, due_at) VALUES (@OrderId, @Key, @Kind, @DueAt)",
-                new { OrderId = order.Id, armed.Key, Kind = armed.Kind.ToString(), DueAt = armed.DueAt.ToUnixTimeMilliseconds() });
+                new { OrderId = order.Id.Value, armed.Key, Kind = armed.Kind.ToString(), DueAt = armed.DueAt.ToUnixTimeMilliseconds() });
         }
 
         foreach (var dispute in now.Disputes.Where(d => !stored.Disputes.Contains(d)))
@@ -201,7 +202,7 @@ internal sealed class OrderStore(Database db)
                 VALUES (@Id, @OrderId, @BuyerId, @SellerId, @Status, @Escalated, @DueAt, @OpenedAt)
                 ON CONFLICT (id) DO UPDATE SET status = excluded.status, escalated = excluded.escalated, due_at = excluded.due_at
                 """,
-                new { dispute.Id, OrderId = order.Id, order.BuyerId, order.SellerId, dispute.Status, dispute.Escalated, dispute.DueAt, dispute.OpenedAt });
+                new { dispute.Id, OrderId = order.Id.Value, order.BuyerId, order.SellerId, dispute.Status, dispute.Escalated, dispute.DueAt, dispute.OpenedAt });
         }
 
         foreach (var refund in now.Refunds.Where(r => !stored.Refunds.Contains(r)))
@@ -211,39 +212,40 @@ internal sealed class OrderStore(Database db)
                 INSERT INTO refunds (id, order_id, status, needs_attention, updated_at) VALUES (@Id, @OrderId, @Status, @NeedsAttention, @UpdatedAt)
                 ON CONFLICT (id) DO UPDATE SET status = excluded.status, needs_attention = excluded.needs_attention, updated_at = excluded.updated_at
                 """,
-                new { refund.Id, OrderId = order.Id, refund.Status, refund.NeedsAttention, refund.UpdatedAt });
+                new { refund.Id, OrderId = order.Id.Value, refund.Status, refund.NeedsAttention, refund.UpdatedAt });
         }
     }
 
     /// <summary>The orders with a refund that failed every attempt, the longest waiting first.</summary>
-    public async Task<IReadOnlyList<string>> OrdersNeedingRefundAttentionAsync(int limit, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OrderId>> OrdersNeedingRefundAttentionAsync(int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        return [.. await connection.QueryAsync<string>(
-            "SELECT order_id FROM refunds WHERE needs_attention = 1 GROUP BY order_id ORDER BY MIN(updated_at), order_id LIMIT @limit", new { limit })];
+        var ids = await connection.QueryAsync<string>(
+            "SELECT order_id FROM refunds WHERE needs_attention = 1 GROUP BY order_id ORDER BY MIN(updated_at), order_id LIMIT @limit", new { limit });
+        return [.. ids.Select(OrderId.Of)];
     }
 
     /// <summary>Orders with a deadline due by <paramref name="now"/>, earliest first.</summary>
     /// <remarks>A range scan of the due-date index; grouping by order in SQL would scan the whole table.</remarks>
-    public async Task<IReadOnlyList<string>> DueOrdersAsync(DateTimeOffset now, int limit, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OrderId>> DueOrdersAsync(DateTimeOffset now, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
         var ids = await connection.QueryAsync<string>(
             "SELECT order_id FROM timers WHERE due_at <= @now ORDER BY due_at LIMIT @rows",
             new { now = now.ToUnixTimeMilliseconds(), rows = limit * 4 });
-        return [.. ids.Distinct().Take(limit)];
+        return [.. ids.Distinct().Take(limit).Select(OrderId.Of)];
     }
 
     /// <summary>An order's timers as stored, each as <c>key@due</c> (Unix milliseconds), for the audit.</summary>
-    public async Task<HashSet<string>> ArmedTimerKeysAsync(string orderId, CancellationToken ct = default)
+    public async Task<HashSet<string>> ArmedTimerKeysAsync(OrderId orderId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(string Key, long DueAt)>("SELECT key, due_at FROM timers WHERE order_id = @orderId", new { orderId });
+        var rows = await connection.QueryAsync<(string Key, long DueAt)>("SELECT key, due_at FROM timers WHERE order_id = @orderId", new { orderId = orderId.Value });
         return [.. rows.Select(r => $"{r.Key}@{r.DueAt}")];
     }
 
     /// <summary>Every order id, in pages, for whole-database work such as the audit.</summary>
-    public async IAsyncEnumerable<string> AllIdsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    public async IAsyncEnumerable<OrderId> AllIdsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         var after = "";
         while (true)
@@ -256,7 +258,7 @@ internal sealed class OrderStore(Database db)
 
             foreach (var id in page)
             {
-                yield return id;
+                yield return OrderId.Of(id);
             }
 
             if (page.Count < 1000)
@@ -269,7 +271,7 @@ internal sealed class OrderStore(Database db)
     }
 
     /// <summary>A buyer's or a seller's orders, the most recently changed first.</summary>
-    public async Task<IReadOnlyList<string>> OrderIdsAsync(string? buyerId, string? sellerId, int limit, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OrderId>> OrderIdsAsync(string? buyerId, string? sellerId, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
         var ids = await connection.QueryAsync<string>(
@@ -278,11 +280,11 @@ internal sealed class OrderStore(Database db)
             ORDER BY updated_at DESC, id LIMIT @limit
             """,
             new { buyerId, sellerId, limit });
-        return [.. ids];
+        return [.. ids.Select(OrderId.Of)];
     }
 
     /// <summary>Dispute ids the caller may list, optionally of one status, by due date.</summary>
-    public async Task<IReadOnlyList<(string Id, string OrderId)>> DisputeIdsAsync(string? buyerId, string? sellerId, bool escalatedOnly, string? status, int limit, int offset, CancellationToken ct = default)
+    public async Task<IReadOnlyList<(string Id, OrderId OrderId)>> DisputeIdsAsync(string? buyerId, string? sellerId, bool escalatedOnly, string? status, int limit, int offset, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
         var ids = await connection.QueryAsync<(string, string)>(
@@ -293,6 +295,6 @@ internal sealed class OrderStore(Database db)
             ORDER BY due_at IS NULL, due_at, opened_at, id LIMIT @limit OFFSET @offset
             """,
             new { buyerId, sellerId, escalatedOnly = escalatedOnly ? 1 : 0, status, limit, offset });
-        return [.. ids];
+        return [.. ids.Select(row => (row.Item1, OrderId.Of(row.Item2)))];
     }
 }

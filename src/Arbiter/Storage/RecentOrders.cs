@@ -1,3 +1,4 @@
+using Arbiter.Domain.Common;
 using Arbiter.Domain.Ledger;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -26,11 +27,11 @@ internal sealed class RecentOrders : IDisposable
     }
 
     /// <summary>A fresh copy of the order as this node last saved it, or null.</summary>
-    public LoadedOrder? Recall(string orderId) =>
+    public LoadedOrder? Recall(OrderId orderId) =>
         _saved.TryGetValue(orderId, out Saved? saved) ? OrderStore.Rehydrate(saved!.Document, saved.Version, saved.Postings) : null;
 
     /// <summary>Drops an order found out of date, so that the next command reads it afresh.</summary>
-    public void Forget(string orderId) => _saved.Remove(orderId);
+    public void Forget(OrderId orderId) => _saved.Remove(orderId);
 
     public void Dispose() => _saved.Dispose();
 

@@ -1,4 +1,5 @@
 using Arbiter.Storage;
+using Arbiter.Domain.Common;
 
 namespace Arbiter.Timers;
 
@@ -27,7 +28,7 @@ internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider cl
         try
         {
             var total = 0;
-            var done = new HashSet<string>();
+            var done = new HashSet<OrderId>();
             DateTimeOffset? waitingSince = null;
             while (true)
             {
@@ -79,7 +80,7 @@ internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider cl
     /// again one order per transaction, so that the failing order cannot hold the others back.
     /// </summary>
     /// <returns>Deadlines fired, orders locked by another node, and orders with nothing to fire (or failing).</returns>
-    private async Task<(int Fired, int Locked, IReadOnlyList<string> Idle)> FireChunkAsync(string[] orderIds, DateTimeOffset now, CancellationToken ct)
+    private async Task<(int Fired, int Locked, IReadOnlyList<OrderId> Idle)> FireChunkAsync(OrderId[] orderIds, DateTimeOffset now, CancellationToken ct)
     {
         try
         {
@@ -87,7 +88,7 @@ internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider cl
         }
         catch (Exception e) when (e is not OperationCanceledException && orderIds.Length > 1)
         {
-            var (fired, locked, idle) = (0, 0, new List<string>());
+            var (fired, locked, idle) = (0, 0, new List<OrderId>());
             foreach (var orderId in orderIds)
             {
                 var single = await FireChunkAsync([orderId], now, ct);
@@ -99,13 +100,13 @@ internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider cl
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Deadlines of order {OrderId} could not fire; retrying on the next pass", orderIds[0]);
+            logger.LogError(e, "Deadlines of order {OrderId} could not fire; retrying on the next pass", orderIds[0].Value);
             return (0, 0, orderIds);
         }
     }
 
-    private Task<(int Fired, int Locked, IReadOnlyList<string> Idle)> FireInOneTransactionAsync(string[] orderIds, DateTimeOffset now, CancellationToken ct) =>
-        db.WriteAsync<(int, int, IReadOnlyList<string>)>(async (connection, tx) =>
+    private Task<(int Fired, int Locked, IReadOnlyList<OrderId> Idle)> FireInOneTransactionAsync(OrderId[] orderIds, DateTimeOffset now, CancellationToken ct) =>
+        db.WriteAsync<(int, int, IReadOnlyList<OrderId>)>(async (connection, tx) =>
         {
             var loaded = await store.LoadManyAsync(connection, tx, orderIds, RowLock.SkipLocked);
             var fired = loaded.Select(o => (Loaded: o, Count: o.Order.FireDue(now))).ToList();

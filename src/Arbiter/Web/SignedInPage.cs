@@ -51,7 +51,11 @@ internal abstract class SignedInPage(TimeProvider clock) : PageModel
     }
 
     /// <summary>Runs a command on an order as the signed-in account, then says how it went (an order it cannot see is not found).</summary>
-    protected async Task<IActionResult> RunOnOrderAsync(OrderCommands commands, string orderId, Func<Order, Actor, DateTimeOffset, Result> command, string notice)
+    protected async Task<IActionResult> RunOnOrderAsync(OrderCommands commands, string orderId, Func<Order, Actor, DateTimeOffset, Result> command, string notice) =>
+        OrderId.Parse(orderId) is { } id ? await RunOnOrderAsync(commands, id, command, notice) : NotFound();
+
+    /// <summary>Runs a command on an order whose id is known good.</summary>
+    protected async Task<IActionResult> RunOnOrderAsync(OrderCommands commands, OrderId orderId, Func<Order, Actor, DateTimeOffset, Result> command, string notice)
     {
         var result = await commands.RunAsync(orderId, Caller.CanSee, (order, now) => command(order, Caller.Actor, now).Done(), ct: HttpContext.RequestAborted);
         return Done(result.Error, notice);

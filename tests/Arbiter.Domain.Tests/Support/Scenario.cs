@@ -28,10 +28,13 @@ internal sealed class Scenario
     public static readonly Actor Mediator = new(Role.Mediator, "m1");
 
     /// <summary>A lamp: 2 x 15.00 plus 5.00 shipping.</summary>
-    public static readonly OrderLine Lamp = new("l1", "Desk lamp", 2, 1500, 500);
+    public static readonly NewLine Lamp = new("l1", "Desk lamp", 2, 1500, 500);
 
     /// <summary>A cable: 1 x 10.00, free shipping.</summary>
-    public static readonly OrderLine Cable = new("l2", "USB cable", 1, 1000, 0);
+    public static readonly NewLine Cable = new("l2", "USB cable", 1, 1000, 0);
+
+    /// <summary>An amount in the scenario's currency.</summary>
+    public static Money Usd(long minor) => new(minor, Currency.Of("USD"));
 
     private Scenario(Order order, DateTimeOffset now)
     {
@@ -48,7 +51,7 @@ internal sealed class Scenario
     /// <summary>A paid order awaiting shipment; one line (the lamp) unless told otherwise.</summary>
     public static Scenario Paid(int lines = 1, string shippingMethod = "standard", Policy? policy = null)
     {
-        OrderLine[] orderLines = lines == 1 ? [Lamp] : [Lamp, Cable];
+        NewLine[] orderLines = lines == 1 ? [Lamp] : [Lamp, Cable];
         var created = Order.Create(
             Actor.Platform,
             new NewOrder("o1", "b1", "s1", "USD", orderLines, new Payment("card", "pay_1"), shippingMethod),

@@ -41,7 +41,7 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
 
     public OrderLine Line => Order.Line(LineId ?? "") ?? Order.Lines[0];
 
-    public long Refundable => Order.Refundable(Line);
+    public Money Refundable => Order.Refundable(Line);
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -50,7 +50,7 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
             return refused;
         }
 
-        Amount ??= Order.Amount(Refundable).Major;
+        Amount ??= Refundable.Major;
         return Page();
     }
 
@@ -68,7 +68,7 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
 
         if (Money.Parse(Amount, Order.Currency) is not { } amount)
         {
-            return Fail($"Enter the amount you ask for as a number, such as {Order.Amount(Refundable).Major}.");
+            return Fail($"Enter the amount you ask for as a number, such as {Refundable.Major}.");
         }
 
         var evidenceIds = new List<string>();
@@ -79,7 +79,7 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
                 return Fail($"{file.FileName} is too large: evidence files may be at most {Api.RequestLimitsMiddleware.EvidenceLimit / 1024 / 1024} MB.");
             }
 
-            var added = await uploads.AddAsync(Caller, id, null, file, HttpContext.RequestAborted);
+            var added = await uploads.AddAsync(Caller, Order.Id, null, file, HttpContext.RequestAborted);
             if (!added.IsSuccess)
             {
                 return Fail($"{file.FileName}: {added.Error!.Message}");
@@ -89,7 +89,7 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
         }
 
         var claim = new ClaimRequest(Received, Reason, Solution, amount.Minor, Description, evidenceIds);
-        var opened = await commands.RunAsync(id, Caller.CanSee, (order, now) => order.OpenDispute(Caller.Actor, Line.Id, claim, now), ct: HttpContext.RequestAborted);
+        var opened = await commands.RunAsync(Order.Id, Caller.CanSee, (order, now) => order.OpenDispute(Caller.Actor, Line.Id, claim, now), ct: HttpContext.RequestAborted);
         if (opened.Error is { } error)
         {
             return Fail(error.Message);
@@ -113,7 +113,7 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
     /// </summary>
     private async Task<IActionResult?> LoadAsync(string id)
     {
-        if (await commands.ReadAsync(id, HttpContext.RequestAborted) is not { } order || !Caller.CanSee(order))
+        if (OrderId.Parse(id) is not { } orderId || await commands.ReadAsync(orderId, HttpContext.RequestAborted) is not { } order || !Caller.CanSee(order))
         {
             return NotFound();
         }

@@ -15,7 +15,7 @@ internal sealed class OrderModel(OrderCommands commands, TimeProvider clock) : S
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
-        if (await commands.ReadAsync(id, HttpContext.RequestAborted) is not { } order || !Caller.CanSee(order) || Caller.Role == Role.Mediator)
+        if (OrderId.Parse(id) is not { } orderId || await commands.ReadAsync(orderId, HttpContext.RequestAborted) is not { } order || !Caller.CanSee(order) || Caller.Role == Role.Mediator)
         {
             return NotFound();
         }
