@@ -87,4 +87,5 @@ public enum ErrorCode
     UnknownLine,
     UnknownSeller,
     UnsupportedFileType,
+    WebhookTargetRefused,
 }

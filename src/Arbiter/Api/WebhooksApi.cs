@@ -56,7 +56,7 @@ internal static class WebhooksApi
             ? Results.Content(payload, "application/json")
             : Problems.From(DomainError.NotFound(ErrorCode.NotFound, "No such event.")));
 
-    private static async Task<IResult> CreateAsync(HttpContext http, WebhookStore store, TimeProvider clock, WebhookEndpointRequest? body)
+    private static async Task<IResult> CreateAsync(HttpContext http, WebhookStore store, WebhookTargets targets, TimeProvider clock, WebhookEndpointRequest? body)
     {
         if (PlatformOnly(http) is { } forbidden)
         {
@@ -68,9 +68,10 @@ internal static class WebhooksApi
             return Problems.From(Endpoint.MissingBody);
         }
 
-        if (!Uri.TryCreate(body.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || body.Url!.Length > 2000)
+        var url = await targets.CheckAsync(body.Url, http.RequestAborted);
+        if (url.Error is { } refused)
         {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidUrl, "url must be an absolute http or https URL of at most 2000 characters.");
+            return Problems.From(refused);
         }
 
         var types = (body.EventTypes ?? []).Distinct().ToList();
@@ -84,7 +85,7 @@ internal static class WebhooksApi
             return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidDescription, "description must be at most 200 characters.");
         }
 
-        var endpoint = await store.CreateAsync(url.ToString(), types, body.Description?.Trim(), clock.GetUtcNow(), http.RequestAborted);
+        var endpoint = await store.CreateAsync(url.Value!.ToString(), types, body.Description?.Trim(), clock.GetUtcNow(), http.RequestAborted);
         return Results.Json(WebhookEndpointView.Of(endpoint, showSecret: true), statusCode: StatusCodes.Status201Created);
     }
 

@@ -49,7 +49,14 @@ internal static class ArbiterApp
                 http.Timeout = TimeSpan.FromSeconds(10);
                 http.MaxResponseContentBufferSize = 64 * 1024;
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                ConnectCallback = services.GetRequiredService<WebhookTargets>().ConnectAsync,
+            });
+        builder.Services.AddSingleton(options.Webhooks);
+        builder.Services.AddSingleton<WebhookTargets>(services => new(services.GetRequiredService<WebhookNetwork>()));
         builder.Services.AddSingleton<WebhookStore>();
         builder.Services.AddSingleton<EventLog>();
         builder.Services.AddSingleton<IOutboxConsumer, WebhookDispatcher>();

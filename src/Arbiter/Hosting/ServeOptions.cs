@@ -4,6 +4,7 @@ using Arbiter.Mail;
 using MailKit.Security;
 using MimeKit;
 using Arbiter.Storage;
+using Arbiter.Webhooks;
 
 namespace Arbiter.Hosting;
 
@@ -45,12 +46,16 @@ internal sealed record ServeOptions
     /// <summary>A JSON file overriding policy defaults (durations as "d.hh:mm:ss"); new orders take the policy in force.</summary>
     public string? PolicyFile { get; init; }
 
+    /// <summary>Where webhooks may go besides https endpoints on the public internet.</summary>
+    public WebhookNetwork Webhooks { get; init; } = new();
+
     /// <summary>Where a new simulated clock starts; defaults to the current second.</summary>
     public DateTimeOffset? ClockStart { get; init; }
 
     public const string Usage = """
         usage: arbiter serve   [--urls URL] [--data DIR] [--db sqlite|postgres] [--connection CS] [--clock system|simulated] [--payments platform|simulated] [--policy FILE] [--platform-key KEY] [--demo]
                        [--smtp HOST:PORT] [--smtp-security auto|none|starttls|tls] [--mail-folder DIR] [--mail-from ADDRESS] [--public-url URL]
+                       [--webhooks-allow-http] [--webhooks-allow-loopback]
                arbiter migrate [--data DIR] [--db sqlite|postgres] [--connection CS]
                arbiter audit   [--data DIR] [--db sqlite|postgres] [--connection CS]
         """;
@@ -67,6 +72,12 @@ internal sealed record ServeOptions
             {
                 case "--demo":
                     options = options with { Demo = true };
+                    break;
+                case "--webhooks-allow-http":
+                    options = options with { Webhooks = options.Webhooks with { AllowHttp = true } };
+                    break;
+                case "--webhooks-allow-loopback":
+                    options = options with { Webhooks = options.Webhooks with { AllowLoopback = true } };
                     break;
                 case "--urls" when Value() is { } urls:
                     options = options with { Urls = urls };

@@ -110,7 +110,7 @@ internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClie
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            error = Truncate(e.Message);
+            error = Truncate(Refusal(e)?.Message ?? e.Message);
         }
 
         var attempt = (int)delivery.Attempts + 1;
@@ -124,6 +124,10 @@ internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClie
             logger.LogWarning("Gave up delivering {Delivery} to {Url} after {Attempts} attempts", delivery.Id, delivery.Url, attempt);
         }
     }
+
+    /// <summary>A connection refused because of where it would go, wherever the handler wrapped it.</summary>
+    private static WebhookTargetRefusedException? Refusal(Exception? e) =>
+        e is null ? null : e as WebhookTargetRefusedException ?? Refusal(e.InnerException);
 
     private static async Task<bool> RecordAsync(
         DbConnection connection, DbTransaction tx, string id, int attempt, DateTimeOffset now, int? status, string? response, string? error, long duration, bool succeeded, bool givenUp,

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Arbiter.Hosting;
 using Arbiter.Storage;
+using Arbiter.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,15 +38,23 @@ public sealed class ArbiterHost : IAsyncDisposable
     /// <param name="simulatedPayments">Whether Arbiter's payment simulator pays refunds; else the test reports them as the platform.</param>
     /// <param name="smtp">The SMTP server (host:port) e-mail goes to; none, no e-mail.</param>
     /// <param name="mailFolder">A folder e-mail is written to as .eml files instead of SMTP.</param>
-    public static async Task<ArbiterHost> StartAsync(
-        TestStorage storage, TimeProvider? clock = null, string? policyFile = null, bool simulatedPayments = false, string? smtp = null, string? mailFolder = null)
+    /// <param name="webhooks">Where webhooks may go; by default also to the tests' plain-http receivers on loopback.</param>
+    /// <param name="configure">Changes to the service before it starts (another DNS resolver for webhooks).</param>
+    internal static async Task<ArbiterHost> StartAsync(
+        TestStorage storage, TimeProvider? clock = null, string? policyFile = null, bool simulatedPayments = false, string? smtp = null, string? mailFolder = null,
+        WebhookNetwork? webhooks = null, Action<IServiceCollection>? configure = null)
     {
         var options = storage.Options() with
         {
             SimulatedClock = clock is null, ClockStart = Start, PlatformKey = PlatformKey, PolicyFile = policyFile, SimulatedPayments = simulatedPayments,
             Smtp = smtp, MailFolder = mailFolder, MailFrom = "Arbiter <disputes@shop.test>", PublicUrl = "https://disputes.shop.test",
+            Webhooks = webhooks ?? new WebhookNetwork(AllowHttp: true, AllowLoopback: true),
         };
-        var app = await ArbiterApp.BuildAsync(options, clock, builder => builder.WebHost.UseTestServer());
+        var app = await ArbiterApp.BuildAsync(options, clock, builder =>
+        {
+            builder.WebHost.UseTestServer();
+            configure?.Invoke(builder.Services);
+        });
         await app.Services.GetRequiredService<AccountStore>().EnsurePlatformKeyAsync(PlatformKey);
         await app.StartAsync();
         return new ArbiterHost(app, storage);

@@ -105,12 +105,13 @@ public sealed class Marketplace(ArbiterHost host)
         return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
     }
 
-    /// <summary>Asserts a problem-details response with the given status and stable code.</summary>
-    public static async Task ExpectProblem(HttpResponseMessage response, HttpStatusCode status, string code)
+    /// <summary>Asserts a problem-details response with the given status and stable code; returns the problem.</summary>
+    public static async Task<JsonNode> ExpectProblem(HttpResponseMessage response, HttpStatusCode status, string code)
     {
         var body = await Expect(response, status);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(code, body["code"]?.GetValue<string>());
+        return body;
     }
 
     public static string Text(JsonNode node, string path)
