@@ -29,6 +29,8 @@ public class MoneyTests
     [InlineData("1e3", "USD")]
     [InlineData("twenty", "USD")]
     [InlineData("99999999999999999999", "USD")]
+    [InlineData("79228162514264337593543950335", "USD")]
+    [InlineData("92233720368547758.08", "USD")]
     [InlineData("", "USD")]
     public void What_is_not_an_amount_in_the_currency_is_refused(string typed, string currency) =>
         Assert.Null(Money.Parse(typed, Currency.Of(currency)));

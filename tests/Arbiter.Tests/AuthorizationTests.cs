@@ -26,7 +26,7 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
     /// {r} a refund that failed every attempt, {e} the buyer's evidence on {d}, {ev} an event of {o},
     /// {w} a fresh webhook endpoint, {wd} one of its deliveries, {a} the buyer's account, {new} a fresh id.
     /// </summary>
-    private static readonly (string Method, string Path, string Allowed, string Hidden, object? Body)[] Routes =
+    internal static readonly (string Method, string Path, string Allowed, string Hidden, object? Body)[] Routes =
     [
         ("POST", "/api/v1/accounts", "platform", "", new { id = "{new}", role = "buyer", displayName = "New", email = "new@example.test" }),
         ("POST", "/api/v1/accounts/{a}/sign-in-links", "platform", "", new { }),

@@ -87,5 +87,6 @@ public enum ErrorCode
     UnknownLine,
     UnknownSeller,
     UnsupportedFileType,
+    UnsupportedMediaType,
     WebhookTargetRefused,
 }

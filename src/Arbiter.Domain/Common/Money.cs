@@ -36,7 +36,7 @@ public readonly record struct Money(long Minor, Currency Currency) : IComparable
     {
         if (!decimal.TryParse(typed?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var major)
             || decimal.Round(major, currency.Digits) != major
-            || major * currency.Scale > long.MaxValue)
+            || major > long.MaxValue / (decimal)currency.Scale)
         {
             return null;
         }

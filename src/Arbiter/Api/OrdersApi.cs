@@ -58,6 +58,11 @@ internal static class OrdersApi
             return Problems.From(partyError);
         }
 
+        if (body.Lines?.Any(l => l is null) == true)
+        {
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidLine, "Every entry of lines must be a line object with id, title, quantity, unitPrice and shipping.");
+        }
+
         var command = new NewOrder(
             body.Id ?? "",
             body.BuyerId!,

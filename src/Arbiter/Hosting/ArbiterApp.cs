@@ -99,6 +99,7 @@ internal static class ArbiterApp
             }
         });
         app.UseMiddleware<RequestLimitsMiddleware>();
+        app.UseMiddleware<JsonCharsetMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
         if (time is SimulatedClock simulated)
         {
