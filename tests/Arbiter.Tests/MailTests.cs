@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Arbiter.Storage;
 using Arbiter.Tests.Support;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using static Arbiter.Tests.Support.Marketplace;
 
@@ -106,6 +109,53 @@ public abstract class MailTests(Backend backend) : IAsyncLifetime
         var on = await Expect(await _market.Platform.PutAsJsonAsync("/api/v1/accounts/b1/mail-preferences", new { reminders = true }), HttpStatusCode.OK);
         Assert.Equal("true", Text(on, "reminders"));
         await ExpectProblem(await _market.Seller.PutAsJsonAsync("/api/v1/accounts/b1/mail-preferences", new { reminders = false }), HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Theory]
+    [InlineData("x\"><script>@e.test")]
+    [InlineData("John <john@example.com>")]
+    [InlineData("a..b@x.test")]
+    [InlineData("a@b.test\r\nBcc: victim@c.test")]
+    [InlineData("two@a.test, three@b.test")]
+    [InlineData("a@localhost")]
+    [InlineData("a@[127.0.0.1]")]
+    [InlineData("a@-b.test")]
+    [InlineData("@b.test")]
+    public async Task An_account_takes_one_e_mail_address_and_nothing_around_it(string email)
+    {
+        var response = await _market.Platform.PostAsJsonAsync("/api/v1/accounts", new { id = "b9", role = "buyer", displayName = "Nine", email });
+
+        await ExpectProblem(response, HttpStatusCode.UnprocessableEntity, "invalid_email");
+    }
+
+    [Theory]
+    [InlineData("ana.b+orders@example.test")]
+    [InlineData("josé@exämple.de")]
+    [InlineData("\"quoted local\"@example.test")]
+    [InlineData("")]
+    public async Task Real_addresses_and_none_at_all_are_taken(string email) =>
+        await Expect(await _market.Platform.PostAsJsonAsync("/api/v1/accounts", new { id = "b9", role = "buyer", displayName = "Nine", email }), HttpStatusCode.Created);
+
+    [Fact]
+    public async Task A_message_that_cannot_be_written_fails_alone_and_holds_up_no_other()
+    {
+        await using (var connection = await _host.Services.GetRequiredService<Database>().OpenAsync(TestContext.Current.CancellationToken))
+        {
+            // As an address stored before addresses were checked.
+            await connection.ExecuteAsync("UPDATE accounts SET email = 'x\"><script>@e.test' WHERE id = 'b1'");
+        }
+
+        await _market.DisputeAsync("o1");
+        await _market.AdvanceAsync(minutes: 1);
+        await _market.AdvanceAsync(hours: 3);
+
+        Assert.Contains(_smtp.Messages, m => m.Subject == "Dispute o1-d1 was opened" && m.To.Mailboxes.Single().Address == "s1@example.test");
+        Assert.DoesNotContain(_smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address.Contains("script", StringComparison.Ordinal)));
+        await using var check = await _host.Services.GetRequiredService<Database>().OpenAsync(TestContext.Current.CancellationToken);
+        var poisoned = (await check.QueryAsync<(string Status, long Attempts, string Error)>("SELECT status, attempts, error FROM mail_messages WHERE account_id = 'b1'")).ToList();
+        Assert.NotEmpty(poisoned);
+        Assert.All(poisoned, m => Assert.Equal(("failed", 1L), (m.Status, m.Attempts)));
+        Assert.All(poisoned, m => Assert.StartsWith("the message cannot be written", m.Error, StringComparison.Ordinal));
     }
 }
 

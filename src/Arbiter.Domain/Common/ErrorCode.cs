@@ -37,6 +37,7 @@ public enum ErrorCode
     InvalidDeliveryTime,
     InvalidDescription,
     InvalidDuration,
+    InvalidEmail,
     InvalidEventTypes,
     InvalidId,
     InvalidIdempotencyKey,

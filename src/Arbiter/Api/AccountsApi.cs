@@ -1,4 +1,5 @@
 using Arbiter.Domain.Common;
+using Arbiter.Mail;
 using Arbiter.Storage;
 
 namespace Arbiter.Api;
@@ -79,14 +80,20 @@ internal static class AccountsApi
             return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidRole, "role must be buyer, seller or mediator.");
         }
 
-        if (string.IsNullOrWhiteSpace(body.DisplayName) || body.DisplayName.Length > 200 || body.Email?.Length > 320)
+        if (string.IsNullOrWhiteSpace(body.DisplayName) || body.DisplayName.Length > 200 || body.DisplayName.Any(char.IsControl))
         {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidAccount, "displayName (1-200 characters) is required; email at most 320.");
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidAccount, "displayName (1-200 characters, no line breaks) is required.");
+        }
+
+        var email = string.IsNullOrWhiteSpace(body.Email) ? null : body.Email.Trim();
+        if (email is not null && !EmailAddresses.IsValid(email))
+        {
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidEmail, "email must be one e-mail address such as ana@example.com, without a name or anything else around it.");
         }
 
         var role = Enum.Parse<Role>(body.Role, ignoreCase: true);
         var token = AccountStore.NewToken(body.Role[..1]);
-        return await accounts.CreateAsync(new Account(body.Id!, role, body.DisplayName.Trim(), body.Email?.Trim()), token, clock.GetUtcNow(), http.RequestAborted)
+        return await accounts.CreateAsync(new Account(body.Id!, role, body.DisplayName.Trim(), email), token, clock.GetUtcNow(), http.RequestAborted)
             ? Results.Json(new AccountCreatedView(body.Id!, body.Role, token), statusCode: StatusCodes.Status201Created)
             : Problems.Of(StatusCodes.Status409Conflict, ErrorCode.AccountExists, $"An account with id {body.Id} exists already.");
     }

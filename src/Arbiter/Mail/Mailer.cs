@@ -123,22 +123,40 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
             return ("skipped", "the account turned reminders off");
         }
 
-        var message = MailComposer.Compose(settings, template, new MailToSend(
-            mail.Id, mail.DisplayName, mail.Email, JsonNode.Parse(mail.Payload)!, unsubscribe.UrlFor(mail.AccountId)));
+        // A message that cannot be written (an address stored before addresses were checked) fails alone.
+        MimeMessage message;
+        try
+        {
+            message = MailComposer.Compose(settings, template, new MailToSend(
+                mail.Id, mail.DisplayName, mail.Email, JsonNode.Parse(mail.Payload)!, unsubscribe.UrlFor(mail.AccountId)));
+        }
+        catch (Exception e) when (e is ParseException or FormatException or ArgumentException)
+        {
+            return Failed(mail, "failed", $"the message cannot be written: {e.Message}");
+        }
+
         try
         {
             await send(message);
             return ("sent", null);
         }
-        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or MailKit.ServiceNotConnectedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            if (logger.IsEnabled(LogLevel.Warning))
-            {
-                logger.LogWarning("Sending mail {Mail} failed: {Error}", mail.Id, e.Message);
-            }
-
-            return (e is SmtpCommandException { StatusCode: >= (MailKit.Net.Smtp.SmtpStatusCode)500 } ? "failed" : "retry", e.Message);
+            // The server or the connection may recover; a refusal of this message will not.
+            var transient = e is SmtpProtocolException or IOException or MailKit.ServiceNotConnectedException
+                || e is SmtpCommandException { StatusCode: < (MailKit.Net.Smtp.SmtpStatusCode)500 };
+            return Failed(mail, transient ? "retry" : "failed", e.Message);
         }
+    }
+
+    private (string State, string? Error) Failed(Claimed mail, string state, string error)
+    {
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            logger.LogWarning("Sending mail {Mail} failed ({State}): {Error}", mail.Id, state, error);
+        }
+
+        return (state, error);
     }
 
     private Task<IReadOnlyList<Claimed>> ClaimAsync(DateTimeOffset now, CancellationToken ct) => db.WriteAsync<IReadOnlyList<Claimed>>(async (connection, tx) =>
