@@ -64,4 +64,25 @@ public class EvidenceTests
 
         Assert.Equal(dispute.Id, s.Order.Evidence.Single().DisputeId);
     }
+
+    [Fact]
+    public void A_file_is_its_uploaders_until_it_is_attached_to_a_dispute()
+    {
+        var s = Scenario.Shipped();
+        s.Order.AddEvidence(Scenario.Buyer, null, File("o1-e1"), s.Now).ShouldSucceed();
+        var loose = s.Order.Evidence.Single();
+
+        Assert.True(s.Order.MaySee(Scenario.Buyer, loose));
+        Assert.True(s.Order.MaySee(Actor.Platform, loose));
+        Assert.False(s.Order.MaySee(Scenario.Seller, loose));
+        Assert.False(s.Order.MaySee(Scenario.Mediator, loose));
+        Assert.False(s.Order.MaySee(new Actor(Role.Buyer, "b2"), loose));
+
+        s.Order.OpenDispute(Scenario.Buyer, "l1", Scenario.Claim() with { EvidenceIds = ["o1-e1"] }, s.Now).ShouldSucceed();
+        var attached = s.Order.Evidence.Single();
+
+        Assert.True(s.Order.MaySee(Scenario.Seller, attached));
+        Assert.True(s.Order.MaySee(Scenario.Mediator, attached));
+        Assert.False(s.Order.MaySee(new Actor(Role.Seller, "s2"), attached));
+    }
 }

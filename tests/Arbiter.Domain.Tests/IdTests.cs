@@ -29,8 +29,10 @@ public class IdTests
 
         Assert.Equal(new DisputeId(OrderId.Of(id), 1), DisputeId.Parse(dispute.Id));
         Assert.Equal(new RefundId(OrderId.Of(id), 1), RefundId.Parse(order.Refunds[0].Id));
-        Assert.Equal(id, new EvidenceId(OrderId.Of(id), 7).ToString()[..^3]);
-        Assert.Equal(new EvidenceId(OrderId.Of(id), 7), EvidenceId.Parse(new EvidenceId(OrderId.Of(id), 7).ToString()));
+        var evidence = EvidenceId.New(OrderId.Of(id));
+        Assert.Equal($"{id}-e{evidence.Token}", evidence.ToString());
+        Assert.Equal(evidence, EvidenceId.Parse(evidence.ToString()));
+        Assert.Equal(new EvidenceId(OrderId.Of(id), "7"), EvidenceId.Parse($"{id}-e7"));
     }
 
     [Theory]
@@ -93,4 +95,22 @@ public class IdTests
         Assert.Throws<ArgumentException>(() => OrderId.Of(id!));
         Assert.Throws<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize<OrderId>($"\"{id}\""));
     }
+
+    [Fact]
+    public void Evidence_ids_are_random_so_nobody_finds_a_file_by_counting()
+    {
+        var ids = Enumerable.Range(0, 1000).Select(_ => EvidenceId.New(OrderId.Of("o1")).Token).ToList();
+
+        Assert.Equal(1000, ids.Distinct().Count());
+        Assert.All(ids, t => Assert.Matches("^[0-9a-f]{32}$", t));
+    }
+
+    [Theory]
+    [InlineData("o1-e")]
+    [InlineData("-eabc")]
+    [InlineData("o1-eABC")]
+    [InlineData("o1-e123456789012345678901234567890123")]
+    [InlineData("o 1-eabc")]
+    [InlineData("o1-e../x")]
+    public void What_Arbiter_never_wrote_is_no_evidence_id(string id) => Assert.Null(EvidenceId.Parse(id));
 }

@@ -15,6 +15,9 @@ public abstract class EvidenceAndMessageTests(Backend backend) : MarketplaceTest
         var upload = await Expect(await Market.Buyer.PostAsync("/api/v1/orders/o1/evidence", Evidence.Png()), HttpStatusCode.Created);
         Assert.Equal("image/png", Text(upload, "contentType"));
         var evidenceId = Text(upload, "id");
+        Assert.Matches("^o1-e[0-9a-f]{32}$", evidenceId);
+        Assert.Equal(HttpStatusCode.OK, (await Market.Buyer.GetAsync($"/api/v1/evidence/{evidenceId}")).StatusCode);
+        await ExpectProblem(await Market.Seller.GetAsync($"/api/v1/evidence/{evidenceId}"), HttpStatusCode.NotFound, "not_found");
 
         var dispute = await Expect(await Market.Buyer.PostAsJsonAsync("/api/v1/orders/o1/disputes", new
         {
@@ -25,6 +28,17 @@ public abstract class EvidenceAndMessageTests(Backend backend) : MarketplaceTest
         var download = await Market.Seller.GetAsync($"/api/v1/evidence/{evidenceId}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Evidence.PngBytes, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_file_name_shows_and_downloads_without_folders_or_invisible_characters()
+    {
+        var id = Text(await Market.DisputeAsync("o1"), "id");
+        var upload = await Expect(await Market.Buyer.PostAsync($"/api/v1/disputes/{id}/evidence", Evidence.Png("..\\..\\photo\u202Egnp.exe\u0007.png")), HttpStatusCode.Created);
+
+        Assert.Equal("photognp.exe.png", Text(upload, "fileName"));
+        var download = await Market.Seller.GetAsync($"/api/v1/evidence/{Text(upload, "id")}");
+        Assert.Equal("photognp.exe.png", download.Content.Headers.ContentDisposition?.FileNameStar);
     }
 
     [Fact]

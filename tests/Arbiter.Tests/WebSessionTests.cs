@@ -39,10 +39,38 @@ public abstract class WebSessionTests(Backend backend) : MarketplaceTest(backend
     {
         await ExpectProblem(await Market.Buyer.PostAsJsonAsync("/api/v1/accounts/b1/sign-in-links", new { }), HttpStatusCode.Forbidden, "action_not_allowed_for_role");
         await ExpectProblem(await Market.Platform.PostAsJsonAsync("/api/v1/accounts/nobody/sign-in-links", new { }), HttpStatusCode.NotFound, "not_found");
-        foreach (var returnTo in new[] { "https://evil.example/", "//evil.example/x", "orders" })
+        foreach (var returnTo in new[] { "https://evil.example/", "//evil.example/x", "/\\evil.example/x", "orders", "/disputes/é", "/orders\r\nSet-Cookie: x=1" })
         {
             await ExpectProblem(await Market.Platform.PostAsJsonAsync("/api/v1/accounts/b1/sign-in-links", new { returnTo }), HttpStatusCode.UnprocessableEntity, "invalid_return_to");
         }
+    }
+
+    [Fact]
+    public async Task Links_and_redirects_come_from_the_configured_address_never_from_the_Host_header()
+    {
+        using var forged = new HttpRequestMessage(HttpMethod.Post, "/api/v1/accounts/b1/sign-in-links") { Content = JsonContent.Create(new { }) };
+        forged.Headers.Host = "evil.example";
+        var link = await Expect(await Market.Platform.SendAsync(forged), HttpStatusCode.Created);
+        Assert.StartsWith("https://disputes.shop.test/signin/link?token=", Text(link, "url"), StringComparison.Ordinal);
+
+        using var browser = Host.Client("");
+        using var anonymous = new HttpRequestMessage(HttpMethod.Get, "/orders");
+        anonymous.Headers.Host = "evil.example";
+        using var redirected = await browser.SendAsync(anonymous);
+        Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
+        Assert.False(redirected.Headers.Location!.IsAbsoluteUri, redirected.Headers.Location.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_link_whose_return_path_was_tampered_with_still_signs_in_and_lands_on_the_start_page()
+    {
+        var link = await Expect(await Market.Platform.PostAsJsonAsync("/api/v1/accounts/b1/sign-in-links", new { }), HttpStatusCode.Created);
+        using var browser = Host.Client("");
+
+        using var signedIn = await browser.GetAsync(new Uri(Text(link, "url")).PathAndQuery + "&returnUrl=%2Fdisputes%2F%C3%A9");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
     }
 
     [Fact]
@@ -52,7 +80,7 @@ public abstract class WebSessionTests(Backend backend) : MarketplaceTest(backend
         using var browser = Host.Client("");
         using var anonymous = await browser.GetAsync("/orders/o1");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.StartsWith("http://localhost/signin", anonymous.Headers.Location?.ToString());
+        Assert.StartsWith("/signin?ReturnUrl=", anonymous.Headers.Location?.OriginalString);
 
         var link = await Expect(await Market.Platform.PostAsJsonAsync("/api/v1/accounts/b1/sign-in-links", new { }), HttpStatusCode.Created);
         using var signIn = await browser.GetAsync(new Uri(Text(link, "url")).PathAndQuery);

@@ -123,6 +123,13 @@ public sealed partial class Order
         return Result.Ok;
     }
 
+    /// <summary>
+    /// A file is its uploader's (and the platform's) until it is attached to a dispute: a buyer's
+    /// photos are not the seller's to read before the buyer chooses to show them.
+    /// </summary>
+    public bool MaySee(Actor actor, EvidenceFile file) =>
+        IsKnownTo(actor) && (file.DisputeId is not null || actor.Role == Role.Platform || (actor.Role is Role.Buyer or Role.Seller && actor.Id == file.UploadedBy));
+
     /// <summary>Whether the uploader's file belongs to this dispute or to no dispute yet.</summary>
     internal bool IsEvidenceOf(string disputeId, string evidenceId, string uploader) =>
         EvidenceList.Exists(f => f.Id == evidenceId && f.UploadedBy == uploader && (f.DisputeId is null || f.DisputeId == disputeId));

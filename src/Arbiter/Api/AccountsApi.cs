@@ -1,6 +1,8 @@
 using Arbiter.Domain.Common;
+using Arbiter.Hosting;
 using Arbiter.Mail;
 using Arbiter.Storage;
+using Arbiter.Web;
 
 namespace Arbiter.Api;
 
@@ -34,16 +36,16 @@ internal static class AccountsApi
         return Results.Ok(new MailPreferencesView(await accounts.WantsRemindersAsync(id, http.RequestAborted)));
     }
 
-    private static async Task<IResult> MintSignInLinkAsync(HttpContext http, AccountStore accounts, SignInLinks links, TimeProvider clock, string id, SignInLinkRequest? body)
+    private static async Task<IResult> MintSignInLinkAsync(HttpContext http, AccountStore accounts, SignInLinks links, ServeOptions options, TimeProvider clock, string id, SignInLinkRequest? body)
     {
         if (http.Caller().Role != Role.Platform)
         {
             return Problems.From(Endpoint.Forbidden(http.Caller()));
         }
 
-        if (body?.ReturnTo is { } returnTo && !(returnTo.StartsWith('/') && !returnTo.StartsWith("//", StringComparison.Ordinal) && !returnTo.Contains('\\')))
+        if (body?.ReturnTo is { } returnTo && !ReturnPaths.IsSafe(returnTo))
         {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidReturnTo, "returnTo must be a path on this service, such as /disputes/o1-d1.");
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidReturnTo, "returnTo must be a path on this service, such as /disputes/o1-d1, percent-encoded where it is not plain ASCII.");
         }
 
         if (!Ids.IsValid(id) || await accounts.FindAsync(id, http.RequestAborted) is null)
@@ -54,7 +56,8 @@ internal static class AccountsApi
         var now = clock.GetUtcNow();
         var token = await links.MintAsync(id, now, http.RequestAborted);
         var query = QueryString.Create(new Dictionary<string, string?> { ["token"] = token, ["returnUrl"] = body?.ReturnTo });
-        var url = $"{http.Request.Scheme}://{http.Request.Host}/signin/link{query}";
+        // From the configured address, never the request's Host header, which the caller chooses.
+        var url = $"{options.PublicBaseUrl}/signin/link{query}";
         return Results.Json(new SignInLinkView(url, (now + SignInLinks.Lifetime).UtcDateTime), statusCode: StatusCodes.Status201Created);
     }
 

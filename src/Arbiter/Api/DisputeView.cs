@@ -1,3 +1,4 @@
+using Arbiter.Application;
 using Arbiter.Domain;
 using Arbiter.Domain.Common;
 using Arbiter.Domain.Disputes;
@@ -42,7 +43,7 @@ internal sealed record MessageView(string Id, DateTime At, string Author, string
 
 internal sealed record EvidenceView(string Id, string FileName, string ContentType, long Size, string UploadedBy, DateTime At)
 {
-    public static EvidenceView Of(EvidenceFile f) => new(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedBy, f.At.UtcDateTime);
+    public static EvidenceView Of(EvidenceFile f) => new(f.Id, FileNames.Clean(f.FileName), f.ContentType, f.Size, f.UploadedBy, f.At.UtcDateTime);
 }
 
 /// <summary>A dispute as one caller sees it, with what that caller may do now.</summary>

@@ -29,13 +29,13 @@ internal sealed class EvidenceFiles(OrderCommands commands, EvidenceContent cont
             return UnsupportedType;
         }
 
-        var name = Path.GetFileName(file.FileName);
+        var name = FileNames.Clean(file.FileName);
         var result = await commands.RunAsync<EvidenceFile>(
             orderId,
             order => disputeId is null ? caller.CanSee(order) : order.Dispute(disputeId) is { } d && caller.CanSee(order, d),
             (order, now) =>
             {
-                var evidence = new EvidenceFile(new EvidenceId(order.Id, order.Evidence.Count + 1).ToString(), disputeId, caller.Key, name.Length is > 0 and <= 200 ? name : "evidence", contentType, content.Length, now);
+                var evidence = new EvidenceFile(EvidenceId.New(order.Id).ToString(), disputeId, caller.Key, name, contentType, content.Length, now);
                 var added = order.AddEvidence(caller.Actor, disputeId, evidence, now);
                 return added.IsSuccess ? evidence : added.Error!;
             },
@@ -44,18 +44,18 @@ internal sealed class EvidenceFiles(OrderCommands commands, EvidenceContent cont
         return result.Error is { } error ? error : result.Value!;
     }
 
-    /// <summary>A file and its bytes, or null when there is no such file or the caller may not see it.</summary>
-    /// <remarks>Files not yet attached to a dispute are their uploader's side's: a mediator sees only a dispute's.</remarks>
+    /// <summary>A file and its bytes, or null when there is no such file or the caller may not see it (see <see cref="Order.MaySee"/>).</summary>
     public async Task<(EvidenceFile File, byte[] Content)?> FindAsync(Caller caller, string evidenceId, CancellationToken ct)
     {
         var order = EvidenceId.Parse(evidenceId)?.OrderId is { } orderId ? await commands.ReadAsync(orderId, ct) : null;
         if (order?.Evidence.FirstOrDefault(f => f.Id == evidenceId) is not { } file
-            || !(file.DisputeId is { } disputeId ? caller.CanSee(order, order.Dispute(disputeId)!) : caller.CanSee(order) && caller.Role != Role.Mediator)
+            || !(file.DisputeId is { } disputeId ? caller.CanSee(order, order.Dispute(disputeId)!) : caller.CanSee(order))
+            || !order.MaySee(caller.Actor, file)
             || await contents.ReadAsync(evidenceId, ct) is not { } content)
         {
             return null;
         }
 
-        return (file, content);
+        return (file with { FileName = FileNames.Clean(file.FileName) }, content);
     }
 }

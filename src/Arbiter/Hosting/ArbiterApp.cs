@@ -83,7 +83,12 @@ internal static class ArbiterApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnhandledAsync });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = WriteUnhandledAsync,
+            // A client's bad request is the client's: a warning without a stack trace, not an error (malformed JSON must not fill a disk).
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages(async status =>
         {
             if (!status.HttpContext.Response.HasStarted && status.HttpContext.Response.ContentLength is null)
@@ -139,6 +144,12 @@ internal static class ArbiterApp
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         if (error is BadHttpRequestException bad)
         {
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Arbiter.Api");
+            if (logger.IsEnabled(LogLevel.Warning))
+            {
+                logger.LogWarning("Bad request {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, InnerMessage(bad));
+            }
+
             var tooLarge = bad.StatusCode == StatusCodes.Status413PayloadTooLarge;
             await Problems.WriteAsync(context, tooLarge ? 413 : 400, tooLarge ? ErrorCode.PayloadTooLarge : ErrorCode.InvalidRequest, InnerMessage(bad));
             return;

@@ -40,8 +40,11 @@ internal sealed record ServeOptions
 
     public string MailFrom { get; init; } = Environment.GetEnvironmentVariable("ARBITER_MAIL_FROM") is { Length: > 0 } from ? from : "Arbiter <arbiter@localhost>";
 
-    /// <summary>Where people reach this service, for the links in e-mail; defaults to the first of <see cref="Urls"/>.</summary>
+    /// <summary>Where people reach this service, for the links in e-mail and sign-in links; defaults to the first of <see cref="Urls"/>.</summary>
     public string? PublicUrl { get; init; }
+
+    /// <summary>The address links are built from, without a trailing slash: never the request's Host header.</summary>
+    public string PublicBaseUrl => (PublicUrl ?? Urls.Split(';')[0]).TrimEnd('/');
 
     /// <summary>A JSON file overriding policy defaults (durations as "d.hh:mm:ss"); new orders take the policy in force.</summary>
     public string? PolicyFile { get; init; }
@@ -133,6 +136,11 @@ internal sealed record ServeOptions
             return (null, "--db postgres needs --connection \"Host=...;Database=...;Username=...\" (or ARBITER_CONNECTION).");
         }
 
+        if (options.PublicUrl is { } given && !(Uri.TryCreate(given, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
+        {
+            return (null, $"--public-url must be an absolute http or https URL, such as https://disputes.example.com (got '{given}').");
+        }
+
         if (options.Smtp is not null && options.Mail() is null)
         {
             return (null, $"--smtp needs host:port and --mail-from an e-mail address (got '{options.Smtp}', '{options.MailFrom}').");
@@ -144,7 +152,7 @@ internal sealed record ServeOptions
     /// <summary>How to send e-mail, or null when no SMTP server or mail folder is set (or it is set wrongly).</summary>
     public MailSettings? Mail()
     {
-        var publicUrl = PublicUrl ?? Urls.Split(';')[0];
+        var publicUrl = PublicBaseUrl;
         if (Smtp is null && (MailFolder ?? (Demo ? Path.Combine(DataDirectory, "mail") : null)) is { } folder && MailboxAddress.TryParse(MailFrom, out _))
         {
             return new MailSettings("", 0, SecureSocketOptions.None, null, null, MailFrom, publicUrl, folder);

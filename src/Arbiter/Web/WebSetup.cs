@@ -40,9 +40,22 @@ internal static class WebSetup
 
             // Sessions expire in real time, also where a sandbox's simulated clock jumps days ahead.
             o.TimeProvider = TimeProvider.System;
+
+            // Relative, so that a forged Host header cannot send anyone to another site.
+            o.Events.OnRedirectToLogin = c => Relative(c);
+            o.Events.OnRedirectToAccessDenied = c => Relative(c);
+            o.Events.OnRedirectToLogout = c => Relative(c);
+            o.Events.OnRedirectToReturnUrl = c => Relative(c);
         });
         services.AddAuthorization();
         services.AddAntiforgery(o => o.Cookie.Name = "arbiter_antiforgery");
+    }
+
+    private static Task Relative(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
+        context.Response.Redirect(ReturnPaths.OrHome(target));
+        return Task.CompletedTask;
     }
 
     public static void UseWeb(this WebApplication app)

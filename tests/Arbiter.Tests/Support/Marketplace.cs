@@ -37,7 +37,8 @@ public sealed class Marketplace(ArbiterHost host)
 
     public static async Task<string> CreateAccountAsync(HttpClient platform, string id, string role)
     {
-        var response = await platform.PostAsJsonAsync("/api/v1/accounts", new { id, role, displayName = id, email = $"{id}@example.test" });
+        // A colon (usr:42) may be in an id but not in the unquoted local part of an address.
+        var response = await platform.PostAsJsonAsync("/api/v1/accounts", new { id, role, displayName = id, email = $"{id.Replace(':', '_')}@example.test" });
         var body = await Expect(response, HttpStatusCode.Created);
         return body["token"]!.GetValue<string>();
     }

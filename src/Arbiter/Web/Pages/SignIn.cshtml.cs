@@ -23,6 +23,6 @@ internal sealed class SignInModel(ServeOptions options, AccountStore accounts) :
         }
 
         await HttpContext.SignInAsync(WebSetup.Principal(account));
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return LocalRedirect(ReturnPaths.OrHome(ReturnUrl));
     }
 }

@@ -15,7 +15,7 @@ internal sealed class SignInLinkModel(SignInLinks links, AccountStore accounts, 
             && await accounts.FindAsync(accountId, HttpContext.RequestAborted) is { } account)
         {
             await HttpContext.SignInAsync(WebSetup.Principal(account));
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            return LocalRedirect(ReturnPaths.OrHome(returnUrl));
         }
 
         Response.StatusCode = StatusCodes.Status410Gone;
