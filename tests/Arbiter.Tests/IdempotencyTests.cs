@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Arbiter.Storage;
 using Arbiter.Tests.Support;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using static Arbiter.Tests.Support.Marketplace;
 
 namespace Arbiter.Tests;
@@ -74,6 +77,80 @@ public abstract class IdempotencyTests(Backend backend)
         await Expect(await market.Seller.SendAsync(Extend(3)), HttpStatusCode.OK);
         await ExpectProblem(await market.Seller.SendAsync(Extend(4)), HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
         Assert.Equal("2026-03-12T09:00:00Z", Text(await GetAsync(market.Platform, "/api/v1/orders/o1"), "processingDeadline"));
+    }
+
+    [Fact]
+    public async Task A_key_is_remembered_for_a_day_and_then_forgotten()
+    {
+        await using var host = await ArbiterHost.StartAsync(backend);
+        var market = await Marketplace.OpenAsync(host);
+        await market.CreateOrderAsync("o1");
+        HttpRequestMessage Extend(int days) => new(HttpMethod.Post, "/api/v1/orders/o1/processing-extensions")
+        {
+            Headers = { { "Idempotency-Key", "k" } },
+            Content = JsonContent.Create(new { days }),
+        };
+        await Expect(await market.Seller.SendAsync(Extend(1)), HttpStatusCode.OK);
+
+        await market.AdvanceAsync(hours: 23);
+        await ExpectProblem(await market.Seller.SendAsync(Extend(2)), HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
+        await market.AdvanceAsync(hours: 2);
+        await Expect(await market.Seller.SendAsync(Extend(2)), HttpStatusCode.OK);
+
+        // Both extensions ran: one day, then two.
+        Assert.Equal("2026-03-12T09:00:00Z", Text(await GetAsync(market.Platform, "/api/v1/orders/o1"), "processingDeadline"));
+    }
+
+    [Fact]
+    public async Task A_reservation_whose_request_never_finished_frees_itself_after_a_few_minutes()
+    {
+        await using var host = await ArbiterHost.StartAsync(backend);
+        var market = await Marketplace.OpenAsync(host);
+        await market.ShippedOrderAsync("o1");
+        HttpRequestMessage Confirm() => new(HttpMethod.Post, "/api/v1/orders/o1/confirm-receipt") { Headers = { { "Idempotency-Key", "crashed" } } };
+        await Expect(await market.Buyer.SendAsync(Confirm()), HttpStatusCode.OK);
+        await using (var connection = await host.Services.GetRequiredService<Database>().OpenAsync(TestContext.Current.CancellationToken))
+        {
+            // As a node leaves it when it dies between reserving the key and storing the answer.
+            await connection.ExecuteAsync("UPDATE idempotency SET status_code = 0, body = @empty WHERE key = 'crashed'", new { empty = Array.Empty<byte>() });
+        }
+
+        await ExpectProblem(await market.Buyer.SendAsync(Confirm()), HttpStatusCode.Conflict, "idempotency_key_in_progress");
+        await market.AdvanceAsync(minutes: 6);
+
+        // Run again, the command meets the order as the first run left it.
+        await ExpectProblem(await market.Buyer.SendAsync(Confirm()), HttpStatusCode.Conflict, "invalid_state");
+        Assert.Equal("2299", Text(await GetAsync(market.Platform, "/api/v1/orders/o1"), "escrow.released"));
+    }
+
+    [Fact]
+    public async Task A_secret_is_shown_once_and_a_replay_withholds_it()
+    {
+        await using var host = await ArbiterHost.StartAsync(backend);
+        var market = await Marketplace.OpenAsync(host);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var requests = new (string Path, object Body, string Field)[]
+        {
+            ("/api/v1/accounts", new { id = "b7", role = "buyer", displayName = "Seven" }, "token"),
+            ("/api/v1/accounts/b1/sign-in-links", new { }, "url"),
+            ("/api/v1/webhook-endpoints", new { url = receiver.Url, eventTypes = new[] { "*" } }, "secret"),
+        };
+
+        foreach (var (path, body, field) in requests)
+        {
+            HttpRequestMessage Send() => new(HttpMethod.Post, path) { Headers = { { "Idempotency-Key", $"once{path}" } }, Content = JsonContent.Create(body) };
+            var first = await Expect(await market.Platform.SendAsync(Send()), HttpStatusCode.Created);
+            var replay = await market.Platform.SendAsync(Send());
+            var replayed = await Expect(replay, HttpStatusCode.Created);
+
+            var secret = Text(first, field);
+            Assert.NotEqual("null", secret);
+            Assert.Equal("null", Text(replayed, field));
+            Assert.Equal(field, replay.Headers.GetValues("Idempotent-Secret-Withheld").Single());
+            await using var connection = await host.Services.GetRequiredService<Database>().OpenAsync(TestContext.Current.CancellationToken);
+            var stored = await connection.QuerySingleAsync<byte[]>("SELECT body FROM idempotency WHERE key = @key", new { key = $"once{path}" });
+            Assert.DoesNotContain(secret, System.Text.Encoding.UTF8.GetString(stored), StringComparison.Ordinal);
+        }
     }
 }
 

@@ -58,6 +58,7 @@ internal static class AccountsApi
         var query = QueryString.Create(new Dictionary<string, string?> { ["token"] = token, ["returnUrl"] = body?.ReturnTo });
         // From the configured address, never the request's Host header, which the caller chooses.
         var url = $"{options.PublicBaseUrl}/signin/link{query}";
+        ShownOnce.Mark(http, "url");
         return Results.Json(new SignInLinkView(url, (now + SignInLinks.Lifetime).UtcDateTime), statusCode: StatusCodes.Status201Created);
     }
 
@@ -96,6 +97,7 @@ internal static class AccountsApi
 
         var role = Enum.Parse<Role>(body.Role, ignoreCase: true);
         var token = AccountStore.NewToken(body.Role[..1]);
+        ShownOnce.Mark(http, "token");
         return await accounts.CreateAsync(new Account(body.Id!, role, body.DisplayName.Trim(), email), token, clock.GetUtcNow(), http.RequestAborted)
             ? Results.Json(new AccountCreatedView(body.Id!, body.Role, token), statusCode: StatusCodes.Status201Created)
             : Problems.Of(StatusCodes.Status409Conflict, ErrorCode.AccountExists, $"An account with id {body.Id} exists already.");

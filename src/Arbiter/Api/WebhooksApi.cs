@@ -85,6 +85,7 @@ internal static class WebhooksApi
             return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidDescription, "description must be at most 200 characters.");
         }
 
+        ShownOnce.Mark(http, "secret");
         var endpoint = await store.CreateAsync(url.Value!.ToString(), types, body.Description?.Trim(), clock.GetUtcNow(), http.RequestAborted);
         return Results.Json(WebhookEndpointView.Of(endpoint, showSecret: true), statusCode: StatusCodes.Status201Created);
     }
@@ -120,6 +121,7 @@ internal static class WebhooksApi
             return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidOverlap, $"overlapHours must be between 0 and {MaxOverlapHours}.");
         }
 
+        ShownOnce.Mark(http, "secret");
         return await store.RotateSecretAsync(id, TimeSpan.FromHours(hours), clock.GetUtcNow(), http.RequestAborted) is { } endpoint
             ? Results.Json(WebhookEndpointView.Of(endpoint, showSecret: true), statusCode: StatusCodes.Status201Created)
             : NotFound();

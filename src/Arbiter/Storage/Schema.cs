@@ -96,6 +96,11 @@ internal static class Schema
         CREATE INDEX mail_messages_due ON mail_messages (next_attempt_at) WHERE status = 'pending';
         ALTER TABLE accounts ADD COLUMN reminders_off INTEGER NOT NULL DEFAULT 0;
         """,
+        """
+        -- Idempotency records expire, oldest first by this index; a replay says which secrets it withheld.
+        CREATE INDEX idempotency_created ON idempotency (created_at);
+        ALTER TABLE idempotency ADD COLUMN withheld TEXT;
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.
