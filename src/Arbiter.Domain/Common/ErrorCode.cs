@@ -81,6 +81,7 @@ public enum ErrorCode
     SolutionRequired,
     TextRequired,
     TextTooLong,
+    TooManyFailedSignIns,
     TrackingRequired,
     Unauthorized,
     UnknownBuyer,

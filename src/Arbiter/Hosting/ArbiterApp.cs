@@ -36,6 +36,7 @@ internal static class ArbiterApp
         builder.Services.AddSingleton<OrderStore>();
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<Callers>();
+        builder.Services.AddSingleton(_ => new FailedSignIns(options.FailedSignInsPerMinute));
         builder.Services.AddSingleton<EvidenceContent>();
         builder.Services.AddSingleton<RecentOrders>();
         builder.Services.AddSingleton<OrderCommands>();

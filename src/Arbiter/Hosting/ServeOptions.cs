@@ -49,6 +49,9 @@ internal sealed record ServeOptions
     /// <summary>A JSON file overriding policy defaults (durations as "d.hh:mm:ss"); new orders take the policy in force.</summary>
     public string? PolicyFile { get; init; }
 
+    /// <summary>How many failed authentications a client address may make a minute before it is throttled.</summary>
+    public int FailedSignInsPerMinute { get; init; } = 30;
+
     /// <summary>Where webhooks may go besides https endpoints on the public internet.</summary>
     public WebhookNetwork Webhooks { get; init; } = new();
 
@@ -58,7 +61,7 @@ internal sealed record ServeOptions
     public const string Usage = """
         usage: arbiter serve   [--urls URL] [--data DIR] [--db sqlite|postgres] [--connection CS] [--clock system|simulated] [--payments platform|simulated] [--policy FILE] [--platform-key KEY] [--demo]
                        [--smtp HOST:PORT] [--smtp-security auto|none|starttls|tls] [--mail-folder DIR] [--mail-from ADDRESS] [--public-url URL]
-                       [--webhooks-allow-http] [--webhooks-allow-loopback]
+                       [--webhooks-allow-http] [--webhooks-allow-loopback] [--failed-sign-ins-per-minute N]
                arbiter migrate [--data DIR] [--db sqlite|postgres] [--connection CS]
                arbiter audit   [--data DIR] [--db sqlite|postgres] [--connection CS]
         """;
@@ -75,6 +78,9 @@ internal sealed record ServeOptions
             {
                 case "--demo":
                     options = options with { Demo = true };
+                    break;
+                case "--failed-sign-ins-per-minute" when int.TryParse(Value(), out var perMinute) && perMinute > 0:
+                    options = options with { FailedSignInsPerMinute = perMinute };
                     break;
                 case "--webhooks-allow-http":
                     options = options with { Webhooks = options.Webhooks with { AllowHttp = true } };
