@@ -58,6 +58,15 @@ public sealed record Policy
     /// <summary>Time either party has to appeal a mediator's decision.</summary>
     public TimeSpan AppealWindow { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>Most messages one account may write in one dispute.</summary>
+    public int MaxMessagesPerParty { get; init; } = 200;
+
+    /// <summary>Most evidence files one account may upload to one dispute (or to the order before it).</summary>
+    public int MaxEvidenceFilesPerParty { get; init; } = 30;
+
+    /// <summary>Most bytes of evidence one account may upload to one dispute (or to the order before it).</summary>
+    public long MaxEvidenceBytesPerParty { get; init; } = 200L * 1024 * 1024;
+
     /// <summary>What makes this policy unusable, if anything: every period must be positive.</summary>
     public IEnumerable<string> Problems()
     {
@@ -86,6 +95,11 @@ public sealed record Policy
         if (ProtectionReminder < TimeSpan.Zero || DeadlineReminder < TimeSpan.Zero || InfoRequestBusinessDays < 1 || MaxProcessingExtensionDays < 0 || MaxProtectionExtensionDays < 0)
         {
             yield return "protectionReminder, deadlineReminder and the extension maximums cannot be negative; infoRequestBusinessDays is at least 1";
+        }
+
+        if (MaxMessagesPerParty < 1 || MaxEvidenceFilesPerParty < 1 || MaxEvidenceBytesPerParty < 1)
+        {
+            yield return "maxMessagesPerParty, maxEvidenceFilesPerParty and maxEvidenceBytesPerParty are at least 1";
         }
     }
 

@@ -227,6 +227,11 @@ public sealed partial class Dispute
             return error;
         }
 
+        if (MessageList.Count(m => m.Author == actor.ToString()) >= Policy.MaxMessagesPerParty)
+        {
+            return DomainError.Conflict(ErrorCode.MessageLimitReached, $"You have written the {Policy.MaxMessagesPerParty} messages a dispute takes from one party; escalate it if it needs more.");
+        }
+
         var warnings = actor.Role == Role.Buyer ? [] : MessageScreening.Screen(text!);
         var message = new Message($"m{MessageList.Count + 1}", now, actor.ToString(), text!.Trim(), warnings);
         MessageList.Add(message);

@@ -108,19 +108,34 @@ public sealed partial class Order
             return refused;
         }
 
+        if (disputeId is not null && Dispute(disputeId)!.Guard(DisputeAction.AddEvidence, actor, now) is { IsSuccess: false } closed)
+        {
+            return closed;
+        }
+
+        if (EvidenceLimitError(actor, disputeId, file) is { } limit)
+        {
+            return limit;
+        }
+
         if (disputeId is not null)
         {
-            var guard = Dispute(disputeId)!.Guard(DisputeAction.AddEvidence, actor, now);
-            if (!guard.IsSuccess)
-            {
-                return guard;
-            }
-
             Dispute(disputeId)!.Record(now, actor, HistoryAction.EvidenceAdded, $"{file.Id} {file.FileName} ({file.ContentType}, {file.Size} bytes)");
         }
 
         EvidenceList.Add(file with { DisputeId = disputeId, UploadedBy = actor.Id!, At = now });
         return Result.Ok;
+    }
+
+    /// <summary>What one account has uploaded to a dispute (or to the order before one) is capped in number and bytes.</summary>
+    private DomainError? EvidenceLimitError(Actor actor, string? disputeId, EvidenceFile file)
+    {
+        var theirs = EvidenceList.Where(f => f.UploadedBy == actor.Id && f.DisputeId == disputeId).ToList();
+        return theirs.Count >= Policy.MaxEvidenceFilesPerParty || theirs.Sum(f => f.Size) + file.Size > Policy.MaxEvidenceBytesPerParty
+            ? DomainError.Conflict(
+                ErrorCode.EvidenceLimitReached,
+                $"One party may add at most {Policy.MaxEvidenceFilesPerParty} files, {Policy.MaxEvidenceBytesPerParty / (1024 * 1024)} MB in all, to a dispute.")
+            : null;
     }
 
     /// <summary>
