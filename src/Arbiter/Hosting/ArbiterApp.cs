@@ -1,3 +1,4 @@
+using System.Net;
 using Arbiter.Domain.Common;
 using Arbiter.Api;
 using Arbiter.Application;
@@ -9,12 +10,13 @@ using Arbiter.Timers;
 using Arbiter.Web;
 using Arbiter.Webhooks;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 
 namespace Arbiter.Hosting;
 
 /// <summary>Builds the whole service: storage, clock, timers and the HTTP API.</summary>
-internal static class ArbiterApp
+internal static partial class ArbiterApp
 {
     /// <summary>Builds the app; <paramref name="configure"/> lets tests swap the server or the clock.</summary>
     public static async Task<WebApplication> BuildAsync(ServeOptions options, TimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null)
@@ -80,10 +82,33 @@ internal static class ArbiterApp
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json => Json.UseEnumWords(json.SerializerOptions));
         builder.Services.AddOpenApi();
-        builder.Services.AddWeb();
+        builder.Services.AddWeb(options);
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            // Only the configured proxies are believed; with none, forwarded headers are ignored.
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in options.TrustedProxies)
+            {
+                if (IPAddress.TryParse(proxy, out var address))
+                {
+                    forwarded.KnownProxies.Add(address);
+                }
+                else
+                {
+                    forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+                }
+            }
+        });
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (options.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = WriteUnhandledAsync,
@@ -152,7 +177,7 @@ internal static class ArbiterApp
             }
 
             var tooLarge = bad.StatusCode == StatusCodes.Status413PayloadTooLarge;
-            await Problems.WriteAsync(context, tooLarge ? 413 : 400, tooLarge ? ErrorCode.PayloadTooLarge : ErrorCode.InvalidRequest, InnerMessage(bad));
+            await Problems.WriteAsync(context, tooLarge ? 413 : 400, tooLarge ? ErrorCode.PayloadTooLarge : ErrorCode.InvalidRequest, ForTheClient(bad));
             return;
         }
 
@@ -160,6 +185,17 @@ internal static class ArbiterApp
     }
 
     private static string InnerMessage(Exception e) => e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message;
+
+    /// <summary>What went wrong in the client's terms: where in its JSON, or which parameter, never our type names.</summary>
+    private static string ForTheClient(BadHttpRequestException bad) => bad.InnerException switch
+    {
+        System.Text.Json.JsonException json => $"The body is not the JSON this request takes, at {json.Path ?? "$"} (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).",
+        _ => ParameterDescriptor().Replace(bad.Message, "parameter \"$1\""),
+    };
+
+    /// <summary>A parameter as ASP.NET Core describes it, <c>parameter "int? limit"</c>: the client knows it as <c>limit</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"[^\"]*?(\\w+)\"")]
+    private static partial System.Text.RegularExpressions.Regex ParameterDescriptor();
 
     private static DateTimeOffset TruncateToSecond(DateTimeOffset at) => new(at.Ticks - (at.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Arbiter.Domain;
 using Arbiter.Mail;
@@ -49,6 +50,12 @@ internal sealed record ServeOptions
     /// <summary>A JSON file overriding policy defaults (durations as "d.hh:mm:ss"); new orders take the policy in force.</summary>
     public string? PolicyFile { get; init; }
 
+    /// <summary>Reverse proxies (addresses or networks such as 10.0.0.0/8) whose X-Forwarded-For and -Proto are believed; no others'.</summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
+    /// <summary>Cookies only over HTTPS when people reach the service over HTTPS, whatever a proxy in between speaks.</summary>
+    public bool SecureCookies => PublicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>How many failed authentications a client address may make a minute before it is throttled.</summary>
     public int FailedSignInsPerMinute { get; init; } = 30;
 
@@ -62,6 +69,7 @@ internal sealed record ServeOptions
         usage: arbiter serve   [--urls URL] [--data DIR] [--db sqlite|postgres] [--connection CS] [--clock system|simulated] [--payments platform|simulated] [--policy FILE] [--platform-key KEY] [--demo]
                        [--smtp HOST:PORT] [--smtp-security auto|none|starttls|tls] [--mail-folder DIR] [--mail-from ADDRESS] [--public-url URL]
                        [--webhooks-allow-http] [--webhooks-allow-loopback] [--failed-sign-ins-per-minute N]
+                       [--trusted-proxy ADDRESS[/BITS] ...]
                arbiter migrate [--data DIR] [--db sqlite|postgres] [--connection CS]
                arbiter audit   [--data DIR] [--db sqlite|postgres] [--connection CS]
         """;
@@ -81,6 +89,14 @@ internal sealed record ServeOptions
                     break;
                 case "--failed-sign-ins-per-minute" when int.TryParse(Value(), out var perMinute) && perMinute > 0:
                     options = options with { FailedSignInsPerMinute = perMinute };
+                    break;
+                case "--trusted-proxy" when Value() is { } proxy:
+                    if (!IPAddress.TryParse(proxy, out _) && !IPNetwork.TryParse(proxy, out _))
+                    {
+                        return (null, $"--trusted-proxy needs an address or a network such as 10.0.0.0/8 (got '{proxy}').");
+                    }
+
+                    options = options with { TrustedProxies = [.. options.TrustedProxies, proxy] };
                     break;
                 case "--webhooks-allow-http":
                     options = options with { Webhooks = options.Webhooks with { AllowHttp = true } };

@@ -20,8 +20,9 @@ internal static class WebSetup
     public const string AccountClaim = "arbiter:account";
     public const string RoleClaim = "arbiter:role";
 
-    public static void AddWeb(this IServiceCollection services)
+    public static void AddWeb(this IServiceCollection services, Hosting.ServeOptions options)
     {
+        var secure = options.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddRazorPages(o => o.RootDirectory = "/Web/Pages").AddMvcOptions(o => o.Filters.Add<UnknownHandlerFilter>());
         services.AddSingleton<DataProtectionKeys>();
         services.AddSingleton<SignInLinks>();
@@ -33,6 +34,7 @@ internal static class WebSetup
             o.Cookie.Name = "arbiter_session";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = secure;
             o.LoginPath = "/signin";
             o.LogoutPath = "/signout";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
@@ -48,7 +50,11 @@ internal static class WebSetup
             o.Events.OnRedirectToReturnUrl = c => Relative(c);
         });
         services.AddAuthorization();
-        services.AddAntiforgery(o => o.Cookie.Name = "arbiter_antiforgery");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "arbiter_antiforgery";
+            o.Cookie.SecurePolicy = secure;
+        });
     }
 
     private static Task Relative(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context)

@@ -42,17 +42,18 @@ public sealed class ArbiterHost : IAsyncDisposable
     /// <param name="configure">Changes to the service before it starts (another DNS resolver for webhooks).</param>
     internal static async Task<ArbiterHost> StartAsync(
         TestStorage storage, TimeProvider? clock = null, string? policyFile = null, bool simulatedPayments = false, string? smtp = null, string? mailFolder = null,
-        WebhookNetwork? webhooks = null, Action<IServiceCollection>? configure = null)
+        WebhookNetwork? webhooks = null, Action<IServiceCollection>? configure = null, IReadOnlyList<string>? trustedProxies = null)
     {
         var options = storage.Options() with
         {
             SimulatedClock = clock is null, ClockStart = Start, PlatformKey = PlatformKey, PolicyFile = policyFile, SimulatedPayments = simulatedPayments,
             Smtp = smtp, MailFolder = mailFolder, MailFrom = "Arbiter <disputes@shop.test>", PublicUrl = "https://disputes.shop.test",
-            Webhooks = webhooks ?? new WebhookNetwork(AllowHttp: true, AllowLoopback: true),
+            Webhooks = webhooks ?? new WebhookNetwork(AllowHttp: true, AllowLoopback: true), TrustedProxies = trustedProxies ?? [],
         };
         var app = await ArbiterApp.BuildAsync(options, clock, builder =>
         {
-            builder.WebHost.UseTestServer();
+            // Reached over https, as the public URL says, so that its Secure cookies come back.
+            builder.WebHost.UseTestServer(o => o.BaseAddress = new Uri("https://localhost/"));
             configure?.Invoke(builder.Services);
         });
         await app.Services.GetRequiredService<AccountStore>().EnsurePlatformKeyAsync(PlatformKey);
@@ -70,6 +71,9 @@ public sealed class ArbiterHost : IAsyncDisposable
     public HttpClient Platform => Client(PlatformKey);
 
     /// <summary>A client as a browser is: no token, its own cookies, no redirects followed.</summary>
+    /// <summary>The in-memory server, for requests that set what a client cannot (the connection's address).</summary>
+    public TestServer Server => _app.GetTestServer();
+
     public HttpClient Browser()
     {
         var server = _app.GetTestServer();
