@@ -26,6 +26,22 @@ public abstract class WebSessionTests(Backend backend) : MarketplaceTest(backend
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_session_everywhere_also_in_a_copy_of_its_cookie()
+    {
+        using var browser = await WebBrowser.SignInAsync(Host, "b1");
+        var copied = browser.SessionCookie();
+        using var other = Host.Client("");
+        Assert.Equal(HttpStatusCode.OK, (await other.SendAsync(WithCookie(HttpMethod.Get, "/orders", copied))).StatusCode);
+
+        using var signedOut = await browser.PostFormAsync("/signout", []);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+
+        using var replayed = await other.SendAsync(WithCookie(HttpMethod.Get, "/orders", copied));
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.StartsWith("/signin", replayed.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task A_sign_in_link_expires_after_ten_minutes()
     {
         var link = await Expect(await Market.Platform.PostAsJsonAsync("/api/v1/accounts/b1/sign-in-links", new { }), HttpStatusCode.Created);
@@ -90,7 +106,15 @@ public abstract class WebSessionTests(Backend backend) : MarketplaceTest(backend
         Assert.Equal(HttpStatusCode.BadRequest, (await browser.SendAsync(forged)).StatusCode);
         Assert.Equal("awaiting_confirmation", Text(await GetAsync(Market.Buyer, "/api/v1/orders/o1"), "status"));
     }
+
+    private static HttpRequestMessage WithCookie(HttpMethod method, string path, string cookie)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("Cookie", cookie);
+        return request;
+    }
 }
+
 
 public sealed class WebSessionTestsOnSqlite() : WebSessionTests(Backend.Sqlite);
 

@@ -101,6 +101,12 @@ internal static class Schema
         CREATE INDEX idempotency_created ON idempotency (created_at);
         ALTER TABLE idempotency ADD COLUMN withheld TEXT;
         """,
+        """
+        -- Web sessions on the server, so that signing out ends a session wherever its cookie went.
+        CREATE TABLE web_sessions (
+            id_hash TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts (id), created_at BIGINT NOT NULL, ended_at BIGINT);
+        CREATE INDEX web_sessions_account ON web_sessions (account_id) WHERE ended_at IS NULL;
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Arbiter.Api;
 using Arbiter.Domain.Common;
 using Arbiter.Storage;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -19,6 +20,7 @@ internal static class WebSetup
 {
     public const string AccountClaim = "arbiter:account";
     public const string RoleClaim = "arbiter:role";
+    public const string SessionClaim = "arbiter:session";
 
     public static void AddWeb(this IServiceCollection services, Hosting.ServeOptions options)
     {
@@ -26,6 +28,7 @@ internal static class WebSetup
         services.AddRazorPages(o => o.RootDirectory = "/Web/Pages").AddMvcOptions(o => o.Filters.Add<UnknownHandlerFilter>());
         services.AddSingleton<DataProtectionKeys>();
         services.AddSingleton<SignInLinks>();
+        services.AddSingleton<WebSessions>();
         services.AddDataProtection().SetApplicationName("arbiter");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(s =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = s.GetRequiredService<DataProtectionKeys>()));
@@ -48,6 +51,7 @@ internal static class WebSetup
             o.Events.OnRedirectToAccessDenied = c => Relative(c);
             o.Events.OnRedirectToLogout = c => Relative(c);
             o.Events.OnRedirectToReturnUrl = c => Relative(c);
+            o.Events.OnValidatePrincipal = EndedSessionsAsync;
         });
         services.AddAuthorization();
         services.AddAntiforgery(o =>
@@ -55,6 +59,20 @@ internal static class WebSetup
             o.Cookie.Name = "arbiter_antiforgery";
             o.Cookie.SecurePolicy = secure;
         });
+    }
+
+    /// <summary>A cookie is honoured only while its session record is live: a copy kept after sign-out opens nothing.</summary>
+    private static async Task EndedSessionsAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        if (principal?.FindFirst(SessionClaim)?.Value is { } session && principal.FindFirst(AccountClaim)?.Value is { } account
+            && await context.HttpContext.RequestServices.GetRequiredService<WebSessions>().IsLiveAsync(session, account, context.HttpContext.RequestAborted))
+        {
+            return;
+        }
+
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 
     private static Task Relative(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context)
@@ -109,9 +127,25 @@ internal static class WebSetup
             """);
     }
 
-    public static ClaimsPrincipal Principal(Account account) => new(new ClaimsIdentity(
-        [new Claim(AccountClaim, account.Id), new Claim(RoleClaim, account.Role.ToString()), new Claim(ClaimTypes.Name, account.DisplayName)],
-        CookieAuthenticationDefaults.AuthenticationScheme));
+    /// <summary>Starts a session for the account and signs the browser in to it.</summary>
+    public static async Task SignInAsync(HttpContext context, Account account)
+    {
+        var session = await context.RequestServices.GetRequiredService<WebSessions>().StartAsync(account.Id, context.RequestAborted);
+        await context.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(AccountClaim, account.Id), new Claim(RoleClaim, account.Role.ToString()), new Claim(ClaimTypes.Name, account.DisplayName), new Claim(SessionClaim, session)],
+            CookieAuthenticationDefaults.AuthenticationScheme)));
+    }
+
+    /// <summary>Ends the browser's session on the server and drops its cookie.</summary>
+    public static async Task SignOutAsync(HttpContext context)
+    {
+        if (context.User.FindFirst(SessionClaim)?.Value is { } session)
+        {
+            await context.RequestServices.GetRequiredService<WebSessions>().EndAsync(session, context.RequestAborted);
+        }
+
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
 
     /// <summary>The signed-in account as the API's caller, or null when nobody is signed in.</summary>
     public static Caller? WebCaller(this ClaimsPrincipal user) =>

@@ -74,10 +74,12 @@ public sealed class ArbiterHost : IAsyncDisposable
     /// <summary>The in-memory server, for requests that set what a client cannot (the connection's address).</summary>
     public TestServer Server => _app.GetTestServer();
 
-    public HttpClient Browser()
+    /// <summary>A client that keeps the cookies it is given in <paramref name="jar"/>, as a browser does.</summary>
+    public HttpClient Browser(out CookieJar jar)
     {
         var server = _app.GetTestServer();
-        return new HttpClient(new CookieJar(server.CreateHandler())) { BaseAddress = server.BaseAddress };
+        jar = new CookieJar(server.CreateHandler());
+        return new HttpClient(jar) { BaseAddress = server.BaseAddress };
     }
 
     public async ValueTask DisposeAsync()

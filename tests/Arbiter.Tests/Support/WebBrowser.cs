@@ -11,9 +11,10 @@ namespace Arbiter.Tests.Support;
 public sealed partial class WebBrowser : IDisposable
 {
     private readonly HttpClient _client;
+    private readonly CookieJar _jar;
     private string? _formToken;
 
-    private WebBrowser(HttpClient client) => _client = client;
+    private WebBrowser(HttpClient client, CookieJar jar) => (_client, _jar) = (client, jar);
 
     [GeneratedRegex("""name="__RequestVerificationToken" type="hidden" value="([^"]+)"|type="hidden" name="__RequestVerificationToken" value="([^"]+)""")]
     private static partial Regex FormToken();
@@ -22,13 +23,17 @@ public sealed partial class WebBrowser : IDisposable
     public static async Task<WebBrowser> SignInAsync(ArbiterHost host, string accountId)
     {
         var link = await Marketplace.Expect(await host.Platform.PostAsJsonAsync($"/api/v1/accounts/{Uri.EscapeDataString(accountId)}/sign-in-links", new { }), HttpStatusCode.Created);
-        var browser = new WebBrowser(host.Browser());
+        var browser = new WebBrowser(host.Browser(out var jar), jar);
         using var signedIn = await browser._client.GetAsync(new Uri(Marketplace.Text(link, "url")).PathAndQuery);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return browser;
     }
 
     public Task<HttpResponseMessage> GetAsync(string path) => _client.GetAsync(path);
+
+    /// <summary>The session cookie as a Cookie header, as someone who copied it would send it.</summary>
+    public string SessionCookie() =>
+        _jar.Header(_client.BaseAddress!).Split("; ").Single(c => c.StartsWith("arbiter_session=", StringComparison.Ordinal));
 
     /// <summary>Posts a form to a page handler, as the page's own form would (with its anti-forgery token).</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, HttpContent? file = null)
@@ -71,9 +76,11 @@ public sealed partial class WebBrowser : IDisposable
 }
 
 /// <summary>Keeps cookies between requests, as a browser does.</summary>
-internal sealed class CookieJar(HttpMessageHandler inner) : DelegatingHandler(inner)
+public sealed class CookieJar(HttpMessageHandler inner) : DelegatingHandler(inner)
 {
     private readonly CookieContainer _cookies = new();
+
+    public string Header(Uri uri) => _cookies.GetCookieHeader(uri);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

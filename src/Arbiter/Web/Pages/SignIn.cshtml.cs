@@ -1,7 +1,6 @@
 using Arbiter.Demo;
 using Arbiter.Hosting;
 using Arbiter.Storage;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -22,7 +21,7 @@ internal sealed class SignInModel(ServeOptions options, AccountStore accounts) :
             return NotFound();
         }
 
-        await HttpContext.SignInAsync(WebSetup.Principal(account));
+        await WebSetup.SignInAsync(HttpContext, account);
         return LocalRedirect(ReturnPaths.OrHome(ReturnUrl));
     }
 }

@@ -1,6 +1,5 @@
 using Arbiter.Api;
 using Arbiter.Storage;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -21,7 +20,7 @@ internal sealed class SignInLinkModel(SignInLinks links, AccountStore accounts, 
             && await links.RedeemAsync(token, clock.GetUtcNow(), HttpContext.RequestAborted) is { } accountId
             && await accounts.FindAsync(accountId, HttpContext.RequestAborted) is { } account)
         {
-            await HttpContext.SignInAsync(WebSetup.Principal(account));
+            await WebSetup.SignInAsync(HttpContext, account);
             return LocalRedirect(ReturnPaths.OrHome(returnUrl));
         }
 
