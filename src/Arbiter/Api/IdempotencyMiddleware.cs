@@ -53,7 +53,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
             await connection.ExecuteAsync(
                 """
                 DELETE FROM idempotency WHERE (caller, key) IN (SELECT caller, key FROM idempotency WHERE created_at < @expired ORDER BY created_at LIMIT @pruned);
-                DELETE FROM idempotency WHERE caller = @caller AND key = @key AND status_code = 0 AND created_at < @abandoned;
+                DELETE FROM idempotency WHERE caller = @caller AND key = @key AND (created_at < @expired OR (status_code = 0 AND created_at < @abandoned));
                 """,
                 new { caller, key, expired, pruned = PrunedPerRequest, abandoned = (now - Abandoned).ToUnixTimeMilliseconds() },
                 tx);
