@@ -28,6 +28,12 @@ if (command == "audit")
     return await MaintenanceCommands.AuditAsync(options, Console.Out);
 }
 
+if (options.SecretsKeyError() is { } keyError)
+{
+    Console.Error.WriteLine($"arbiter: {keyError}");
+    return 2;
+}
+
 await using var app = await ArbiterApp.BuildAsync(options);
 var generatedKey = await app.Services.GetRequiredService<AccountStore>().EnsurePlatformKeyAsync(options.PlatformKey);
 if (generatedKey is not null)

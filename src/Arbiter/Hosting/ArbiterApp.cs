@@ -5,6 +5,7 @@ using Arbiter.Application;
 using Arbiter.Events;
 using Arbiter.Mail;
 using Arbiter.Sandbox;
+using Arbiter.Security;
 using Arbiter.Storage;
 using Arbiter.Timers;
 using Arbiter.Web;
@@ -22,7 +23,9 @@ internal static partial class ArbiterApp
     public static async Task<WebApplication> BuildAsync(ServeOptions options, TimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null)
     {
         var database = options.OpenDatabase();
+        var secrets = options.OpenSecrets();
         await database.MigrateAsync();
+        await new WebhookStore(database, secrets).SealStoredSecretsAsync();
         var time = clock ?? (options.SimulatedClock ? await SimulatedClock.LoadAsync(database, options.ClockStart ?? TruncateToSecond(TimeProvider.System.GetUtcNow())) : TimeProvider.System);
 
         // Named after this assembly also when a test hosts it, so that the web pages compiled into it are found.
@@ -34,6 +37,7 @@ internal static partial class ArbiterApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.LoadPolicy());
         builder.Services.AddSingleton(_ => database);
+        builder.Services.AddSingleton(secrets);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<OrderStore>();
         builder.Services.AddSingleton<AccountStore>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Arbiter.Domain;
 using Arbiter.Mail;
+using Arbiter.Security;
 using MailKit.Security;
 using MimeKit;
 using Arbiter.Storage;
@@ -50,6 +51,12 @@ internal sealed record ServeOptions
     /// <summary>A JSON file overriding policy defaults (durations as "d.hh:mm:ss"); new orders take the policy in force.</summary>
     public string? PolicyFile { get; init; }
 
+    /// <summary>
+    /// The file holding the key that seals secrets at rest (32 bytes, base64); ARBITER_SECRETS_KEY holds
+    /// it instead. Unset with SQLite, <c>secrets.key</c> in the data folder, made at the first start.
+    /// </summary>
+    public string? SecretsKeyFile { get; init; }
+
     /// <summary>Reverse proxies (addresses or networks such as 10.0.0.0/8) whose X-Forwarded-For and -Proto are believed; no others'.</summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
 
@@ -69,7 +76,7 @@ internal sealed record ServeOptions
         usage: arbiter serve   [--urls URL] [--data DIR] [--db sqlite|postgres] [--connection CS] [--clock system|simulated] [--payments platform|simulated] [--policy FILE] [--platform-key KEY] [--demo]
                        [--smtp HOST:PORT] [--smtp-security auto|none|starttls|tls] [--mail-folder DIR] [--mail-from ADDRESS] [--public-url URL]
                        [--webhooks-allow-http] [--webhooks-allow-loopback] [--failed-sign-ins-per-minute N]
-                       [--trusted-proxy ADDRESS[/BITS] ...]
+                       [--trusted-proxy ADDRESS[/BITS] ...] [--secrets-key-file FILE]
                arbiter migrate [--data DIR] [--db sqlite|postgres] [--connection CS]
                arbiter audit   [--data DIR] [--db sqlite|postgres] [--connection CS]
         """;
@@ -89,6 +96,9 @@ internal sealed record ServeOptions
                     break;
                 case "--failed-sign-ins-per-minute" when int.TryParse(Value(), out var perMinute) && perMinute > 0:
                     options = options with { FailedSignInsPerMinute = perMinute };
+                    break;
+                case "--secrets-key-file" when Value() is { Length: > 0 } keyFile:
+                    options = options with { SecretsKeyFile = keyFile };
                     break;
                 case "--trusted-proxy" when Value() is { } proxy:
                     if (!IPAddress.TryParse(proxy, out _) && !IPNetwork.TryParse(proxy, out _))
@@ -208,6 +218,37 @@ internal sealed record ServeOptions
     public Policy LoadPolicy() => PolicyFile is null
         ? Policy.Default
         : JsonSerializer.Deserialize<Policy>(File.ReadAllText(PolicyFile), Json.Storage) ?? Policy.Default;
+
+    /// <summary>What seals secrets at rest: the operator's key (environment, then file), or with SQLite one made in the data folder.</summary>
+    public SecretBox OpenSecrets() =>
+        LoadSecretsKey() is { } key ? new SecretBox(key) : throw new InvalidOperationException(SecretsKeyError());
+
+    /// <summary>Why <see cref="OpenSecrets"/> would fail, if it would; <c>serve</c> says it before starting.</summary>
+    public string? SecretsKeyError() => LoadSecretsKey() is not null ? null
+        : Backend == "postgres" && SecretsKeyFile is null && Environment.GetEnvironmentVariable("ARBITER_SECRETS_KEY") is null
+            ? "--db postgres needs the key that seals secrets at rest, shared by every node: --secrets-key-file FILE or ARBITER_SECRETS_KEY (32 random bytes in base64, e.g. from: openssl rand -base64 32)."
+            : "the secrets key must be 32 bytes in base64 (e.g. from: openssl rand -base64 32), in --secrets-key-file or ARBITER_SECRETS_KEY.";
+
+    private byte[]? LoadSecretsKey()
+    {
+        if (Environment.GetEnvironmentVariable("ARBITER_SECRETS_KEY") is { Length: > 0 } fromEnvironment)
+        {
+            return SecretBox.ParseKey(fromEnvironment);
+        }
+
+        var file = SecretsKeyFile ?? (Backend == "postgres" ? null : Path.Combine(DataDirectory, "secrets.key"));
+        if (file is null)
+        {
+            return null;
+        }
+
+        if (SecretsKeyFile is null && !File.Exists(file))
+        {
+            SecretBox.CreateKeyFile(file);
+        }
+
+        return File.Exists(file) ? SecretBox.ParseKey(File.ReadAllText(file)) : null;
+    }
 
     /// <summary>The database these options name: a SQLite file under the data folder, or a PostgreSQL server.</summary>
     public Database OpenDatabase() => Backend == "postgres"

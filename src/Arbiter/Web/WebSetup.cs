@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Claims;
 using Arbiter.Api;
 using Arbiter.Domain.Common;
+using Arbiter.Security;
 using Arbiter.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -31,7 +32,11 @@ internal static class WebSetup
         services.AddSingleton<WebSessions>();
         services.AddDataProtection().SetApplicationName("arbiter");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(s =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = s.GetRequiredService<DataProtectionKeys>()));
+            new ConfigureOptions<KeyManagementOptions>(o =>
+            {
+                o.XmlRepository = s.GetRequiredService<DataProtectionKeys>();
+                o.XmlEncryptor = new SealedXmlEncryptor(s.GetRequiredService<SecretBox>());
+            }));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.Cookie.Name = "arbiter_session";

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using Arbiter.Events;
+using Arbiter.Security;
 using Arbiter.Storage;
 using Dapper;
 
@@ -17,7 +18,7 @@ namespace Arbiter.Webhooks;
 /// days from the event, then the delivery is marked failed (it can be redelivered by hand). Every
 /// attempt is logged with the receiver's answer.
 /// </summary>
-internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClients, TimeProvider clock, ILogger<WebhookDispatcher> logger) : IOutboxConsumer
+internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClients, SecretBox sealedSecrets, TimeProvider clock, ILogger<WebhookDispatcher> logger) : IOutboxConsumer
 {
     public const string HttpClientName = "webhooks";
     private const int SendBatch = 64;
@@ -75,7 +76,7 @@ internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClie
 
         return [.. await connection.QueryAsync<Claimed>(
             $"""
-            SELECT d.id AS Id, d.attempts AS Attempts, d.created_at AS CreatedAt, e.id AS EventId, e.type AS EventType, e.payload AS Payload, w.url AS Url,
+            SELECT d.id AS Id, d.endpoint_id AS EndpointId, d.attempts AS Attempts, d.created_at AS CreatedAt, e.id AS EventId, e.type AS EventType, e.payload AS Payload, w.url AS Url,
                    w.secret AS Secret, w.previous_secret AS PreviousSecret, w.previous_secret_until AS PreviousSecretUntil
             FROM webhook_deliveries d JOIN events e ON e.id = d.event_id JOIN webhook_endpoints w ON w.id = d.endpoint_id
             WHERE {db.InList("d.id", "ids")}
@@ -88,9 +89,10 @@ internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClie
     {
         var now = clock.GetUtcNow();
         var body = Encoding.UTF8.GetBytes(delivery.Payload);
+        var purpose = WebhookStore.Purpose(delivery.EndpointId);
         var secrets = delivery.PreviousSecret is not null && delivery.PreviousSecretUntil > now.ToUnixTimeMilliseconds()
-            ? new[] { delivery.Secret, delivery.PreviousSecret }
-            : [delivery.Secret];
+            ? new[] { sealedSecrets.Open(delivery.Secret, purpose), sealedSecrets.Open(delivery.PreviousSecret, purpose) }
+            : [sealedSecrets.Open(delivery.Secret, purpose)];
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add("Arbiter-Event-Id", delivery.EventId);
@@ -168,6 +170,7 @@ internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClie
         public string EventType { get; init; } = "";
         public string Payload { get; init; } = "";
         public string Url { get; init; } = "";
+        public string EndpointId { get; init; } = "";
         public string Secret { get; init; } = "";
         public string? PreviousSecret { get; init; }
         public long? PreviousSecretUntil { get; init; }

@@ -1,3 +1,4 @@
+using Arbiter.Security;
 using Arbiter.Storage;
 using Dapper;
 
@@ -11,8 +12,8 @@ internal sealed record Delivery(
     string Id, string EndpointId, string EventId, string EventType, string Status, int Attempts, DateTimeOffset? NextAttemptAt,
     DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, IReadOnlyList<DeliveryAttempt> AttemptLog);
 
-/// <summary>Webhook endpoints and their deliveries, as the platform manages and inspects them.</summary>
-internal sealed class WebhookStore(Database db)
+/// <summary>Webhook endpoints and their deliveries, as the platform manages and inspects them; signing secrets are stored sealed.</summary>
+internal sealed class WebhookStore(Database db, SecretBox secrets)
 {
     private const string EndpointColumns = "id, url, event_types, description, secret, previous_secret, previous_secret_until, enabled, created_at";
 
@@ -25,7 +26,7 @@ internal sealed class WebhookStore(Database db)
         var endpoint = new WebhookEndpoint($"we_{Tokens.New(12)}", url, eventTypes, description, NewSecret(), null, null, true, now);
         await db.WriteAsync((connection, tx) => connection.ExecuteAsync(
             $"INSERT INTO webhook_endpoints ({EndpointColumns}) VALUES (@Id, @Url, @Types, @Description, @Secret, NULL, NULL, 1, @At)",
-            new { endpoint.Id, endpoint.Url, Types = string.Join(',', eventTypes), endpoint.Description, endpoint.Secret, At = now.ToUnixTimeMilliseconds() },
+            new { endpoint.Id, endpoint.Url, Types = string.Join(',', eventTypes), endpoint.Description, Secret = secrets.Seal(endpoint.Secret, Purpose(endpoint.Id)), At = now.ToUnixTimeMilliseconds() },
             tx), ct);
         return endpoint;
     }
@@ -34,14 +35,14 @@ internal sealed class WebhookStore(Database db)
     {
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<EndpointRow>($"SELECT {EndpointFields} FROM webhook_endpoints {(enabledOnly ? "WHERE enabled = 1" : "")} ORDER BY created_at, id");
-        return [.. rows.Select(r => r.ToEndpoint())];
+        return [.. rows.Select(r => r.ToEndpoint(secrets))];
     }
 
     public async Task<WebhookEndpoint?> FindAsync(string id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<EndpointRow>($"SELECT {EndpointFields} FROM webhook_endpoints WHERE id = @id", new { id });
-        return row?.ToEndpoint();
+        return row?.ToEndpoint(secrets);
     }
 
     /// <summary>Stops deliveries to an endpoint; what was pending stays in its log, unsent.</summary>
@@ -54,7 +55,7 @@ internal sealed class WebhookStore(Database db)
         var secret = NewSecret();
         var rotated = await db.WriteAsync(async (connection, tx) => await connection.ExecuteAsync(
             "UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_until = @until, secret = @secret WHERE id = @id",
-            new { id, secret, until = (now + overlap).ToUnixTimeMilliseconds() },
+            new { id, secret = secrets.Seal(secret, Purpose(id)), until = (now + overlap).ToUnixTimeMilliseconds() },
             tx) == 1, ct);
         return rotated ? await FindAsync(id, ct) : null;
     }
@@ -94,6 +95,26 @@ internal sealed class WebhookStore(Database db)
             return copied == 1 ? id : null;
         }, ct);
 
+    /// <summary>Seals the secrets stored before sealing existed; run at start, once they are all sealed it changes nothing.</summary>
+    public Task SealStoredSecretsAsync() => db.WriteAsync(async (connection, tx) =>
+    {
+        var rows = await connection.QueryAsync<(string Id, string Secret, string? PreviousSecret)>("SELECT id, secret, previous_secret FROM webhook_endpoints", transaction: tx);
+        foreach (var (id, secret, previous) in rows.Where(r => !SecretBox.IsSealed(r.Secret) || (r.PreviousSecret is { } p && !SecretBox.IsSealed(p))))
+        {
+            await connection.ExecuteAsync(
+                "UPDATE webhook_endpoints SET secret = @secret, previous_secret = @previous WHERE id = @id",
+                new { id, secret = Sealed(secret, id), previous = previous is null ? null : Sealed(previous, id) },
+                tx);
+        }
+
+        return true;
+    });
+
+    /// <summary>What a secret is sealed for: its endpoint, so that one endpoint's cannot be passed off as another's.</summary>
+    public static string Purpose(string endpointId) => $"webhook-secret:{endpointId}";
+
+    private string Sealed(string stored, string endpointId) => SecretBox.IsSealed(stored) ? stored : secrets.Seal(stored, Purpose(endpointId));
+
     private static string NewSecret() => $"whsec_{Tokens.New(32)}";
 
 
@@ -111,8 +132,8 @@ private static DateTimeOffset At(long unixMs) => DateTimeOffset.FromUnixTimeMill
         public long Enabled { get; init; }
         public long CreatedAt { get; init; }
 
-        public WebhookEndpoint ToEndpoint() => new(
-            Id, Url, EventTypes.Split(','), Description, Secret, PreviousSecret,
+        public WebhookEndpoint ToEndpoint(SecretBox secrets) => new(
+            Id, Url, EventTypes.Split(','), Description, secrets.Open(Secret, Purpose(Id)), PreviousSecret is null ? null : secrets.Open(PreviousSecret, Purpose(Id)),
             PreviousSecretUntil is { } until ? At(until) : null, Enabled == 1, At(CreatedAt));
     }
 

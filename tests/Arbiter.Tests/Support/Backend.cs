@@ -19,15 +19,24 @@ public sealed record TestStorage(Backend Backend, string DataDirectory, string? 
         DataDirectory = DataDirectory,
         Backend = Backend == Backend.Postgres ? "postgres" : "sqlite",
         Connection = Connection,
+        SecretsKeyFile = SecretsKeyFile,
     };
+
+    /// <summary>The key that seals secrets at rest, shared by every node on this storage.</summary>
+    public string SecretsKeyFile => Path.Combine(DataDirectory, "secrets.key");
 
     /// <summary>A real service process on this storage.</summary>
     public Task<NodeProcess> StartNodeAsync() => NodeProcess.StartAsync(
         ArbiterHost.PlatformKey,
-        Backend == Backend.Postgres ? ["--db", "postgres", "--connection", Connection!] : ["--data", DataDirectory]);
+        Backend == Backend.Postgres ? ["--db", "postgres", "--connection", Connection!, "--secrets-key-file", SecretsKeyFile] : ["--data", DataDirectory]);
 
-    public static async Task<TestStorage> NewAsync(Backend backend) => new(
-        backend,
-        Directory.CreateTempSubdirectory("arbiter-test-").FullName,
-        backend == Backend.Postgres ? await PostgresServer.CreateDatabaseAsync() : null);
+    public static async Task<TestStorage> NewAsync(Backend backend)
+    {
+        var storage = new TestStorage(
+            backend,
+            Directory.CreateTempSubdirectory("arbiter-test-").FullName,
+            backend == Backend.Postgres ? await PostgresServer.CreateDatabaseAsync() : null);
+        Arbiter.Security.SecretBox.CreateKeyFile(storage.SecretsKeyFile);
+        return storage;
+    }
 }
