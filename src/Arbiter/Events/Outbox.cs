@@ -25,9 +25,10 @@ internal interface IOutboxConsumer
 /// <summary>
 /// Takes events out of the outbox: fans each new one out to every consumer exactly once (an
 /// order's events in their order, on any number of nodes), then lets the consumers work, again
-/// and again while work begets work (a completed refund is itself an event).
+/// and again while work begets work (a completed refund is itself an event). A consumer that fails
+/// is logged and tried again on the next pass; the others go on.
 /// </summary>
-internal sealed class Outbox(Database db, IEnumerable<IOutboxConsumer> consumers, TimeProvider clock) : IDisposable
+internal sealed class Outbox(Database db, IEnumerable<IOutboxConsumer> consumers, TimeProvider clock, ILogger<Outbox> logger) : IDisposable
 {
     private const int FanOutBatch = 500;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -53,7 +54,14 @@ internal sealed class Outbox(Database db, IEnumerable<IOutboxConsumer> consumers
                 var done = 0;
                 foreach (var consumer in consumers)
                 {
-                    done += await consumer.RunDueAsync(ct);
+                    try
+                    {
+                        done += await consumer.RunDueAsync(ct);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        logger.LogError(e, "{Consumer} failed; its work waits for the next pass", consumer.GetType().Name);
+                    }
                 }
 
                 if (done == 0)
