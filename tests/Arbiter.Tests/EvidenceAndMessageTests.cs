@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Arbiter.Storage;
 using Arbiter.Tests.Support;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using static Arbiter.Tests.Support.Marketplace;
 
 namespace Arbiter.Tests;
@@ -28,6 +31,40 @@ public abstract class EvidenceAndMessageTests(Backend backend) : MarketplaceTest
         var download = await Market.Seller.GetAsync($"/api/v1/evidence/{evidenceId}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Evidence.PngBytes, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_large_file_is_stored_a_mebibyte_at_a_time_and_comes_back_whole()
+    {
+        var id = Text(await Market.DisputeAsync("o1"), "id");
+        var video = new byte[(5 * 1024 * 1024) + 123];
+        new Random(7).NextBytes(video);
+        "\0\0\0\u0018ftypmp42"u8.ToArray().CopyTo(video, 0);
+
+        var upload = await Expect(await Market.Buyer.PostAsync($"/api/v1/disputes/{id}/evidence", Evidence.File(video, "parcel.mp4", "video/mp4")), HttpStatusCode.Created);
+
+        Assert.Equal(video.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), Text(upload, "size"));
+        await using (var connection = await Host.Services.GetRequiredService<Database>().OpenAsync(TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(6, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM evidence_chunks WHERE id = @id", new { id = Text(upload, "id") }));
+        }
+
+        Assert.Equal(video, await (await Market.Seller.GetAsync($"/api/v1/evidence/{Text(upload, "id")}")).Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_file_stored_before_chunks_still_downloads()
+    {
+        var id = Text(await Market.DisputeAsync("o1"), "id");
+        var upload = await Expect(await Market.Buyer.PostAsync($"/api/v1/disputes/{id}/evidence", Evidence.Png()), HttpStatusCode.Created);
+        await using (var connection = await Host.Services.GetRequiredService<Database>().OpenAsync(TestContext.Current.CancellationToken))
+        {
+            await connection.ExecuteAsync(
+                "DELETE FROM evidence_chunks WHERE id = @id; INSERT INTO evidence_content (id, content) VALUES (@id, @content)",
+                new { id = Text(upload, "id"), content = Evidence.PngBytes });
+        }
+
+        Assert.Equal(Evidence.PngBytes, await (await Market.Seller.GetAsync($"/api/v1/evidence/{Text(upload, "id")}")).Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

@@ -7,8 +7,8 @@ namespace Arbiter.Application;
 
 /// <summary>
 /// Evidence files: added to an order (before its dispute is opened) or to a dispute, checked by
-/// their content, never by their name, with the bytes stored in the same transaction as the
-/// order's record; and read back by whoever may see the dispute they belong to.
+/// their content, never by their name, with the bytes streamed from the upload into the same
+/// transaction as the order's record; and read back by whoever may see the dispute they belong to.
 /// </summary>
 internal sealed class EvidenceFiles(OrderCommands commands, EvidenceContent contents)
 {
@@ -18,13 +18,14 @@ internal sealed class EvidenceFiles(OrderCommands commands, EvidenceContent cont
     /// <remarks>The caller has checked the file's size against the evidence limit.</remarks>
     public async Task<Result<EvidenceFile>> AddAsync(Caller caller, OrderId orderId, string? disputeId, IFormFile file, CancellationToken ct)
     {
-        var content = new byte[file.Length];
+        var head = new byte[64];
+        int headLength;
         await using (var stream = file.OpenReadStream())
         {
-            await stream.ReadExactlyAsync(content, ct);
+            headLength = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
         }
 
-        if (FileSignatures.Detect(content) is not { } contentType)
+        if (FileSignatures.Detect(head.AsSpan(0, headLength)) is not { } contentType)
         {
             return UnsupportedType;
         }
@@ -35,11 +36,15 @@ internal sealed class EvidenceFiles(OrderCommands commands, EvidenceContent cont
             order => disputeId is null ? caller.CanSee(order) : order.Dispute(disputeId) is { } d && caller.CanSee(order, d),
             (order, now) =>
             {
-                var evidence = new EvidenceFile(EvidenceId.New(order.Id).ToString(), disputeId, caller.Key, name, contentType, content.Length, now);
+                var evidence = new EvidenceFile(EvidenceId.New(order.Id).ToString(), disputeId, caller.Key, name, contentType, file.Length, now);
                 var added = order.AddEvidence(caller.Actor, disputeId, evidence, now);
                 return added.IsSuccess ? evidence : added.Error!;
             },
-            (evidence, connection, tx) => EvidenceContent.WriteAsync(connection, tx, evidence.Id, content),
+            async (evidence, connection, tx) =>
+            {
+                await using var content = file.OpenReadStream();
+                await EvidenceContent.WriteAsync(connection, tx, evidence.Id, content, ct);
+            },
             ct);
         return result.Error is { } error ? error : result.Value!;
     }

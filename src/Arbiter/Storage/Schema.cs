@@ -107,6 +107,10 @@ internal static class Schema
             id_hash TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts (id), created_at BIGINT NOT NULL, ended_at BIGINT);
         CREATE INDEX web_sessions_account ON web_sessions (account_id) WHERE ended_at IS NULL;
         """,
+        """
+        -- Evidence in chunks, so that an upload is written (and read) a piece at a time.
+        CREATE TABLE evidence_chunks (id TEXT NOT NULL, idx INTEGER NOT NULL, bytes {bytes} NOT NULL, PRIMARY KEY (id, idx));
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.
