@@ -69,11 +69,6 @@ public abstract class IdempotencyTests(Backend backend)
         var market = await Marketplace.OpenAsync(host);
         await market.CreateOrderAsync("o1");
 
-        HttpRequestMessage Extend(int days) => new(HttpMethod.Post, "/api/v1/orders/o1/processing-extensions")
-        {
-            Headers = { { "Idempotency-Key", "k" } },
-            Content = JsonContent.Create(new { days }),
-        };
         await Expect(await market.Seller.SendAsync(Extend(3)), HttpStatusCode.OK);
         await ExpectProblem(await market.Seller.SendAsync(Extend(4)), HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
         Assert.Equal("2026-03-12T09:00:00Z", Text(await GetAsync(market.Platform, "/api/v1/orders/o1"), "processingDeadline"));
@@ -85,11 +80,6 @@ public abstract class IdempotencyTests(Backend backend)
         await using var host = await ArbiterHost.StartAsync(backend);
         var market = await Marketplace.OpenAsync(host);
         await market.CreateOrderAsync("o1");
-        HttpRequestMessage Extend(int days) => new(HttpMethod.Post, "/api/v1/orders/o1/processing-extensions")
-        {
-            Headers = { { "Idempotency-Key", "k" } },
-            Content = JsonContent.Create(new { days }),
-        };
         await Expect(await market.Seller.SendAsync(Extend(1)), HttpStatusCode.OK);
 
         await market.AdvanceAsync(hours: 23);
@@ -152,7 +142,15 @@ public abstract class IdempotencyTests(Backend backend)
             Assert.DoesNotContain(secret, System.Text.Encoding.UTF8.GetString(stored), StringComparison.Ordinal);
         }
     }
+
+    /// <summary>A seller's processing extension under the one idempotency key "k".</summary>
+    private static HttpRequestMessage Extend(int days) => new(HttpMethod.Post, "/api/v1/orders/o1/processing-extensions")
+    {
+        Headers = { { "Idempotency-Key", "k" } },
+        Content = JsonContent.Create(new { days }),
+    };
 }
+
 
 public sealed class IdempotencyTestsOnSqlite() : IdempotencyTests(Backend.Sqlite);
 

@@ -12,7 +12,7 @@ internal sealed class SignInLinkModel(SignInLinks links, AccountStore accounts, 
     {
         if (failures.Blocked(HttpContext) is { } wait)
         {
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            FailedSignIns.SetRetryAfter(Response, wait);
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
