@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Arbiter.Cli;
 using Arbiter.Demo;
 using Arbiter.Hosting;
@@ -28,13 +29,18 @@ if (command == "audit")
     return await MaintenanceCommands.AuditAsync(options, Console.Out);
 }
 
-if (options.SecretsKeyError() is { } keyError)
+if (options.LoadSealingKeys().Error is { } keyError)
 {
     Console.Error.WriteLine($"arbiter: {keyError}");
     return 2;
 }
 
-await using var app = await ArbiterApp.BuildAsync(options);
+await using var app = await BuildOrExplainAsync(options);
+if (app is null)
+{
+    return 2;
+}
+
 var generatedKey = await app.Services.GetRequiredService<AccountStore>().EnsurePlatformKeyAsync(options.PlatformKey);
 if (generatedKey is not null)
 {
@@ -57,6 +63,19 @@ await app.StartAsync();
 Console.WriteLine($"Arbiter is listening on {options.Urls} (API reference: {options.Urls.Split(';')[0].TrimEnd('/')}/docs). Press Ctrl+C to stop.");
 await app.WaitForShutdownAsync();
 return 0;
+
+static async Task<WebApplication?> BuildOrExplainAsync(ServeOptions options)
+{
+    try
+    {
+        return await ArbiterApp.BuildAsync(options);
+    }
+    catch (CryptographicException e)
+    {
+        Console.Error.WriteLine($"arbiter: a secret stored in the database does not open: {e.Message} Give every sealing key still in use (docs/security.md, \"Changing the sealing key\").");
+        return null;
+    }
+}
 
 /// <summary>The entry point, visible to the integration tests.</summary>
 public partial class Program;

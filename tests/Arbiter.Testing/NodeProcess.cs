@@ -66,7 +66,7 @@ public sealed class NodeProcess : IAsyncDisposable
         [
             typeof(Program).Assembly.Location, "serve", "--urls", address.ToString().TrimEnd('/'),
             "--clock", simulatedClock ? "simulated" : "system", "--platform-key", platformKey,
-            "--webhooks-allow-http", "--webhooks-allow-loopback",
+            "--allow-private-webhooks",
         ];
         foreach (var arg in args.Concat(storageArgs))
         {

@@ -15,7 +15,7 @@ public sealed class NetworkAddressTests
     [InlineData("::ffff:8.8.8.8")]
     [InlineData("2002:808:808::")]
     public void A_public_address_may_be_reached(string address) =>
-        Assert.Null(NetworkAddresses.WhyRefused(IPAddress.Parse(address), allowLoopback: false));
+        Assert.Null(NetworkAddresses.WhyRefused(IPAddress.Parse(address), allowPrivate: false));
 
     [Theory]
     [InlineData("127.0.0.1", "a loopback address")]
@@ -32,15 +32,24 @@ public sealed class NetworkAddressTests
     [InlineData("64:ff9b::a00:1", "a private address")]
     [InlineData("::", "an unspecified address")]
     public void An_address_inside_some_network_is_refused_and_says_why(string address, string why) =>
-        Assert.Equal(why, NetworkAddresses.WhyRefused(IPAddress.Parse(address), allowLoopback: false));
+        Assert.Equal(why, NetworkAddresses.WhyRefused(IPAddress.Parse(address), allowPrivate: false));
 
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
     [InlineData("::ffff:127.0.0.1")]
-    public void The_sandbox_switch_opens_loopback_and_nothing_else(string address)
-    {
-        Assert.Null(NetworkAddresses.WhyRefused(IPAddress.Parse(address), allowLoopback: true));
-        Assert.NotNull(NetworkAddresses.WhyRefused(IPAddress.Parse("10.0.0.1"), allowLoopback: true));
-    }
+    [InlineData("10.0.0.1")]
+    [InlineData("192.168.1.20")]
+    [InlineData("100.64.0.1")]
+    [InlineData("fd12:3456::1")]
+    public void The_sandbox_switch_opens_loopback_and_private_networks(string address) =>
+        Assert.Null(NetworkAddresses.WhyRefused(IPAddress.Parse(address), allowPrivate: true));
+
+    [Theory]
+    [InlineData("169.254.169.254")]
+    [InlineData("fe80::1")]
+    [InlineData("224.0.0.1")]
+    [InlineData("0.0.0.0")]
+    public void The_sandbox_switch_keeps_metadata_and_multicast_closed(string address) =>
+        Assert.NotNull(NetworkAddresses.WhyRefused(IPAddress.Parse(address), allowPrivate: true));
 }

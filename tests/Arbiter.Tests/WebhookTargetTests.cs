@@ -114,7 +114,7 @@ public abstract class WebhookTargetTests(Backend backend) : IAsyncLifetime
         var strict = await StartAsync(new WebhookNetwork(AllowHttp: true));
         await ExpectProblem(await Subscribe(strict.Platform, receiver.Url), HttpStatusCode.UnprocessableEntity, "webhook_target_refused");
 
-        var sandbox = await StartAsync(new WebhookNetwork(AllowHttp: true, AllowLoopback: true));
+        var sandbox = await StartAsync(new WebhookNetwork(AllowPrivate: true));
         var market = await Marketplace.OpenAsync(sandbox);
         await Expect(await Subscribe(market.Platform, $"http://sandbox.shop.test:{new Uri(receiver.Url).Port}/hooks"), HttpStatusCode.Created);
         await market.CreateOrderAsync("o1");

@@ -25,7 +25,8 @@ internal static partial class ArbiterApp
         var database = options.OpenDatabase();
         var secrets = options.OpenSecrets();
         await database.MigrateAsync();
-        await new WebhookStore(database, secrets).SealStoredSecretsAsync();
+        await new WebhookStore(database, secrets).ResealStoredSecretsAsync();
+        await new DataProtectionKeys(database).ResealAsync(secrets);
         var time = clock ?? (options.SimulatedClock ? await SimulatedClock.LoadAsync(database, options.ClockStart ?? TruncateToSecond(TimeProvider.System.GetUtcNow())) : TimeProvider.System);
 
         // Named after this assembly also when a test hosts it, so that the web pages compiled into it are found.

@@ -52,10 +52,13 @@ internal sealed record ServeOptions
     public string? PolicyFile { get; init; }
 
     /// <summary>
-    /// The file holding the key that seals secrets at rest (32 bytes, base64); ARBITER_SECRETS_KEY holds
-    /// it instead. Unset with SQLite, <c>secrets.key</c> in the data folder, made at the first start.
+    /// The file holding the keys that seal secrets at rest (32 bytes in base64 each, one a line, the
+    /// current one first). Unset with SQLite, <c>secrets.key</c> in the data folder, made at the first start.
     /// </summary>
     public string? SecretsKeyFile { get; init; }
+
+    /// <summary>Certificates whose RSA private keys stand for sealing keys, before any other key (see <see cref="SealingKeySources"/>).</summary>
+    public IReadOnlyList<string> SecretsCertificates { get; init; } = [];
 
     /// <summary>Reverse proxies (addresses or networks such as 10.0.0.0/8) whose X-Forwarded-For and -Proto are believed; no others'.</summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
@@ -75,8 +78,8 @@ internal sealed record ServeOptions
     public const string Usage = """
         usage: arbiter serve   [--urls URL] [--data DIR] [--db sqlite|postgres] [--connection CS] [--clock system|simulated] [--payments platform|simulated] [--policy FILE] [--platform-key KEY] [--demo]
                        [--smtp HOST:PORT] [--smtp-security auto|none|starttls|tls] [--mail-folder DIR] [--mail-from ADDRESS] [--public-url URL]
-                       [--webhooks-allow-http] [--webhooks-allow-loopback] [--failed-sign-ins-per-minute N]
-                       [--trusted-proxy ADDRESS[/BITS] ...] [--secrets-key-file FILE]
+                       [--allow-private-webhooks] [--webhooks-allow-http] [--failed-sign-ins-per-minute N]
+                       [--trusted-proxy ADDRESS[/BITS] ...] [--secrets-key-file FILE] [--secrets-certificate FILE ...]
                arbiter migrate [--data DIR] [--db sqlite|postgres] [--connection CS]
                arbiter audit   [--data DIR] [--db sqlite|postgres] [--connection CS]
         """;
@@ -100,6 +103,9 @@ internal sealed record ServeOptions
                 case "--secrets-key-file" when Value() is { Length: > 0 } keyFile:
                     options = options with { SecretsKeyFile = keyFile };
                     break;
+                case "--secrets-certificate" when Value() is { Length: > 0 } certificate:
+                    options = options with { SecretsCertificates = [.. options.SecretsCertificates, certificate] };
+                    break;
                 case "--trusted-proxy" when Value() is { } proxy:
                     if (!IPAddress.TryParse(proxy, out _) && !IPNetwork.TryParse(proxy, out _))
                     {
@@ -111,8 +117,8 @@ internal sealed record ServeOptions
                 case "--webhooks-allow-http":
                     options = options with { Webhooks = options.Webhooks with { AllowHttp = true } };
                     break;
-                case "--webhooks-allow-loopback":
-                    options = options with { Webhooks = options.Webhooks with { AllowLoopback = true } };
+                case "--allow-private-webhooks":
+                    options = options with { Webhooks = options.Webhooks with { AllowPrivate = true } };
                     break;
                 case "--urls" when Value() is { } urls:
                     options = options with { Urls = urls };
@@ -219,36 +225,16 @@ internal sealed record ServeOptions
         ? Policy.Default
         : JsonSerializer.Deserialize<Policy>(File.ReadAllText(PolicyFile), Json.Storage) ?? Policy.Default;
 
-    /// <summary>What seals secrets at rest: the operator's key (environment, then file), or with SQLite one made in the data folder.</summary>
-    public SecretBox OpenSecrets() =>
-        LoadSecretsKey() is { } key ? new SecretBox(key) : throw new InvalidOperationException(SecretsKeyError());
-
-    /// <summary>Why <see cref="OpenSecrets"/> would fail, if it would; <c>serve</c> says it before starting.</summary>
-    public string? SecretsKeyError() => LoadSecretsKey() is not null ? null
-        : Backend == "postgres" && SecretsKeyFile is null && Environment.GetEnvironmentVariable("ARBITER_SECRETS_KEY") is null
-            ? "--db postgres needs the key that seals secrets at rest, shared by every node: --secrets-key-file FILE or ARBITER_SECRETS_KEY (32 random bytes in base64, e.g. from: openssl rand -base64 32)."
-            : "the secrets key must be 32 bytes in base64 (e.g. from: openssl rand -base64 32), in --secrets-key-file or ARBITER_SECRETS_KEY.";
-
-    private byte[]? LoadSecretsKey()
+    /// <summary>What seals secrets at rest: the operator's keys (certificates, environment, file), or with SQLite one made in the data folder.</summary>
+    public SecretBox OpenSecrets() => LoadSealingKeys() switch
     {
-        if (Environment.GetEnvironmentVariable("ARBITER_SECRETS_KEY") is { Length: > 0 } fromEnvironment)
-        {
-            return SecretBox.ParseKey(fromEnvironment);
-        }
+        ({ } ring, _) => new SecretBox(ring),
+        (_, var error) => throw new InvalidOperationException(error),
+    };
 
-        var file = SecretsKeyFile ?? (Backend == "postgres" ? null : Path.Combine(DataDirectory, "secrets.key"));
-        if (file is null)
-        {
-            return null;
-        }
-
-        if (SecretsKeyFile is null && !File.Exists(file))
-        {
-            SecretBox.CreateKeyFile(file);
-        }
-
-        return File.Exists(file) ? SecretBox.ParseKey(File.ReadAllText(file)) : null;
-    }
+    /// <summary>The sealing keys these options give, or why they give none; <c>serve</c> says why before starting.</summary>
+    public (SealingKeyRing? Ring, string? Error) LoadSealingKeys() =>
+        SealingKeySources.Load(SecretsCertificates, SecretsKeyFile, Backend == "postgres" ? null : Path.Combine(DataDirectory, "secrets.key"));
 
     /// <summary>The database these options name: a SQLite file under the data folder, or a PostgreSQL server.</summary>
     public Database OpenDatabase() => Backend == "postgres"

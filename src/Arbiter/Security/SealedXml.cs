@@ -8,8 +8,11 @@ internal sealed class SealedXmlEncryptor(SecretBox box) : IXmlEncryptor
 {
     public const string Purpose = "data-protection-key";
 
+    /// <summary>The element that holds a sealed key, inside the key manager's own.</summary>
+    public const string Element = "sealed";
+
     public EncryptedXmlInfo Encrypt(XElement plaintextElement) =>
-        new(new XElement("sealed", box.Seal(plaintextElement.ToString(SaveOptions.DisableFormatting), Purpose)), typeof(SealedXmlDecryptor));
+        new(new XElement(Element, box.Seal(plaintextElement.ToString(SaveOptions.DisableFormatting), Purpose)), typeof(SealedXmlDecryptor));
 }
 
 /// <summary>Opens a key sealed by <see cref="SealedXmlEncryptor"/>; made by the key manager, which hands it the services.</summary>

@@ -5,19 +5,27 @@ namespace Arbiter.Security;
 
 /// <summary>
 /// Seals secrets kept at rest (webhook signing secrets, the keys that sign session cookies) with
-/// AES-256-GCM under the operator's key, each bound to what it is for, so that a copy of the
-/// database alone opens none of them. A value written before sealing existed is read as it is and
-/// sealed at the next start.
+/// AES-256-GCM under the operator's current key, each bound to what it is for, so that a copy of
+/// the database alone opens none of them. A sealed value names its key; a value written before
+/// sealing existed, or sealed with an older key, is read as it is and sealed again at start.
 /// </summary>
-internal sealed class SecretBox(byte[] key)
+internal sealed class SecretBox(SealingKeyRing keys)
 {
-    public const int KeyBytes = 32;
+    private const string Prefix = "sealed2:";
 
-    private const string Prefix = "sealed1:";
+    /// <summary>Sealed before keys were named: whichever key of the ring opens it.</summary>
+    private const string UnnamedPrefix = "sealed1:";
+
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
 
-    public static bool IsSealed(string stored) => stored.StartsWith(Prefix, StringComparison.Ordinal);
+    public SealingKeyRing Keys => keys;
+
+    public static bool IsSealed(string stored) =>
+        stored.StartsWith(Prefix, StringComparison.Ordinal) || stored.StartsWith(UnnamedPrefix, StringComparison.Ordinal);
+
+    /// <summary>Whether the value is sealed with the current key, so that sealing it again would change nothing.</summary>
+    public bool IsCurrent(string stored) => stored.StartsWith($"{Prefix}{keys.Current.Id}:", StringComparison.Ordinal);
 
     public string Seal(string secret, string purpose)
     {
@@ -25,48 +33,64 @@ internal sealed class SecretBox(byte[] key)
         var sealedBytes = new byte[NonceBytes + TagBytes + plain.Length];
         var nonce = sealedBytes.AsSpan(0, NonceBytes);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagBytes);
+        using var aes = new AesGcm(keys.Current.Bytes, TagBytes);
         aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes), Encoding.UTF8.GetBytes(purpose));
-        return Prefix + Convert.ToBase64String(sealedBytes);
+        return $"{Prefix}{keys.Current.Id}:{Convert.ToBase64String(sealedBytes)}";
     }
 
-    /// <exception cref="CryptographicException">The value was sealed under another key, or for another purpose, or altered.</exception>
+    /// <summary>The secret; a value stored before sealing existed is its own secret.</summary>
+    /// <exception cref="CryptographicException">No key of the ring sealed it, or it was sealed for another purpose, or altered.</exception>
     public string Open(string stored, string purpose)
     {
-        if (!IsSealed(stored))
+        if (stored.StartsWith(Prefix, StringComparison.Ordinal))
         {
-            return stored;
+            var separator = stored.IndexOf(':', Prefix.Length);
+            var id = separator < 0 ? "" : stored[Prefix.Length..separator];
+            var key = keys.Find(id) ?? throw new CryptographicException($"sealed with key {id}, which this node was not given.");
+            return Open(key, Convert.FromBase64String(stored[(separator + 1)..]), purpose);
         }
 
-        var sealedBytes = Convert.FromBase64String(stored[Prefix.Length..]);
-        var plain = new byte[sealedBytes.Length - NonceBytes - TagBytes];
-        using var aes = new AesGcm(key, TagBytes);
-        aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes), plain, Encoding.UTF8.GetBytes(purpose));
-        return Encoding.UTF8.GetString(plain);
+        if (stored.StartsWith(UnnamedPrefix, StringComparison.Ordinal))
+        {
+            var sealedBytes = Convert.FromBase64String(stored[UnnamedPrefix.Length..]);
+            CryptographicException? refused = null;
+            foreach (var key in keys.All)
+            {
+                try
+                {
+                    return Open(key, sealedBytes, purpose);
+                }
+                catch (AuthenticationTagMismatchException e)
+                {
+                    refused = e;
+                }
+            }
+
+            throw refused!;
+        }
+
+        return stored;
     }
+
+    /// <summary>The value sealed with the current key: as it is when it already is, else opened and sealed again.</summary>
+    public string Reseal(string stored, string purpose) => IsCurrent(stored) ? stored : Seal(Open(stored, purpose), purpose);
 
     /// <summary>Writes a new random key, readable by its owner only, as base64.</summary>
     public static void CreateKeyFile(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)) + "\n");
+        File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(SealingKey.Length)) + "\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }
 
-    /// <summary>A key as written in a file or an environment variable: 32 bytes in base64; null when it is not one.</summary>
-    public static byte[]? ParseKey(string text)
+    private static string Open(SealingKey key, byte[] sealedBytes, string purpose)
     {
-        try
-        {
-            var bytes = Convert.FromBase64String(text.Trim());
-            return bytes.Length == KeyBytes ? bytes : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        var plain = new byte[sealedBytes.Length - NonceBytes - TagBytes];
+        using var aes = new AesGcm(key.Bytes, TagBytes);
+        aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes), plain, Encoding.UTF8.GetBytes(purpose));
+        return Encoding.UTF8.GetString(plain);
     }
 }

@@ -11,23 +11,30 @@ namespace Arbiter.Webhooks;
 internal static class NetworkAddresses
 {
     /// <summary>Why a webhook may not connect to <paramref name="address"/>; null when it may.</summary>
-    public static string? WhyRefused(IPAddress address, bool allowLoopback)
+    /// <param name="allowPrivate">The sandbox switch: loopback and private networks (IPv4 private and shared, IPv6 unique-local) pass; link-local, where cloud metadata answers, never does.</param>
+    public static string? WhyRefused(IPAddress address, bool allowPrivate)
     {
         var judged = EmbeddedIPv4(address) ?? address;
         if (IPAddress.IsLoopback(judged))
         {
-            return allowLoopback ? null : "a loopback address";
+            return allowPrivate ? null : Loopback;
         }
 
         var b = judged.GetAddressBytes();
-        return judged.AddressFamily == AddressFamily.InterNetwork ? IPv4(b) : IPv6(judged, b);
+        var why = judged.AddressFamily == AddressFamily.InterNetwork ? IPv4(b) : IPv6(judged, b);
+        return allowPrivate && why is Private or Shared or UniqueLocal ? null : why;
     }
+
+    private const string Loopback = "a loopback address";
+    private const string Private = "a private address";
+    private const string Shared = "a shared (carrier-grade NAT) address";
+    private const string UniqueLocal = "a unique-local address";
 
     private static string? IPv4(byte[] b) => b switch
     {
         [0, ..] => "an unspecified address",
-        [10, ..] or [172, >= 16 and <= 31, ..] or [192, 168, ..] => "a private address",
-        [100, >= 64 and <= 127, ..] => "a shared (carrier-grade NAT) address",
+        [10, ..] or [172, >= 16 and <= 31, ..] or [192, 168, ..] => Private,
+        [100, >= 64 and <= 127, ..] => Shared,
         [169, 254, ..] => "a link-local address (cloud metadata lives there)",
         [192, 0, 0, _] or [192, 0, 2, _] or [198, 51, 100, _] or [203, 0, 113, _] or [198, 18 or 19, ..] => "a reserved address",
         [>= 224 and <= 239, ..] => "a multicast address",
@@ -46,7 +53,7 @@ internal static class NetworkAddresses
         {
             [0xfe, >= 0x80 and <= 0xbf, ..] => "a link-local address",
             [0xfe, >= 0xc0, ..] => "a site-local address",
-            [0xfc or 0xfd, ..] => "a unique-local address",
+            [0xfc or 0xfd, ..] => UniqueLocal,
             [0xff, ..] => "a multicast address",
             [0x20, 0x01, 0x0d, 0xb8, ..] or [0x01, 0x00, 0, 0, 0, 0, 0, 0, ..] => "a reserved address",
             _ => null,

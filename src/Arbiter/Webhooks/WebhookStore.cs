@@ -95,15 +95,18 @@ internal sealed class WebhookStore(Database db, SecretBox secrets)
             return copied == 1 ? id : null;
         }, ct);
 
-    /// <summary>Seals the secrets stored before sealing existed; run at start, once they are all sealed it changes nothing.</summary>
-    public Task SealStoredSecretsAsync() => db.WriteAsync(async (connection, tx) =>
+    /// <summary>
+    /// Seals with the current key every secret stored before sealing existed or sealed with an
+    /// older key; run at start, and once they all are, it changes nothing.
+    /// </summary>
+    public Task ResealStoredSecretsAsync() => db.WriteAsync(async (connection, tx) =>
     {
         var rows = await connection.QueryAsync<(string Id, string Secret, string? PreviousSecret)>("SELECT id, secret, previous_secret FROM webhook_endpoints", transaction: tx);
-        foreach (var (id, secret, previous) in rows.Where(r => !SecretBox.IsSealed(r.Secret) || (r.PreviousSecret is { } p && !SecretBox.IsSealed(p))))
+        foreach (var (id, secret, previous) in rows.Where(r => !secrets.IsCurrent(r.Secret) || (r.PreviousSecret is { } p && !secrets.IsCurrent(p))))
         {
             await connection.ExecuteAsync(
                 "UPDATE webhook_endpoints SET secret = @secret, previous_secret = @previous WHERE id = @id",
-                new { id, secret = Sealed(secret, id), previous = previous is null ? null : Sealed(previous, id) },
+                new { id, secret = secrets.Reseal(secret, Purpose(id)), previous = previous is null ? null : secrets.Reseal(previous, Purpose(id)) },
                 tx);
         }
 
@@ -112,8 +115,6 @@ internal sealed class WebhookStore(Database db, SecretBox secrets)
 
     /// <summary>What a secret is sealed for: its endpoint, so that one endpoint's cannot be passed off as another's.</summary>
     public static string Purpose(string endpointId) => $"webhook-secret:{endpointId}";
-
-    private string Sealed(string stored, string endpointId) => SecretBox.IsSealed(stored) ? stored : secrets.Seal(stored, Purpose(endpointId));
 
     private static string NewSecret() => $"whsec_{Tokens.New(32)}";
 

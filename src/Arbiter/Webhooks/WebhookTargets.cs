@@ -5,9 +5,13 @@ using Arbiter.Domain.Common;
 namespace Arbiter.Webhooks;
 
 /// <summary>The operator's switches for where webhooks may go; both off in production.</summary>
-/// <param name="AllowHttp">Plain-http endpoints (a sandbox's receiver); otherwise https only.</param>
-/// <param name="AllowLoopback">Endpoints on this machine's loopback (sandboxes and the project's tests).</param>
-internal sealed record WebhookNetwork(bool AllowHttp = false, bool AllowLoopback = false);
+/// <param name="AllowHttp">Plain-http endpoints anywhere; otherwise https only.</param>
+/// <param name="AllowPrivate">Endpoints on this machine's loopback and on private networks, over http too (sandboxes and the project's tests).</param>
+internal sealed record WebhookNetwork(bool AllowHttp = false, bool AllowPrivate = false)
+{
+    /// <summary>Whether plain http is allowed: a sandbox's receiver seldom has a certificate.</summary>
+    public bool Http => AllowHttp || AllowPrivate;
+}
 
 /// <summary>
 /// Keeps webhooks on the public internet: a URL is checked when it is registered, and the address
@@ -33,7 +37,7 @@ internal sealed class WebhookTargets(WebhookNetwork network, Func<string, Cancel
             return Invalid(ErrorCode.InvalidUrl, $"url must be an absolute https URL of at most {MaxUrlLength} characters.");
         }
 
-        if (uri.Scheme == "http" && !network.AllowHttp)
+        if (uri.Scheme == "http" && !network.Http)
         {
             return Invalid(ErrorCode.InvalidUrl, "url must use https: events carry order data and are signed, so they travel encrypted.");
         }
@@ -50,7 +54,7 @@ internal sealed class WebhookTargets(WebhookNetwork network, Func<string, Cancel
 
         // A name that does not resolve yet may be set up later; every delivery resolves it again.
         var addresses = await AddressesAsync(uri.IdnHost, ct).ConfigureAwait(false) ?? [];
-        if (addresses.Select(a => NetworkAddresses.WhyRefused(a, network.AllowLoopback)).FirstOrDefault(r => r is not null) is { } refusal)
+        if (addresses.Select(a => NetworkAddresses.WhyRefused(a, network.AllowPrivate)).FirstOrDefault(r => r is not null) is { } refusal)
         {
             return Invalid(ErrorCode.WebhookTargetRefused, $"Webhooks cannot go to {uri.Host}: it is {refusal}.");
         }
@@ -69,11 +73,11 @@ internal sealed class WebhookTargets(WebhookNetwork network, Func<string, Cancel
 
         var addresses = await AddressesAsync(host, ct).ConfigureAwait(false)
             ?? throw new HttpRequestException(HttpRequestError.NameResolutionError, $"{host} does not resolve.");
-        var allowed = addresses.Where(a => NetworkAddresses.WhyRefused(a, network.AllowLoopback) is null).ToArray();
+        var allowed = addresses.Where(a => NetworkAddresses.WhyRefused(a, network.AllowPrivate) is null).ToArray();
         if (allowed.Length == 0)
         {
             throw new WebhookTargetRefusedException(
-                $"Refused to connect to {host}: it resolves to {string.Join(", ", addresses.Select(a => a.ToString()))}, {NetworkAddresses.WhyRefused(addresses[0], network.AllowLoopback)}.");
+                $"Refused to connect to {host}: it resolves to {string.Join(", ", addresses.Select(a => a.ToString()))}, {NetworkAddresses.WhyRefused(addresses[0], network.AllowPrivate)}.");
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -94,7 +98,7 @@ internal sealed class WebhookTargets(WebhookNetwork network, Func<string, Cancel
         var name = host.TrimEnd('.').ToLowerInvariant();
         if (name == "localhost" || name.EndsWith(".localhost", StringComparison.Ordinal))
         {
-            return network.AllowLoopback ? null : "it is this machine";
+            return network.AllowPrivate ? null : "it is this machine";
         }
 
         if (MetadataNames.Contains(name))
@@ -102,7 +106,7 @@ internal sealed class WebhookTargets(WebhookNetwork network, Func<string, Cancel
             return "it is a cloud metadata service";
         }
 
-        return PrivateSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal)) ? "the name is reserved for private networks" : null;
+        return !network.AllowPrivate && PrivateSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal)) ? "the name is reserved for private networks" : null;
     }
 
     /// <summary>The addresses of a host (an address literal is its own); null when the name does not resolve.</summary>
