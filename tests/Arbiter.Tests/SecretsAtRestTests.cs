@@ -112,7 +112,7 @@ public abstract class SecretsAtRestTests(Backend backend) : MarketplaceTest(back
         await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pkcs12));
         var certificateKey = SealingKey.FromCertificate(certificate).Id;
 
-        await using (var sealedByCertificate = await ArbiterHost.StartAsync(Host.Storage, secretsCertificates: [pem]))
+        await using (var sealedByCertificate = await ArbiterHost.StartAsync(Host.Storage, options: o => o with { SecretsCertificates = [pem] }))
         {
             Assert.StartsWith($"sealed2:{certificateKey}:", await ScalarAsync("SELECT secret FROM webhook_endpoints WHERE id = @id", Text(endpoint, "id")), StringComparison.Ordinal);
         }

@@ -91,12 +91,13 @@ public sealed class DisputeCentreTests(BrowserFixture browser) : IAsyncLifetime
         var buyer = await _site.SignInAsync("b1");
         await Steps.OpenDisputeAsync(buyer, "o6");
         var seller = await _site.SignInAsync("s1", "/disputes/o6-d1");
-        var download = await seller.RunAndWaitForDownloadAsync(() => seller.GetByRole(AriaRole.Link, new() { Name = "crack.png" }).ClickAsync());
+        var link = seller.GetByRole(AriaRole.Link, new() { Name = "crack.png" });
+        var download = await seller.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         Assert.Equal("crack.png", download.SuggestedFilename);
 
         await _site.AccountAsync("b2", "buyer", "Someone Else");
         var stranger = await _site.SignInAsync("b2");
-        var response = await stranger.GotoAsync("/evidence/o6-e1");
+        var response = await stranger.GotoAsync((await link.GetAttributeAsync("href"))!);
         Assert.Equal(404, response!.Status);
         await Expect(stranger.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
     }

@@ -84,6 +84,7 @@ public enum ErrorCode
     TextRequired,
     TextTooLong,
     TooManyFailedSignIns,
+    TooManyUploads,
     TrackingRequired,
     Unauthorized,
     UnknownBuyer,

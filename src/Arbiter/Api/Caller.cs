@@ -31,4 +31,7 @@ internal static class CallerExtensions
     public static void SetCaller(this HttpContext context, Caller caller) => context.Items[Key] = caller;
 
     public static Caller Caller(this HttpContext context) => (Caller)context.Items[Key]!;
+
+    /// <summary>The API's caller, or null before authentication or outside the API.</summary>
+    public static Caller? FindCaller(this HttpContext context) => context.Items[Key] as Caller;
 }

@@ -40,8 +40,15 @@ internal static class EvidenceApi
                 : Problems.From(added.Error!);
     }
 
-    private static async Task<IResult> DownloadAsync(HttpContext http, EvidenceFiles files, string id) =>
-        await files.FindAsync(http.Caller(), id, http.RequestAborted) is var (file, content)
-            ? Results.File(content, file.ContentType, file.FileName)
-            : Problems.From(OrderCommands.NotFound);
+    private static async Task<IResult> DownloadAsync(HttpContext http, EvidenceFiles files, string id)
+    {
+        if (await files.FindAsync(http.Caller(), id, http.RequestAborted) is not var (file, content))
+        {
+            return Problems.From(OrderCommands.NotFound);
+        }
+
+        // The stream cannot tell its length; the record can, so the client sees its progress.
+        http.Response.ContentLength = file.Size;
+        return Results.File(content, file.ContentType, file.FileName);
+    }
 }

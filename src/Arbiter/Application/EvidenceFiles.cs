@@ -49,14 +49,14 @@ internal sealed class EvidenceFiles(OrderCommands commands, EvidenceContent cont
         return result.Error is { } error ? error : result.Value!;
     }
 
-    /// <summary>A file and its bytes, or null when there is no such file or the caller may not see it (see <see cref="Order.MaySee"/>).</summary>
-    public async Task<(EvidenceFile File, byte[] Content)?> FindAsync(Caller caller, string evidenceId, CancellationToken ct)
+    /// <summary>A file and a stream of its bytes, or null when there is no such file or the caller may not see it (see <see cref="Order.MaySee"/>).</summary>
+    public async Task<(EvidenceFile File, Stream Content)?> FindAsync(Caller caller, string evidenceId, CancellationToken ct)
     {
         var order = EvidenceId.Parse(evidenceId)?.OrderId is { } orderId ? await commands.ReadAsync(orderId, ct) : null;
         if (order?.Evidence.FirstOrDefault(f => f.Id == evidenceId) is not { } file
             || !(file.DisputeId is { } disputeId ? caller.CanSee(order, order.Dispute(disputeId)!) : caller.CanSee(order))
             || !order.MaySee(caller.Actor, file)
-            || await contents.ReadAsync(evidenceId, ct) is not { } content)
+            || await contents.OpenAsync(evidenceId, ct) is not { } content)
         {
             return null;
         }

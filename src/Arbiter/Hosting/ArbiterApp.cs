@@ -32,7 +32,7 @@ internal static partial class ArbiterApp
         // Named after this assembly also when a test hosts it, so that the web pages compiled into it are found.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ArbiterApp).Assembly.GetName().Name });
         builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimitsMiddleware.EvidenceLimit + (64 * 1024));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimitsMiddleware.Largest);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.AddSingleton(options);
@@ -44,6 +44,7 @@ internal static partial class ArbiterApp
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<Callers>();
         builder.Services.AddSingleton(_ => new FailedSignIns(options.FailedSignInsPerMinute));
+        builder.Services.AddUploadLimits(options.ConcurrentUploads);
         builder.Services.AddSingleton<EvidenceContent>();
         builder.Services.AddSingleton<RecentOrders>();
         builder.Services.AddSingleton<OrderCommands>();
@@ -137,6 +138,10 @@ internal static partial class ArbiterApp
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<JsonCharsetMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
+        app.UseAuthentication();
+
+        // Before anything reads a body (an idempotency key's hash does), so that an upload waits for its turn unread.
+        app.UseRateLimiter();
         if (time is SimulatedClock simulated)
         {
             app.Use(async (context, next) =>

@@ -69,6 +69,9 @@ internal sealed record ServeOptions
     /// <summary>How many failed authentications a client address may make a minute before it is throttled.</summary>
     public int FailedSignInsPerMinute { get; init; } = 30;
 
+    /// <summary>How many file uploads one node takes at once (see <see cref="Api.UploadLimits"/>).</summary>
+    public int ConcurrentUploads { get; init; } = 8;
+
     /// <summary>Where webhooks may go besides https endpoints on the public internet.</summary>
     public WebhookNetwork Webhooks { get; init; } = new();
 
@@ -78,7 +81,7 @@ internal sealed record ServeOptions
     public const string Usage = """
         usage: arbiter serve   [--urls URL] [--data DIR] [--db sqlite|postgres] [--connection CS] [--clock system|simulated] [--payments platform|simulated] [--policy FILE] [--platform-key KEY] [--demo]
                        [--smtp HOST:PORT] [--smtp-security auto|none|starttls|tls] [--mail-folder DIR] [--mail-from ADDRESS] [--public-url URL]
-                       [--allow-private-webhooks] [--webhooks-allow-http] [--failed-sign-ins-per-minute N]
+                       [--allow-private-webhooks] [--webhooks-allow-http] [--failed-sign-ins-per-minute N] [--concurrent-uploads N]
                        [--trusted-proxy ADDRESS[/BITS] ...] [--secrets-key-file FILE] [--secrets-certificate FILE ...]
                arbiter migrate [--data DIR] [--db sqlite|postgres] [--connection CS]
                arbiter audit   [--data DIR] [--db sqlite|postgres] [--connection CS]
@@ -96,6 +99,9 @@ internal sealed record ServeOptions
             {
                 case "--demo":
                     options = options with { Demo = true };
+                    break;
+                case "--concurrent-uploads" when int.TryParse(Value(), out var uploads) && uploads > 0:
+                    options = options with { ConcurrentUploads = uploads };
                     break;
                 case "--failed-sign-ins-per-minute" when int.TryParse(Value(), out var perMinute) && perMinute > 0:
                     options = options with { FailedSignInsPerMinute = perMinute };

@@ -95,7 +95,6 @@ internal static class WebSetup
             RequestPath = "/assets",
             OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache",
         });
-        app.UseAuthentication();
         app.UseAuthorization();
         app.Use(async (context, next) =>
         {

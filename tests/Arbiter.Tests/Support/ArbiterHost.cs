@@ -39,21 +39,20 @@ public sealed class ArbiterHost : IAsyncDisposable
     /// <param name="smtp">The SMTP server (host:port) e-mail goes to; none, no e-mail.</param>
     /// <param name="mailFolder">A folder e-mail is written to as .eml files instead of SMTP.</param>
     /// <param name="webhooks">Where webhooks may go; by default also to the tests' plain-http receivers on loopback.</param>
-    /// <param name="secretsCertificates">Certificates that stand for sealing keys, before the storage's key file.</param>
+    /// <param name="options">Any other change to the service's options.</param>
     /// <param name="configure">Changes to the service before it starts (another DNS resolver for webhooks).</param>
     internal static async Task<ArbiterHost> StartAsync(
         TestStorage storage, TimeProvider? clock = null, string? policyFile = null, bool simulatedPayments = false, string? smtp = null, string? mailFolder = null,
         WebhookNetwork? webhooks = null, Action<IServiceCollection>? configure = null, IReadOnlyList<string>? trustedProxies = null,
-        IReadOnlyList<string>? secretsCertificates = null)
+        Func<ServeOptions, ServeOptions>? options = null)
     {
-        var options = storage.Options() with
+        var serve = storage.Options() with
         {
-            SecretsCertificates = secretsCertificates ?? [],
             SimulatedClock = clock is null, ClockStart = Start, PlatformKey = PlatformKey, PolicyFile = policyFile, SimulatedPayments = simulatedPayments,
             Smtp = smtp, MailFolder = mailFolder, MailFrom = "Arbiter <disputes@shop.test>", PublicUrl = "https://disputes.shop.test",
             Webhooks = webhooks ?? new WebhookNetwork(AllowPrivate: true), TrustedProxies = trustedProxies ?? [],
         };
-        var app = await ArbiterApp.BuildAsync(options, clock, builder =>
+        var app = await ArbiterApp.BuildAsync(options is null ? serve : options(serve), clock, builder =>
         {
             // Reached over https, as the public URL says, so that its Secure cookies come back.
             builder.WebHost.UseTestServer(o => o.BaseAddress = new Uri("https://localhost/"));

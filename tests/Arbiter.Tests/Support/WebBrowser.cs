@@ -36,26 +36,31 @@ public sealed partial class WebBrowser : IDisposable
         _jar.Header(_client.BaseAddress!).Split("; ").Single(c => c.StartsWith("arbiter_session=", StringComparison.Ordinal));
 
     /// <summary>Posts a form to a page handler, as the page's own form would (with its anti-forgery token).</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, HttpContent? file = null)
+    public Task<HttpResponseMessage> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, HttpContent? file = null) =>
+        PostFormAsync(path, fields, file is null ? [] : [("file", "photo.png", file)]);
+
+    /// <summary>Posts a form with files, each in its field, as the page's own form would.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(
+        string path, IEnumerable<KeyValuePair<string, string>> fields, IReadOnlyList<(string Field, string FileName, HttpContent Content)> files)
     {
         var token = await FormTokenAsync();
-        HttpContent content;
-        if (file is null)
+        if (files.Count == 0)
         {
-            content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]);
-        }
-        else
-        {
-            var multipart = new MultipartFormDataContent { { file, "file", "photo.png" } };
-            foreach (var (name, value) in fields.Append(new("__RequestVerificationToken", token)))
-            {
-                multipart.Add(new StringContent(value), name);
-            }
-
-            content = multipart;
+            return await _client.PostAsync(path, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]));
         }
 
-        return await _client.PostAsync(path, content);
+        var multipart = new MultipartFormDataContent();
+        foreach (var (field, fileName, content) in files)
+        {
+            multipart.Add(content, field, fileName);
+        }
+
+        foreach (var (name, value) in fields.Append(new("__RequestVerificationToken", token)))
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+
+        return await _client.PostAsync(path, multipart);
     }
 
     /// <summary>The form token of this session, read once from a page with a form.</summary>

@@ -71,8 +71,14 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
             return Fail($"Enter the amount you ask for as a number, such as {Refundable.Major}.");
         }
 
+        var files = Evidence.Where(f => f.Length > 0).ToList();
+        if (files.Count > Api.RequestLimitsMiddleware.FilesPerForm)
+        {
+            return Fail($"Choose at most {Api.RequestLimitsMiddleware.FilesPerForm} files here; you can add more on the dispute's page once it is open.");
+        }
+
         var evidenceIds = new List<string>();
-        foreach (var file in Evidence.Where(f => f.Length > 0))
+        foreach (var file in files)
         {
             if (file.Length > Api.RequestLimitsMiddleware.EvidenceLimit)
             {
