@@ -24,12 +24,14 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
     /// Route, who may call it, who must not even see it (else: refused), and the body. In paths, {o} and
     /// {d} name a fresh escalated order and its dispute (a pending offer of1, a question ir1 to both),
     /// {r} a refund that failed every attempt, {e} the buyer's evidence on {d}, {ev} an event of {o},
-    /// {w} a fresh webhook endpoint, {wd} one of its deliveries, {a} the buyer's account, {new} a fresh id.
+    /// {w} a fresh webhook endpoint, {wd} one of its deliveries, {a} the buyer's account, {fresh} a fresh
+    /// buyer's account (for what would spoil the buyer's), {new} a fresh id.
     /// </summary>
     internal static readonly (string Method, string Path, string Allowed, string Hidden, object? Body)[] Routes =
     [
         ("POST", "/api/v1/accounts", "platform", "", new { id = "{new}", role = "buyer", displayName = "New", email = "new@example.test" }),
         ("POST", "/api/v1/accounts/{a}/sign-in-links", "platform", "", new { }),
+        ("POST", "/api/v1/accounts/{fresh}/token-rotations", "platform", "", null),
         ("GET", "/api/v1/accounts/{a}/mail-preferences", "platform buyer", "seller mediator other_buyer other_seller", null),
         ("PUT", "/api/v1/accounts/{a}/mail-preferences", "platform buyer", "seller mediator other_buyer other_seller", new { reminders = true }),
         ("POST", "/api/v1/orders", "platform", "", new { id = "{new}", buyerId = "b1", sellerId = "s1", currency = "USD", lines = new[] { new { id = "l1", title = "Lamp", quantity = 1, unitPrice = 100, shipping = 0 } }, payment = new { method = "card", reference = "p" }, shippingMethod = "standard" }),
@@ -190,7 +192,7 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
     /// <summary>A row's path as the service maps it.</summary>
     private static string Pattern(string path) => path.Split('?')[0]
         .Replace("{o}", "{id}").Replace("{d}", "{id}").Replace("{r}", "{id}").Replace("{e}", "{id}").Replace("{ev}", "{id}")
-        .Replace("{wd}", "{id}").Replace("{w}", "{id}").Replace("{a}", "{id}").Replace("of1", "{offerId}").Replace("ir1", "{rid}");
+        .Replace("{wd}", "{id}").Replace("{w}", "{id}").Replace("{a}", "{id}").Replace("{fresh}", "{id}").Replace("of1", "{offerId}").Replace("ir1", "{rid}");
 
     /// <summary>The ids one case's doors open onto.</summary>
     public sealed record Doors(IReadOnlyDictionary<string, string> Ids)
@@ -256,6 +258,12 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
                 {
                     ids["{ev}"] = Marketplace.Text((await Marketplace.GetAsync(Market.Platform, $"/api/v1/events?orderId={orderId}")).AsArray()[0]!, "id");
                 }
+            }
+
+            if (needs.Contains("{fresh}", StringComparison.Ordinal))
+            {
+                ids["{fresh}"] = $"fresh{n}";
+                await Market.CreateAccountAsync($"fresh{n}", "buyer");
             }
 
             if (needs.Contains("{r}", StringComparison.Ordinal))

@@ -42,6 +42,28 @@ public abstract class WebSessionTests(Backend backend) : MarketplaceTest(backend
     }
 
     [Fact]
+    public async Task A_replaced_token_ends_the_old_token_every_session_and_every_unused_link_of_the_account()
+    {
+        using var browser = await WebBrowser.SignInAsync(Host, "b1");
+        var copied = browser.SessionCookie();
+        var unused = await Expect(await Market.Platform.PostAsJsonAsync("/api/v1/accounts/b1/sign-in-links", new { }), HttpStatusCode.Created);
+        using var sellers = await WebBrowser.SignInAsync(Host, "s1");
+        await ExpectProblem(await Market.Buyer.PostAsync("/api/v1/accounts/b1/token-rotations", null), HttpStatusCode.Forbidden, "action_not_allowed_for_role");
+
+        var replaced = await Expect(await Market.Platform.PostAsync("/api/v1/accounts/b1/token-rotations", null), HttpStatusCode.Created);
+
+        Assert.Equal(("b1", "buyer"), (Text(replaced, "id"), Text(replaced, "role")));
+        await ExpectProblem(await Market.Buyer.GetAsync("/api/v1/disputes"), HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.Equal(HttpStatusCode.OK, (await Host.Client(Text(replaced, "token")).GetAsync("/api/v1/disputes")).StatusCode);
+        using var other = Host.Client("");
+        using var replayed = await other.SendAsync(WithCookie(HttpMethod.Get, "/orders", copied));
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await other.GetAsync(new Uri(Text(unused, "url")).PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await sellers.GetAsync("/orders")).StatusCode);
+        await ExpectProblem(await Market.Platform.PostAsync("/api/v1/accounts/nobody/token-rotations", null), HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
     public async Task A_sign_in_link_expires_after_ten_minutes()
     {
         var link = await Expect(await Market.Platform.PostAsJsonAsync("/api/v1/accounts/b1/sign-in-links", new { }), HttpStatusCode.Created);

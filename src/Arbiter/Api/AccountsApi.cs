@@ -13,6 +13,8 @@ internal static class AccountsApi
         api.MapPost("/accounts", CreateAsync).Answers<AccountCreatedView>(StatusCodes.Status201Created).WithTags("Accounts").WithSummary("Create a buyer, seller or mediator account (platform)");
         api.MapPost("/accounts/{id}/sign-in-links", MintSignInLinkAsync).Answers<SignInLinkView>(StatusCodes.Status201Created).WithTags("Accounts")
             .WithSummary("Mint a one-time link that signs the account in to the web interface, for a user the platform has signed in itself (platform)");
+        api.MapPost("/accounts/{id}/token-rotations", ReplaceTokenAsync).Answers<AccountCreatedView>(StatusCodes.Status201Created).WithTags("Accounts")
+            .WithSummary("Give the account a new token, shown once: the old one, the account's web sessions and its unused sign-in links stop working (platform)");
         api.MapGet("/accounts/{id}/mail-preferences", (HttpContext http, AccountStore accounts, string id) => MailPreferencesAsync(http, accounts, id, null))
             .Answers<MailPreferencesView>().WithTags("Accounts").WithSummary("Whether the account gets reminder e-mails (the platform, the account itself)");
         api.MapPut("/accounts/{id}/mail-preferences", (HttpContext http, AccountStore accounts, string id, MailPreferencesView? body) => MailPreferencesAsync(http, accounts, id, body))
@@ -60,6 +62,30 @@ internal static class AccountsApi
         var url = $"{options.PublicBaseUrl}/signin/link{query}";
         ShownOnce.Mark(http, "url");
         return Results.Json(new SignInLinkView(url, (now + SignInLinks.Lifetime).UtcDateTime), statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> ReplaceTokenAsync(HttpContext http, AccountStore accounts, Callers callers, TimeProvider clock, string id)
+    {
+        if (http.Caller().Role != Role.Platform)
+        {
+            return Problems.From(Endpoint.Forbidden(http.Caller()));
+        }
+
+        if (!Ids.IsValid(id) || await accounts.FindAsync(id, http.RequestAborted) is not { } account)
+        {
+            return Problems.From(DomainError.NotFound(ErrorCode.NotFound, "No such account."));
+        }
+
+        var role = account.Role.ToString().ToLowerInvariant();
+        var token = AccountStore.NewToken(role[..1]);
+        ShownOnce.Mark(http, "token");
+        if (!await accounts.ReplaceTokenAsync(id, token, clock.GetUtcNow(), http.RequestAborted))
+        {
+            return Problems.From(DomainError.NotFound(ErrorCode.NotFound, "No such account."));
+        }
+
+        callers.Forget(id);
+        return Results.Json(new AccountCreatedView(id, role, token), statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, CreateAccountRequest? body, AccountStore accounts, TimeProvider clock)

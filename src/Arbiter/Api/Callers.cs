@@ -6,12 +6,13 @@ namespace Arbiter.Api;
 
 /// <summary>
 /// Who a bearer token belongs to. Tokens never change owner, so answers are kept for a minute of
-/// real time: most requests then cost no database round trip to authenticate.
+/// real time: most requests then cost no database round trip to authenticate. A replaced token
+/// is forgotten at once on the node that replaced it, and within <see cref="KeepFor"/> on the others.
 /// </summary>
 internal sealed class Callers(AccountStore accounts)
 {
     private const int PruneAbove = 100_000;
-    private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, (Caller Caller, DateTimeOffset Until)> _known = new();
 
     public async Task<Caller?> FindAsync(string token, CancellationToken ct)
@@ -40,5 +41,14 @@ internal sealed class Callers(AccountStore accounts)
         }
 
         return caller;
+    }
+
+    /// <summary>Forgets every token known to belong to the account.</summary>
+    public void Forget(string accountId)
+    {
+        foreach (var known in _known.Where(k => k.Value.Caller.AccountId == accountId))
+        {
+            _known.TryRemove(known.Key, out _);
+        }
     }
 }

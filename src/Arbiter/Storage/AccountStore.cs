@@ -26,6 +26,21 @@ internal sealed class AccountStore(Database db)
             new { account.Id, Role = account.Role.ToString(), account.DisplayName, account.Email, TokenHash = Hash(token), At = now.ToUnixTimeMilliseconds() },
             tx) == 1, ct);
 
+    /// <summary>Gives the account a new token; in the same transaction the old one, the account's web sessions and its unused sign-in links stop working.</summary>
+    /// <returns>Whether the account exists.</returns>
+    public Task<bool> ReplaceTokenAsync(string accountId, string token, DateTimeOffset now, CancellationToken ct = default) =>
+        db.WriteAsync(async (connection, tx) =>
+        {
+            if (await connection.ExecuteAsync("UPDATE accounts SET token_hash = @hash WHERE id = @accountId", new { accountId, hash = Hash(token) }, tx) == 0)
+            {
+                return false;
+            }
+
+            await WebSessions.EndAllAsync(connection, tx, accountId, now);
+            await SignInLinks.RevokeAllAsync(connection, tx, accountId, now);
+            return true;
+        }, ct);
+
     public Task<Account?> FindByTokenAsync(string token, CancellationToken ct = default) => FindWhereAsync("token_hash", Hash(token), ct);
 
     public Task<Account?> FindAsync(string id, CancellationToken ct = default) => FindWhereAsync("id", id, ct);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Arbiter.Storage;
@@ -21,6 +22,12 @@ internal sealed class SignInLinks(Database db)
             tx), ct);
         return token;
     }
+
+    /// <summary>Uses up every link of the account not used yet, inside the caller's transaction.</summary>
+    public static Task RevokeAllAsync(DbConnection connection, DbTransaction tx, string accountId, DateTimeOffset now) => connection.ExecuteAsync(
+        "UPDATE sign_in_links SET used_at = @now WHERE account_id = @accountId AND used_at IS NULL",
+        new { accountId, now = now.ToUnixTimeMilliseconds() },
+        tx);
 
     /// <summary>Uses a link up: the account it signs in, or null when it is unknown, used or expired.</summary>
     public Task<string?> RedeemAsync(string token, DateTimeOffset now, CancellationToken ct = default) =>

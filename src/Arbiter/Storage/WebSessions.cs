@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Arbiter.Storage;
@@ -27,6 +28,12 @@ internal sealed class WebSessions(Database db, TimeProvider clock)
             "SELECT COUNT(*) FROM web_sessions WHERE id_hash = @hash AND account_id = @accountId AND ended_at IS NULL",
             new { hash = AccountStore.Hash(id), accountId }) == 1;
     }
+
+    /// <summary>Ends every live session of the account, inside the caller's transaction.</summary>
+    public static Task EndAllAsync(DbConnection connection, DbTransaction tx, string accountId, DateTimeOffset now) => connection.ExecuteAsync(
+        "UPDATE web_sessions SET ended_at = @now WHERE account_id = @accountId AND ended_at IS NULL",
+        new { accountId, now = now.ToUnixTimeMilliseconds() },
+        tx);
 
     public Task EndAsync(string id, CancellationToken ct = default) => db.WriteAsync((connection, tx) => connection.ExecuteAsync(
         "UPDATE web_sessions SET ended_at = @now WHERE id_hash = @hash AND ended_at IS NULL",
