@@ -27,6 +27,15 @@ internal static class Problems
     }
 
     /// <summary>Writes a problem outside an endpoint (middleware), in the same shape.</summary>
-    public static Task WriteAsync(HttpContext context, int status, ErrorCode code, string detail) =>
-        Of(status, code, detail).ExecuteAsync(context);
+    /// <summary>Answers from a middleware: a problem for the API; for a browser a page in words for people (the detail's figures are for programs).</summary>
+    public static Task WriteAsync(HttpContext context, int status, ErrorCode code, string detail)
+    {
+        if (Web.WebSetup.WantsPage(context.Request))
+        {
+            context.Response.StatusCode = status;
+            return Web.WebSetup.WriteStatusPageAsync(context, status);
+        }
+
+        return Of(status, code, detail).ExecuteAsync(context);
+    }
 }

@@ -121,6 +121,8 @@ internal static class WebSetup
         {
             404 => ("Not found", "There is nothing here, or it is not yours to see."),
             400 => ("That did not work", "The form may have expired: go back, reload the page and try again."),
+            413 => ("Too large", "That is more than can be sent at once: go back and choose smaller or fewer files."),
+            429 => ("Please wait a moment", "Too much is happening at once: go back and try again in a few seconds."),
             _ => ("That did not work", "Go back and try again."),
         };
         context.Response.ContentType = "text/html; charset=utf-8";

@@ -14,7 +14,13 @@ public sealed partial class WebBrowser : IDisposable
     private readonly CookieJar _jar;
     private string? _formToken;
 
-    private WebBrowser(HttpClient client, CookieJar jar) => (_client, _jar) = (client, jar);
+    private WebBrowser(HttpClient client, CookieJar jar)
+    {
+        (_client, _jar) = (client, jar);
+
+        // As browsers ask, so that errors come back as pages.
+        _client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+    }
 
     [GeneratedRegex("""name="__RequestVerificationToken" type="hidden" value="([^"]+)"|type="hidden" name="__RequestVerificationToken" value="([^"]+)""")]
     private static partial Regex FormToken();
