@@ -27,6 +27,8 @@ public abstract class UploadTests(Backend backend) : MarketplaceTest(backend)
         {
             Assert.Equal(HttpStatusCode.OK, download.StatusCode);
             Assert.Equal(photo.Length, download.Content.Headers.ContentLength);
+            Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
             Assert.Equal(photo, await download.Content.ReadAsByteArrayAsync());
         }
     }

@@ -49,6 +49,9 @@ internal static class EvidenceApi
 
         // The stream cannot tell its length; the record can, so the client sees its progress.
         http.Response.ContentLength = file.Size;
+
+        // The type is the one its signature showed; nothing may guess another from the bytes.
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.File(content, file.ContentType, file.FileName);
     }
 }
