@@ -14,6 +14,15 @@ public enum DeadlineKind
     AppealWindow,
     RefundRetry,
 
+    /// <summary>The wait the buyer accepted ends; without word from the buyer the dispute resumes.</summary>
+    WaitEnds,
+
+    /// <summary>The seller must ship the promised replacement; else the claim is granted.</summary>
+    ReplacementShipment,
+
+    /// <summary>The buyer says whether the replacement came; silence pays the seller.</summary>
+    ReplacementReceipt,
+
     /// <summary>A party's deadline comes close; <see cref="Deadline.Ref"/> is that deadline's key.</summary>
     Reminder,
 }

@@ -27,6 +27,7 @@ public enum HistoryAction
     RefundFailed,
     RefundRetried,
     RefundNeedsAttention,
+    ProtectionMoved,
 
     // Recorded by a dispute.
     Opened,
@@ -59,5 +60,15 @@ public enum HistoryAction
     ReturnRefused,
     ReturnNotShipped,
     ReturnNotConfirmed,
+    WaitEndsReminder,
+    WaitEnded,
+    Resumed,
+    ReplacementShipmentReminder,
+    ReplacementShipped,
+    ReplacementReceiptReminder,
+    ReplacementReceived,
+    ReplacementProblem,
+    ReplacementNotShipped,
+    ReplacementNotDisputed,
     Resolved,
 }

@@ -55,6 +55,12 @@ public sealed record Policy
     /// <summary>Time the seller has to confirm a returned item after the platform reported its delivery.</summary>
     public TimeSpan ReturnReceiptAfterDelivery { get; init; } = TimeSpan.FromDays(10);
 
+    /// <summary>Time the seller has to ship a replacement the buyer accepted; else the claim is granted.</summary>
+    public TimeSpan ReplacementShipment { get; init; } = TimeSpan.FromDays(5);
+
+    /// <summary>Time from the replacement's shipment for the buyer to say it came or is wrong; silence pays the seller.</summary>
+    public TimeSpan ReplacementReceipt { get; init; } = TimeSpan.FromDays(30);
+
     /// <summary>Time either party has to appeal a mediator's decision.</summary>
     public TimeSpan AppealWindow { get; init; } = TimeSpan.FromDays(7);
 
@@ -81,6 +87,8 @@ public sealed record Policy
             [nameof(ReturnReceiptAfterShipment)] = ReturnReceiptAfterShipment,
             [nameof(ReturnReceiptAfterDelivery)] = ReturnReceiptAfterDelivery,
             [nameof(AppealWindow)] = AppealWindow,
+            [nameof(ReplacementShipment)] = ReplacementShipment,
+            [nameof(ReplacementReceipt)] = ReplacementReceipt,
         };
         foreach (var (method, protection) in ProtectionByShippingMethod)
         {

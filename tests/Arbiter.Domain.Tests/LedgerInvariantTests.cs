@@ -1,4 +1,5 @@
 using Arbiter.Domain.Common;
+using Arbiter.Domain.Disputes;
 using Arbiter.Domain.Ledger;
 using Arbiter.Domain.Orders;
 using Arbiter.Domain.Tests.Support;
@@ -13,7 +14,25 @@ namespace Arbiter.Domain.Tests;
 public class LedgerInvariantTests
 {
     [FsCheck.Xunit.Property(MaxTest = 300, EndSize = 200)]
-    public Property Random_commands_and_clock_advances_never_break_the_books() => Prop.ForAll(Runs, Check);
+    public Property Random_commands_and_clock_advances_never_break_the_books_nor_let_protection_lapse_under_a_promise() => Prop.ForAll(Runs, Check);
+
+    [Fact]
+    public void The_random_stories_reach_every_step_of_a_promise()
+    {
+        var seen = new HashSet<DisputeStatus>();
+        // A fixed seed: this checks the generator's reach, not luck.
+        foreach (var run in Runs.Generator.Sample(200, new Rnd(2026, 1201), 1000))
+        {
+            var s = run.StartShipped ? Scenario.Shipped(lines: 2) : Scenario.Paid(lines: 2);
+            foreach (var step in run.Steps)
+            {
+                Apply(s, step);
+                seen.UnionWith(s.Order.Disputes.Select(d => d.Status));
+            }
+        }
+
+        Assert.Empty(new[] { DisputeStatus.WaitingForDelivery, DisputeStatus.AwaitingReplacement, DisputeStatus.AwaitingReplacementReceipt }.Except(seen));
+    }
 
     [Fact]
     public void Every_posting_is_balanced_and_moves_one_lines_money()
@@ -85,6 +104,12 @@ public class LedgerInvariantTests
             Assert.True(
                 ledger.Postings.Count(p => p.Kind == PostingKind.Release) == releasedBefore,
                 "money was released to the seller while a dispute is open");
+        }
+
+        foreach (var waiting in s.Order.Disputes.Where(d => d.AwaitsPromise && s.Order.Status == OrderStatus.AwaitingConfirmation))
+        {
+            Assert.False(s.Order.ProtectionExpired, $"protection lapsed while {waiting.Id} waits on a promise");
+            Assert.True(s.ProtectionEndsAt >= waiting.Promise!.DueAt + s.Order.Policy.ProtectionReminder, $"protection ends before the promise in {waiting.Id} does");
         }
 
         if (s.Order.Status == OrderStatus.Closed)

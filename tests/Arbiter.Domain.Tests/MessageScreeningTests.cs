@@ -21,6 +21,22 @@ public class MessageScreeningTests
         Assert.Equal(warnings == "-" ? [] : warnings.Split(','), MessageScreening.Screen(text));
     }
 
+    [Theory]
+    [InlineData("The parcel is on its way, please wait a few more days.", OfferType.WaitForDelivery)]
+    [InlineData("It should arrive next week, be patient.", OfferType.WaitForDelivery)]
+    [InlineData("Посылка в пути, подождите ещё несколько дней.", OfferType.WaitForDelivery)]
+    [InlineData("包裹在路上，请耐心等待。", OfferType.WaitForDelivery)]
+    [InlineData("I will send you a new one tomorrow.", OfferType.Replacement)]
+    [InlineData("We can resend the missing parts.", OfferType.Replacement)]
+    [InlineData("Я вышлю вам новый светильник.", OfferType.Replacement)]
+    [InlineData("我们给你补发一个。", OfferType.Replacement)]
+    [InlineData("The lamp works, the photo shows a different model.", null)]
+    [InlineData("Лампа исправна, на фото другая модель.", null)]
+    [InlineData("灯是好的，照片是别的型号。", null)]
+    [InlineData("", null)]
+    public void A_sellers_words_that_promise_a_wait_or_a_replacement_are_recognised(string text, OfferType? promise) =>
+        Assert.Equal(promise, MessageScreening.PromiseIn(text));
+
     [Fact]
     public void The_corpus_covers_every_warning_in_every_language_and_innocent_messages_too()
     {

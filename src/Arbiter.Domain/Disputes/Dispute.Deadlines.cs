@@ -23,6 +23,8 @@ public sealed partial class Dispute
             DeadlineKind.SellerResponse => SellerResponseDueAt - Policy.SellerResponse,
             DeadlineKind.InfoRequest => Escalation!.InfoRequests.Single(r => r.Id == deadline.Ref).AskedAt,
             DeadlineKind.ReturnShipment => Return!.ShipBy - Policy.ReturnShipment,
+            DeadlineKind.WaitEnds or DeadlineKind.ReplacementShipment => Promise!.AcceptedAt,
+            DeadlineKind.ReplacementReceipt => Promise!.ShippedAt,
             _ => null,
         };
         var remindAt = deadline.DueAt - Policy.DeadlineReminder;
@@ -41,6 +43,9 @@ public sealed partial class Dispute
         {
             DeadlineKind.SellerResponse => (HistoryAction.SellerResponseReminder, "the seller must respond"),
             DeadlineKind.InfoRequest => (HistoryAction.InfoRequestReminder, $"{due.Ref} from {string.Join(" and ", Escalation!.InfoRequests.Single(r => r.Id == due.Ref).Parties.Select(Words.Of))} must be answered"),
+            DeadlineKind.WaitEnds => (HistoryAction.WaitEndsReminder, "the wait for the parcel ends: confirm receipt if it came, else the dispute resumes"),
+            DeadlineKind.ReplacementShipment => (HistoryAction.ReplacementShipmentReminder, "the seller must ship the replacement"),
+            DeadlineKind.ReplacementReceipt => (HistoryAction.ReplacementReceiptReminder, "the buyer must say whether the replacement came"),
             _ => (HistoryAction.ReturnShipmentReminder, "the buyer must ship the return"),
         };
         Record(reminder.DueAt, Actor.Clock, action, $"{who} by {due.DueAt:O}");
@@ -69,6 +74,15 @@ public sealed partial class Dispute
                 break;
             case DisputeStatus.AwaitingReturnReceipt:
                 yield return new Deadline(DeadlineKind.ReturnReceipt, ReturnReceiptDueAt, Id);
+                break;
+            case DisputeStatus.WaitingForDelivery:
+                yield return new Deadline(DeadlineKind.WaitEnds, Promise!.DueAt, Id);
+                break;
+            case DisputeStatus.AwaitingReplacement:
+                yield return new Deadline(DeadlineKind.ReplacementShipment, Promise!.DueAt, Id);
+                break;
+            case DisputeStatus.AwaitingReplacementReceipt:
+                yield return new Deadline(DeadlineKind.ReplacementReceipt, Promise!.DueAt, Id);
                 break;
         }
 
@@ -102,6 +116,9 @@ public sealed partial class Dispute
                 Record(at, Actor.Clock, HistoryAction.ReturnNotConfirmed, "the seller did not answer: the refund goes out");
                 Outcome = Outcome! with { DecidedBy = DecidedBy.ReturnNotConfirmed, DecidedAt = at };
                 Resolve(at);
+                break;
+            case DeadlineKind.WaitEnds or DeadlineKind.ReplacementShipment or DeadlineKind.ReplacementReceipt:
+                FirePromise(deadline);
                 break;
             case DeadlineKind.Reminder:
                 Remind(deadline);

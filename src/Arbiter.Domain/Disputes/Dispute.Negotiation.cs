@@ -38,8 +38,12 @@ public sealed partial class Dispute
         return Result.Ok;
     }
 
-    /// <summary>The seller proposes terms; a new offer replaces the one still pending.</summary>
-    public Result<Offer> MakeOffer(Actor seller, OfferType type, long? amount, string? note, DateTimeOffset now)
+    /// <summary>
+    /// The seller proposes terms; a new offer replaces the one still pending. A promise
+    /// (<see cref="OfferType.Replacement"/>, <see cref="OfferType.WaitForDelivery"/> for
+    /// <paramref name="days"/>) has no amount: it refunds nothing and gives nothing up.
+    /// </summary>
+    public Result<Offer> MakeOffer(Actor seller, OfferType type, long? amount, string? note, DateTimeOffset now, int? days = null)
     {
         var guard = Guard(DisputeAction.MakeOffer, seller, now);
         if (!guard.IsSuccess)
@@ -47,11 +51,17 @@ public sealed partial class Dispute
             return guard.Error!;
         }
 
+        var promise = type is OfferType.Replacement or OfferType.WaitForDelivery;
+        if (promise && PromiseError(type, days) is { } promiseError)
+        {
+            return promiseError;
+        }
+
         var refundable = Order.Refundable(Order.Line(LineId)!);
         var value = Order.Amount(amount ?? 0);
-        if (type == OfferType.NoRefund ? !value.IsZero : !value.IsPositive)
+        if (type is OfferType.NoRefund || promise ? !value.IsZero : !value.IsPositive)
         {
-            return DomainError.Invalid(ErrorCode.InvalidAmount, type == OfferType.NoRefund ? "A no-refund offer has no amount." : "An offer's amount must be positive.");
+            return DomainError.Invalid(ErrorCode.InvalidAmount, promise ? "A promise refunds nothing: it has no amount." : type is OfferType.NoRefund ? "A no-refund offer has no amount." : "An offer's amount must be positive.");
         }
 
         if (value > refundable)
@@ -65,9 +75,9 @@ public sealed partial class Dispute
         }
 
         SupersedePendingOffer();
-        var offer = new Offer($"of{OfferList.Count + 1}", type, value, note, OfferStatus.Pending, now);
+        var offer = new Offer($"of{OfferList.Count + 1}", type, value, note, OfferStatus.Pending, now) { Days = type == OfferType.WaitForDelivery ? days : null };
         OfferList.Add(offer);
-        Record(now, seller, HistoryAction.OfferMade, $"{offer.Id}: {Words.Of(type)} {value}");
+        Record(now, seller, HistoryAction.OfferMade, $"{offer.Id}: {Words.Of(type)} {(offer.Days is { } wait ? $"{wait} days" : value)}");
         if (Status == DisputeStatus.AwaitingSellerResponse)
         {
             StartNegotiation(now);
@@ -79,6 +89,7 @@ public sealed partial class Dispute
     /// <summary>
     /// The buyer accepts an offer: the dispute closes for good on its terms and the line can never be
     /// disputed again. Accepting "no return, no refund" pays the seller, so it needs explicit confirmation.
+    /// Accepting a promise gives nothing up: the dispute stays open while it runs.
     /// </summary>
     public Result AcceptOffer(Actor buyer, string offerId, bool confirmed, DateTimeOffset now)
     {
@@ -94,6 +105,12 @@ public sealed partial class Dispute
         }
 
         ReplaceOffer(offer with { Status = OfferStatus.Accepted });
+        if (offer.IsPromise)
+        {
+            StartPromise(offer, buyer, now);
+            return Result.Ok;
+        }
+
         Record(now, buyer, HistoryAction.OfferAccepted, $"{offer.Id}: {Words.Of(offer.Type)} {offer.Amount}; final");
         Conclude(new Outcome(offer.Amount, offer.ReturnRequired, DecidedBy.BuyerAcceptedOffer, now, offer.Note, offer.ReturnRequired ? Claim.ReturnShippingPaidBy : null), now);
         return Result.Ok;
@@ -260,6 +277,12 @@ public sealed partial class Dispute
 
     private void EscalateNow(Actor actor, string? note, DateTimeOffset now)
     {
+        // A promise is made to the buyer before mediation; in mediation the mediator decides.
+        if (PendingOffer is { IsPromise: true })
+        {
+            SupersedePendingOffer();
+        }
+
         Status = DisputeStatus.Escalated;
         Escalation = new Escalation(now, actor.ToString(), note);
         Record(now, actor, HistoryAction.Escalated, note);

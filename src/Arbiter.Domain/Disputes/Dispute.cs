@@ -28,6 +28,9 @@ public sealed partial class Dispute
     [JsonInclude] public DateTimeOffset? AppealDeadline { get; private set; }
     [JsonInclude] public Appeal? Appeal { get; private set; }
     [JsonInclude] public ReturnInfo? Return { get; private set; }
+
+    /// <summary>The seller's promise the buyer accepted, kept after it ends as what was promised.</summary>
+    [JsonInclude] public Promise? Promise { get; private set; }
     [JsonInclude] public bool Settled { get; private set; }
     [JsonInclude] public DateTimeOffset? FinishedAt { get; private set; }
 

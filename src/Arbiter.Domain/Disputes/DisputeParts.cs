@@ -9,6 +9,15 @@ public enum DisputeStatus
     Escalated,
     AwaitingReturn,
     AwaitingReturnReceipt,
+
+    /// <summary>The buyer accepted to wait for the parcel: the dispute stays open until the wait ends.</summary>
+    WaitingForDelivery,
+
+    /// <summary>The buyer accepted a replacement: the seller must ship it.</summary>
+    AwaitingReplacement,
+
+    /// <summary>The replacement is on its way: the buyer says whether it came and is right.</summary>
+    AwaitingReplacementReceipt,
     Resolved,
     Cancelled,
 }
@@ -32,6 +41,12 @@ public enum OfferType
     RefundOnly,
     ReturnAndRefund,
     NoRefund,
+
+    /// <summary>A promise: the seller sends a new item or the missing parts.</summary>
+    Replacement,
+
+    /// <summary>A promise: the parcel is on its way, wait so many days.</summary>
+    WaitForDelivery,
 }
 
 public enum OfferStatus
@@ -53,6 +68,9 @@ public enum DecidedBy
     ReturnNotConfirmed,
     PartyNoResponse,
     BuyerCancelled,
+    ReplacementReceived,
+    ReplacementNotShipped,
+    ReplacementNotDisputed,
 }
 
 public enum Party
@@ -78,12 +96,30 @@ public sealed record Claim(bool Received, string Reason, Solution Solution, Mone
     public Party ReturnShippingPaidBy => Reasons.IsBuyersOwnChoice(Reason) ? Party.Buyer : Party.Seller;
 }
 
-/// <summary>A seller's proposal during negotiation or mediation.</summary>
+/// <summary>A seller's proposal during negotiation or mediation; a promise (<see cref="IsPromise"/>) keeps the dispute open while it runs.</summary>
 public sealed record Offer(string Id, OfferType Type, Money Amount, string? Note, OfferStatus Status, DateTimeOffset At)
 {
+    /// <summary>How many days the buyer is asked to wait, for <see cref="OfferType.WaitForDelivery"/>.</summary>
+    public int? Days { get; init; }
+
     internal Offer In(Currency currency) => this with { Amount = Amount.In(currency) };
 
     public bool ReturnRequired => Type == OfferType.ReturnAndRefund;
+
+    public bool IsPromise => Type is OfferType.Replacement or OfferType.WaitForDelivery;
+}
+
+/// <summary>
+/// A seller's promise the buyer accepted, while it runs: the wait, or the replacement to ship and
+/// then to arrive. <see cref="DueAt"/> is the deadline of its current step.
+/// </summary>
+public sealed record Promise(string OfferId, OfferType Type, DateTimeOffset AcceptedAt, DateTimeOffset DueAt)
+{
+    public string? Carrier { get; init; }
+
+    public string? TrackingNumber { get; init; }
+
+    public DateTimeOffset? ShippedAt { get; init; }
 }
 
 /// <summary>How a dispute ended, or is about to end: refund, return, and who decided.</summary>

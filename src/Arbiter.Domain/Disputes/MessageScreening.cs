@@ -55,6 +55,33 @@ public static partial class MessageScreening
         Options)]
     private static partial Regex ReviewPattern();
 
+    // "It is on the way, wait": в пути, подождите; 在路上, 请耐心等待.
+    [GeneratedRegex(
+        @"\bon\s+(its|the)\s+way\b|\bin\s+transit\b|\bplease\s+wait\b|\bwait\b.{0,30}\b(more|few|another|days?|weeks?|longer|little)\b|\bbe\s+patient\b|\b(will|should|must)\s+(arrive|come|be\s+delivered|reach\s+you)\b|\bgive\s+it\s+(some\s+|more\s+)?time\b"
+        + @"|в\s+пути|подожд|ждите|потерпите|скоро\s+(придёт|придет|прибудет|доставят|получите)|(ещё|еще)\s+(несколько|пару)\s+(дней|недел)"
+        + @"|在路上|运输中|请(您)?(耐心)?等(待|一下|几天)|再等|耐心等|很快(就)?(到|会到|送达)|快到了",
+        Options)]
+    private static partial Regex WaitPattern();
+
+    // "I will send a new one": вышлю новый, замену; 补发, 重新发货.
+    [GeneratedRegex(
+        @"\b(re-?send|re-?ship)\w*\b|\bsend\w*\b.{0,20}\b(new|another|replacement|second)\b|\breplac(e|ement)\b|\bnew\s+one\b"
+        + @"|(вышлю|отправлю|пришлю|вышлем|отправим|пришлём|пришлем)\s.{0,20}(нов|замен|(ещё|еще)\s+раз|повторно)|замен(у|им|ю)\b|повторн\w*\s+отправ"
+        + @"|补发|重发|重新(发货|发送|寄)|换(一个)?新|寄(一个)?新的|给你换",
+        Options)]
+    private static partial Regex ReplacementPattern();
+
+    /// <summary>
+    /// The promise a seller's words make, if any ("it is on the way", "I will send a new one"), so
+    /// that the seller who writes one beside "no return, no refund" is offered to make it a
+    /// promise the buyer can accept without giving anything up. A replacement wins over a wait.
+    /// </summary>
+    public static OfferType? PromiseIn(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : ReplacementPattern().IsMatch(text) ? OfferType.Replacement
+        : WaitPattern().IsMatch(text) ? OfferType.WaitForDelivery
+        : null;
+
     /// <summary>The warning codes a message deserves, in a fixed order; empty when it looks harmless.</summary>
     public static IReadOnlyList<string> Screen(string text)
     {

@@ -49,12 +49,20 @@ public sealed partial class Order
         return Result.Ok;
     }
 
-    /// <summary>The buyer confirms receipt: the money is released at once and protection ends.</summary>
+    /// <summary>
+    /// The buyer confirms receipt: the money is released at once and protection ends. A dispute
+    /// waiting for this very parcel ends with it: the parcel came.
+    /// </summary>
     public Result ConfirmReceipt(Actor actor, DateTimeOffset now)
     {
         if (Guard(OrderAction.ConfirmReceipt, actor, now) is { IsSuccess: false } refused)
         {
             return refused;
+        }
+
+        foreach (var waiting in DisputeList.Where(d => d.Status == Domain.Disputes.DisputeStatus.WaitingForDelivery))
+        {
+            waiting.EndWaitOnReceipt(actor, now);
         }
 
         Record(now, actor, HistoryAction.ReceiptConfirmed);
@@ -100,6 +108,23 @@ public sealed partial class Order
 
         Record(now, actor, HistoryAction.ProtectionExtended, $"+{days} days, until {ProtectionEndsAt:O}");
         return Result.Ok;
+    }
+
+    /// <summary>
+    /// While a seller's promise runs, buyer protection lasts at least until <paramref name="until"/>
+    /// (the promise's deadline and the reminder days after it), even if it had run out: a promise
+    /// must never cost the buyer protection. The history says why it moved.
+    /// </summary>
+    internal void KeepProtectionPast(DateTimeOffset until, string why, DateTimeOffset now)
+    {
+        if (Status != OrderStatus.AwaitingConfirmation || (!ProtectionExpired && ProtectionEndsAt >= until))
+        {
+            return;
+        }
+
+        ProtectionEndsAt = until;
+        ProtectionExpired = false;
+        Record(now, Actor.Clock, HistoryAction.ProtectionMoved, $"until {until:O}: {why}");
     }
 
     /// <summary>The seller (with the buyer's agreement, as the platform allows) gets more time to ship.</summary>

@@ -32,7 +32,7 @@ public sealed partial class Order
 
         return action switch
         {
-            OrderAction.ConfirmReceipt when HasOpenDispute =>
+            OrderAction.ConfirmReceipt when DisputeList.Any(d => !d.IsFinished && d.Status != Domain.Disputes.DisputeStatus.WaitingForDelivery) =>
                 DomainError.Conflict(ErrorCode.DisputeOpen, "Receipt cannot be confirmed while a dispute on the order is open."),
             OrderAction.ExtendProtection when ProtectionExpired || now >= ProtectionEndsAt =>
                 DomainError.Conflict(ErrorCode.ProtectionExpired, "Buyer protection has already ended."),

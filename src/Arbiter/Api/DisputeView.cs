@@ -12,9 +12,16 @@ internal sealed record ClaimView(bool Received, string Reason, SolutionView Solu
 
 internal sealed record EscalationView(EscalationStatus Status, DateTime EscalatedAt, string By, string? Note, bool Appealed);
 
-internal sealed record OfferView(string Id, OfferType Type, long Amount, OfferStatus Status, string? Note, DateTime At)
+internal sealed record OfferView(string Id, OfferType Type, long Amount, OfferStatus Status, string? Note, DateTime At, int? Days)
 {
-    public static OfferView Of(Offer offer) => new(offer.Id, offer.Type, offer.Amount.Minor, offer.Status, offer.Note, offer.At.UtcDateTime);
+    public static OfferView Of(Offer offer) => new(offer.Id, offer.Type, offer.Amount.Minor, offer.Status, offer.Note, offer.At.UtcDateTime, offer.Days);
+}
+
+/// <summary>The seller's promise the buyer accepted: what it is, until when its current step runs, and the replacement's shipment.</summary>
+internal sealed record PromiseView(string OfferId, OfferType Type, DateTime AcceptedAt, DateTime DueAt, bool Running, string? Carrier, string? TrackingNumber, DateTime? ShippedAt)
+{
+    public static PromiseView Of(Dispute d, Promise p) =>
+        new(p.OfferId, p.Type, p.AcceptedAt.UtcDateTime, p.DueAt.UtcDateTime, d.AwaitsPromise, p.Carrier, p.TrackingNumber, p.ShippedAt?.UtcDateTime);
 }
 
 internal sealed record DeadlineView(DeadlineKind Kind, DateTime DueAt)
@@ -63,6 +70,7 @@ internal sealed record DisputeView(
     DateTime? AppealDeadline,
     AppealView? Appeal,
     ReturnView? Return,
+    PromiseView? Promise,
     IReadOnlyList<InfoRequestView> InfoRequests,
     IReadOnlyList<MessageView> Messages,
     IReadOnlyList<EvidenceView> Evidence,
@@ -88,6 +96,7 @@ internal sealed record DisputeView(
         d.AppealDeadline?.UtcDateTime,
         d.Appeal is { } a ? new AppealView(a.By, a.Reason, a.At.UtcDateTime) : null,
         d.Return is { } r ? new ReturnView(r.ShipBy.UtcDateTime, r.ShippingPaidBy, r.Carrier, r.TrackingNumber, r.ShippedAt?.UtcDateTime, r.DeliveredAt?.UtcDateTime) : null,
+        d.Promise is { } promise ? PromiseView.Of(d, promise) : null,
         [.. (d.Escalation?.InfoRequests ?? []).Select(InfoRequestView.Of)],
         [.. d.Messages.Select(MessageView.Of)],
         [.. order.Evidence.Where(f => f.DisputeId == d.Id).Select(EvidenceView.Of)],

@@ -20,8 +20,8 @@ internal static class DisputesApi
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.Reject(who, body?.Note, now).Done()))
             .Answers<DisputeView>().WithSummary("Reject the claim; negotiation starts (seller)");
         disputes.MapPost("/{id}/offers", (HttpContext h, CallerDisputes c, TimeProvider t, string id, OfferRequest? body) =>
-            Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => body?.Type is { } type ? d.MakeOffer(who, type, body.Amount, body.Note, now) : InvalidOfferType, OfferView.Of))
-            .Answers<OfferView>(201).WithSummary("Make an offer; it replaces the pending one (seller)");
+            Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => body?.Type is { } type ? d.MakeOffer(who, type, body.Amount, body.Note, now, body.Days) : InvalidOfferType, OfferView.Of))
+            .Answers<OfferView>(201).WithSummary("Make an offer, or a promise (replacement, wait_for_delivery with days) that keeps the buyer protected; it replaces the pending one (seller)");
         disputes.MapPost("/{id}/offers/{offerId}/accept", (HttpContext h, CallerDisputes c, TimeProvider t, string id, string offerId, ConfirmRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.AcceptOffer(who, offerId, body?.Confirm == true, now).Done()))
             .Answers<DisputeView>().WithSummary("Accept an offer: final, the line can never be disputed again; no_refund needs confirm (buyer)");
@@ -66,9 +66,21 @@ internal static class DisputesApi
         disputes.MapPost("/{id}/return-refused", (HttpContext h, CallerDisputes c, TimeProvider t, string id, NoteRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.RefuseReturn(who, body?.Note, now).Done()))
             .Answers<DisputeView>().WithSummary("Dispute the returned item: back to the mediator (seller)");
+        disputes.MapPost("/{id}/resume", (HttpContext h, CallerDisputes c, TimeProvider t, string id) =>
+            Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.Resume(who, now).Done()))
+            .Answers<DisputeView>().WithSummary("Stop waiting for the parcel: negotiation starts again with a fresh window (buyer)");
+        disputes.MapPost("/{id}/replacement-shipment", (HttpContext h, CallerDisputes c, TimeProvider t, string id, ShipmentRequest? body) =>
+            Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.ShipReplacement(who, body?.Carrier, body?.TrackingNumber, now).Done()))
+            .Answers<DisputeView>().WithSummary("Ship the promised replacement with tracking (seller)");
+        disputes.MapPost("/{id}/replacement-received", (HttpContext h, CallerDisputes c, TimeProvider t, string id) =>
+            Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.ConfirmReplacement(who, now).Done()))
+            .Answers<DisputeView>().WithSummary("The replacement came and is right: resolved, the seller is paid (buyer)");
+        disputes.MapPost("/{id}/replacement-problem", (HttpContext h, CallerDisputes c, TimeProvider t, string id, NoteRequest? body) =>
+            Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.ReportReplacementProblem(who, body?.Note, now).Done()))
+            .Answers<DisputeView>().WithSummary("The replacement did not come or is wrong: a mediator decides (buyer)");
     }
 
-    private static readonly DomainError InvalidOfferType = DomainError.Invalid(ErrorCode.InvalidOfferType, "type must be refund_only, return_and_refund or no_refund.");
+    private static readonly DomainError InvalidOfferType = DomainError.Invalid(ErrorCode.InvalidOfferType, "type must be refund_only, return_and_refund, no_refund, replacement or wait_for_delivery.");
 
     private static Party[] PartiesOf(string? from) => from switch
     {

@@ -27,7 +27,7 @@ internal sealed record ClaimBody(string? LineId, bool? Received, string? Reason,
 
 internal sealed record NoteRequest(string? Note);
 
-internal sealed record OfferRequest(OfferType? Type, long? Amount, string? Note);
+internal sealed record OfferRequest(OfferType? Type, long? Amount, string? Note, int? Days);
 
 internal sealed record ConfirmRequest(bool Confirm);
 

@@ -87,6 +87,17 @@ internal static class EventTypes
         HistoryAction.ReturnRefused => new("dispute.return_refused", "The seller refused the returned item."),
         HistoryAction.ReturnNotShipped => new("dispute.return_not_shipped", "The buyer did not ship the return in time."),
         HistoryAction.ReturnNotConfirmed => new("dispute.return_not_confirmed", "The seller did not confirm the return in time."),
+        HistoryAction.ProtectionMoved => new("order.protection_moved", "Buyer protection moved out by itself, so that it lasts past a seller's promise."),
+        HistoryAction.WaitEndsReminder => new("dispute.wait_ends_soon", "The wait the buyer accepted ends soon (the reminder to the buyer)."),
+        HistoryAction.WaitEnded => new("dispute.wait_ended", "The wait ended without word from the buyer: the dispute resumed."),
+        HistoryAction.Resumed => new("dispute.resumed", "The buyer stopped waiting: the parties negotiate again."),
+        HistoryAction.ReplacementShipmentReminder => new("dispute.replacement_due_soon", "The promised replacement must be shipped soon (the reminder to the seller)."),
+        HistoryAction.ReplacementShipped => new("dispute.replacement_shipped", "The seller shipped the promised replacement."),
+        HistoryAction.ReplacementReceiptReminder => new("dispute.replacement_answer_due_soon", "The buyer's word on the replacement is due soon (the reminder to the buyer)."),
+        HistoryAction.ReplacementReceived => new("dispute.replacement_received", "The buyer received the replacement: the promise is kept."),
+        HistoryAction.ReplacementProblem => new("dispute.replacement_problem", "The buyer reported a problem with the replacement: a mediator decides."),
+        HistoryAction.ReplacementNotShipped => new("dispute.replacement_not_shipped", "The replacement was not shipped in time: the claim is granted."),
+        HistoryAction.ReplacementNotDisputed => new("dispute.replacement_not_disputed", "No word from the buyer on the replacement in time: the seller is paid."),
         HistoryAction.Resolved => new("dispute.resolved", "The dispute was resolved."),
     };
 #pragma warning restore CS8524

@@ -65,6 +65,17 @@ internal static class MailTemplates
         ["dispute.return_refused"] = new(Audience.Buyer, "The seller refused your return", "The seller refused the returned item in dispute {dispute}; a mediator decides."),
         ["dispute.return_not_shipped"] = new(Audience.Both, "The return for dispute {dispute} was not shipped in time", "The item for dispute {dispute} was not shipped back in time."),
         ["dispute.return_not_confirmed"] = new(Audience.Both, "The return for dispute {dispute} was not confirmed in time", "The seller did not confirm the return for dispute {dispute} in time: the refund goes out."),
+        ["order.protection_moved"] = new(Audience.Buyer, "Your protection for order {order} was extended", "While the seller's promise runs, your buyer protection for order {order} lasts longer. You keep every right to a refund until the promise is kept."),
+        ["dispute.wait_ends_soon"] = new(Audience.Buyer, "The wait in dispute {dispute} ends {deadline}", "The time you agreed to wait in dispute {dispute} ends {deadline}. If the parcel came, confirm receipt; if not, do nothing: the dispute resumes by itself and you keep your claim.", Reminder: true),
+        ["dispute.wait_ended"] = new(Audience.Both, "Dispute {dispute} resumed", "The wait in dispute {dispute} ended without the parcel: the dispute resumed. Agree by {deadline}, or a mediator decides."),
+        ["dispute.resumed"] = new(Audience.Seller, "The buyer stopped waiting in dispute {dispute}", "The buyer stopped waiting for the parcel in dispute {dispute}. Agree by {deadline}, or a mediator decides."),
+        ["dispute.replacement_due_soon"] = new(Audience.Seller, "Ship the replacement for dispute {dispute} by {deadline}", "Ship the replacement you promised in dispute {dispute} by {deadline} and enter its tracking number, or the buyer's claim is granted.", Reminder: true),
+        ["dispute.replacement_shipped"] = new(Audience.Buyer, "Your replacement is on its way", "The seller shipped the replacement for dispute {dispute}. When it comes, tell us whether it is right, by {deadline}: without a word from you the seller is paid."),
+        ["dispute.replacement_answer_due_soon"] = new(Audience.Buyer, "Did the replacement for dispute {dispute} come?", "Tell us by {deadline} whether the replacement for dispute {dispute} came and is right. If it did not come or is wrong, report a problem: a mediator decides. Without a word from you the seller is paid.", Reminder: true),
+        ["dispute.replacement_received"] = new(Audience.Seller, "The buyer received the replacement", "The buyer confirmed receiving the replacement in dispute {dispute}: the dispute is resolved."),
+        ["dispute.replacement_problem"] = new(Audience.Both, "A problem with the replacement in dispute {dispute}", "The buyer reported a problem with the replacement in dispute {dispute}: a mediator decides."),
+        ["dispute.replacement_not_shipped"] = new(Audience.Both, "The replacement for dispute {dispute} was not shipped", "The replacement promised in dispute {dispute} was not shipped in time: the buyer's claim is granted."),
+        ["dispute.replacement_not_disputed"] = new(Audience.Both, "Dispute {dispute} is resolved for the seller", "There was no word on the replacement in dispute {dispute} in time: the seller is paid."),
         ["dispute.resolved"] = new(Audience.Both, "Dispute {dispute} is resolved", "Dispute {dispute} is resolved."),
     }.ToFrozenDictionary();
 }

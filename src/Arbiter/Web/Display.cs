@@ -56,6 +56,9 @@ internal static class Display
         Domain.DeadlineKind.ReturnShipment => "The item must be shipped back by then, or the dispute closes without a refund",
         Domain.DeadlineKind.ReturnReceipt => "The seller must confirm the returned item by then, or the refund goes out",
         Domain.DeadlineKind.AppealWindow => "Either party may appeal the decision until then",
+        Domain.DeadlineKind.WaitEnds => "The wait for the parcel ends then; without word from the buyer the dispute resumes, and the buyer stays protected",
+        Domain.DeadlineKind.ReplacementShipment => "The seller must ship the replacement by then, or the buyer's claim is granted",
+        Domain.DeadlineKind.ReplacementReceipt => "The buyer says by then whether the replacement came and is right; without word the seller is paid",
         _ => Word(kind),
     };
 }

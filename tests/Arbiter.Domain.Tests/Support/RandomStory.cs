@@ -36,6 +36,10 @@ internal static class RandomStory
         RecordReturnDelivery,
         ConfirmReturn,
         RefuseReturn,
+        Resume,
+        ShipReplacement,
+        ConfirmReplacement,
+        ReportReplacementProblem,
 
         /// <summary>Someone who may not (the other party, a stranger, a mediator, the platform) tries an order command.</summary>
         Intruder,
@@ -62,6 +66,9 @@ internal static class RandomStory
         from op in Gen.Frequency(
             (4, Gen.Constant(Op.Advance)),
             (2, Gen.Constant(Op.Open)),
+
+            // Promises take several steps in a row (an offer, its acceptance, a shipment): asked for more often.
+            (2, Gen.Elements(Op.MakeOffer, Op.AcceptOffer, Op.ShipReplacement, Op.ConfirmReplacement, Op.Resume)),
             (10, Gen.Elements(Enum.GetValues<Op>())))
         from line in Gen.Choose(0, 1)
         from number in op == Op.Advance ? Hours : Amounts
@@ -107,7 +114,7 @@ internal static class RandomStory
             },
             Op.AcceptClaim => dispute!.AcceptClaim(Scenario.Seller, now),
             Op.Reject => dispute!.Reject(Scenario.Seller, null, now),
-            Op.MakeOffer => dispute!.MakeOffer(Scenario.Seller, (OfferType)(step.Number % 3), step.Number % 3 == 2 ? null : amount, null, now).Plain(),
+            Op.MakeOffer => dispute!.MakeOffer(Scenario.Seller, (OfferType)(step.Number % 5), step.Number % 5 >= 2 ? null : amount, null, now, step.Number % 31).Plain(),
             Op.AcceptOffer => dispute!.PendingOffer is { } offer ? dispute.AcceptOffer(Scenario.Buyer, offer.Id, step.Flag, now) : nothingToTry,
             Op.DeclineOffer => dispute!.PendingOffer is { } pending ? dispute.DeclineOffer(Scenario.Buyer, pending.Id, now) : nothingToTry,
             Op.ChangeClaim => dispute!.ChangeClaim(Scenario.Buyer, ClaimFor(step, amount), now),
@@ -121,6 +128,10 @@ internal static class RandomStory
             Op.RecordReturnDelivery => dispute!.RecordReturnDelivery(Actor.Platform, null, now),
             Op.ConfirmReturn => dispute!.ConfirmReturnReceived(Scenario.Seller, now),
             Op.RefuseReturn => dispute!.RefuseReturn(Scenario.Seller, "Broken.", now),
+            Op.Resume => dispute!.Resume(Scenario.Buyer, now),
+            Op.ShipReplacement => dispute!.ShipReplacement(Scenario.Seller, "DHL", "JD2", now),
+            Op.ConfirmReplacement => dispute!.ConfirmReplacement(Scenario.Buyer, now),
+            Op.ReportReplacementProblem => dispute!.ReportReplacementProblem(Scenario.Buyer, "Broken too.", now),
             _ => throw new ArgumentOutOfRangeException(nameof(step)),
         };
     }

@@ -17,6 +17,12 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
 
     public string LineTitle { get; private set; } = "";
 
+    /// <summary>The promise the seller's note made beside "no return, no refund", offered instead before it is sent.</summary>
+    public OfferType? SuggestedPromise { get; private set; }
+
+    /// <summary>The note the seller wrote with the offer held back.</summary>
+    public string? OfferNote { get; private set; }
+
     /// <summary>What the buyer would lose by cancelling now, said before the click.</summary>
     public string? CancelWarning { get; private set; }
 
@@ -41,11 +47,39 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
     public Task<IActionResult> OnPostRejectAsync(string id, string? note) =>
         RunAsync(id, (d, who, now, currency) => d.Reject(who, note, now), "You rejected the claim; you can still make an offer.");
 
-    public Task<IActionResult> OnPostOfferAsync(string id, OfferType type, string? amount, string? note) =>
-        RunAsync(id, (d, who, now, currency) => d.MakeOffer(who, type, type == OfferType.NoRefund ? 0 : Money.Parse(amount, currency)?.Minor ?? -1, note, now).Plain(), "Your offer was sent to the buyer.");
+    /// <summary>
+    /// Sends the seller's offer; "no return, no refund" written beside a promise ("wait, it is on
+    /// the way") is held back once and the promise offered instead, which the buyer can accept
+    /// without giving anything up: the seeds' trap, closed where it opens.
+    /// </summary>
+    public async Task<IActionResult> OnPostOfferAsync(string id, OfferType type, string? amount, string? note, int? days, bool anyway)
+    {
+        if (type == OfferType.NoRefund && !anyway && MessageScreening.PromiseIn(note) is { } promise)
+        {
+            (SuggestedPromise, OfferNote) = (promise, note);
+            return await OnGetAsync(id);
+        }
+
+        return await RunAsync(
+            id,
+            (d, who, now, currency) => d.MakeOffer(who, type, type is OfferType.NoRefund or OfferType.Replacement or OfferType.WaitForDelivery ? null : Money.Parse(amount, currency)?.Minor ?? -1, note, now, days).Plain(),
+            type is OfferType.Replacement or OfferType.WaitForDelivery ? "Your promise was sent to the buyer." : "Your offer was sent to the buyer.");
+    }
 
     public Task<IActionResult> OnPostAcceptOfferAsync(string id, string offerId, bool confirm) =>
         RunAsync(id, (d, who, now, currency) => d.AcceptOffer(who, offerId, confirm, now), "You accepted the offer.");
+
+    public Task<IActionResult> OnPostResumeAsync(string id) =>
+        RunAsync(id, (d, who, now, currency) => d.Resume(who, now), "You stopped waiting: the seller has a new chance to agree with you before a mediator decides.");
+
+    public Task<IActionResult> OnPostShipReplacementAsync(string id, string? carrier, string? trackingNumber) =>
+        RunAsync(id, (d, who, now, currency) => d.ShipReplacement(who, carrier, trackingNumber, now), "The replacement's shipment is recorded; the buyer is told.");
+
+    public Task<IActionResult> OnPostReplacementReceivedAsync(string id) =>
+        RunAsync(id, (d, who, now, currency) => d.ConfirmReplacement(who, now), "You confirmed the replacement: the dispute is resolved.");
+
+    public Task<IActionResult> OnPostReplacementProblemAsync(string id, string? note) =>
+        RunAsync(id, (d, who, now, currency) => d.ReportReplacementProblem(who, note, now), "A mediator will look at the replacement.");
 
     public Task<IActionResult> OnPostDeclineOfferAsync(string id, string offerId) =>
         RunAsync(id, (d, who, now, currency) => d.DeclineOffer(who, offerId, now), "You declined the offer.");
