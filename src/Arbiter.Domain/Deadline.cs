@@ -23,6 +23,12 @@ public enum DeadlineKind
     /// <summary>The buyer says whether the replacement came; silence pays the seller.</summary>
     ReplacementReceipt,
 
+    /// <summary>A request for more time goes unanswered; <see cref="Deadline.Ref"/> is the request.</summary>
+    ExtensionRequestExpiry,
+
+    /// <summary>The party who must answer a request for more time is reminded; <see cref="Deadline.Ref"/> is the request.</summary>
+    ExtensionRequestReminder,
+
     /// <summary>A party's deadline comes close; <see cref="Deadline.Ref"/> is that deadline's key.</summary>
     Reminder,
 }

@@ -28,6 +28,11 @@ public enum HistoryAction
     RefundRetried,
     RefundNeedsAttention,
     ProtectionMoved,
+    ExtensionRequested,
+    ExtensionRequestAccepted,
+    ExtensionRequestDeclined,
+    ExtensionRequestExpired,
+    ExtensionRequestReminder,
 
     // Recorded by a dispute.
     Opened,

@@ -34,6 +34,9 @@ public sealed record Policy
     /// <summary>How long before a party's own deadline (the seller's answer, a mediator's question, shipping a return) they are reminded; zero: never.</summary>
     public TimeSpan DeadlineReminder { get; init; } = TimeSpan.FromDays(1);
 
+    /// <summary>Time a party has to answer the other's request for more time; silence lets it expire.</summary>
+    public TimeSpan ExtensionRequestAnswer { get; init; } = TimeSpan.FromDays(3);
+
     /// <summary>How long after completion a dispute may still be opened.</summary>
     public TimeSpan PostCompletionDisputeWindow { get; init; } = TimeSpan.FromDays(15);
 
@@ -64,6 +67,9 @@ public sealed record Policy
     /// <summary>Time either party has to appeal a mediator's decision.</summary>
     public TimeSpan AppealWindow { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>How far back a seller's record looks.</summary>
+    public TimeSpan SellerRecordWindow { get; init; } = TimeSpan.FromDays(90);
+
     /// <summary>Most messages one account may write in one dispute.</summary>
     public int MaxMessagesPerParty { get; init; } = 200;
 
@@ -88,6 +94,8 @@ public sealed record Policy
             [nameof(ReturnReceiptAfterDelivery)] = ReturnReceiptAfterDelivery,
             [nameof(AppealWindow)] = AppealWindow,
             [nameof(ReplacementShipment)] = ReplacementShipment,
+            [nameof(ExtensionRequestAnswer)] = ExtensionRequestAnswer,
+            [nameof(SellerRecordWindow)] = SellerRecordWindow,
             [nameof(ReplacementReceipt)] = ReplacementReceipt,
         };
         foreach (var (method, protection) in ProtectionByShippingMethod)

@@ -77,12 +77,22 @@ public class LedgerInvariantTests
         foreach (var step in run.Steps)
         {
             var releasesBefore = s.Ledger.Postings.Count(p => p.Kind == PostingKind.Release);
+            var protectedPromises = ProtectedPromises(s);
             Apply(s, step);
             AssertBooks(s, releasesBefore);
+
+            // A promise that ran under protection keeps it running for as long as it runs.
+            Assert.All(ProtectedPromises(s, whileProtected: false).Intersect(protectedPromises), _ => Assert.False(s.Order.ProtectionExpired, "protection lapsed while a promise runs"));
         }
 
         return true;
     }
+
+    /// <summary>The promises running now, each as its dispute and offer: only those under running protection, unless <paramref name="whileProtected"/> is false.</summary>
+    private static HashSet<(string, string)> ProtectedPromises(Scenario s, bool whileProtected = true) =>
+        [.. s.Order.Disputes
+            .Where(d => d.AwaitsPromise && s.Order.Status == OrderStatus.AwaitingConfirmation && (!whileProtected || !s.Order.ProtectionExpired))
+            .Select(d => (d.Id, d.Promise!.OfferId))];
 
     private static void AssertBooks(Scenario s, int releasedBefore)
     {
@@ -106,9 +116,8 @@ public class LedgerInvariantTests
                 "money was released to the seller while a dispute is open");
         }
 
-        foreach (var waiting in s.Order.Disputes.Where(d => d.AwaitsPromise && s.Order.Status == OrderStatus.AwaitingConfirmation))
+        foreach (var waiting in s.Order.Disputes.Where(d => d.AwaitsPromise && s.Order.Status == OrderStatus.AwaitingConfirmation && !s.Order.ProtectionExpired))
         {
-            Assert.False(s.Order.ProtectionExpired, $"protection lapsed while {waiting.Id} waits on a promise");
             Assert.True(s.ProtectionEndsAt >= waiting.Promise!.DueAt + s.Order.Policy.ProtectionReminder, $"protection ends before the promise in {waiting.Id} does");
         }
 

@@ -29,12 +29,12 @@ public class OrderGuardTests
     {
         var s = Scenario.Shipped();
 
-        Assert.Equal([ConfirmReceipt, OpenDispute, AddEvidence], s.Order.AllowedActions(Scenario.Buyer, s.Now));
+        Assert.Equal([ConfirmReceipt, OpenDispute, AddEvidence, RequestProtectionExtension], s.Order.AllowedActions(Scenario.Buyer, s.Now));
         Assert.Equal([ExtendProtection, AddEvidence], s.Order.AllowedActions(Scenario.Seller, s.Now));
         Assert.Equal([RecordDelivery], s.Order.AllowedActions(Actor.Platform, s.Now));
 
         s.Open();
-        Assert.Equal([OpenDispute, AddEvidence], s.Order.AllowedActions(Scenario.Buyer, s.Now));
+        Assert.Equal([OpenDispute, AddEvidence, RequestProtectionExtension], s.Order.AllowedActions(Scenario.Buyer, s.Now));
         s.Order.ConfirmReceipt(Scenario.Buyer, s.Now).ShouldFailWith("dispute_open");
     }
 

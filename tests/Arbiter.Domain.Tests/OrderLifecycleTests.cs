@@ -66,7 +66,7 @@ public class OrderLifecycleTests
     public void Extending_processing_time_postpones_the_automatic_cancellation()
     {
         var s = Scenario.Paid();
-        s.Order.ExtendProcessing(Scenario.Seller, 3, s.Now).ShouldSucceed();
+        s.Order.ExtendProcessing(Actor.Platform, 3, s.Now).ShouldSucceed();
 
         s.AdvanceDays(8);
         Assert.Equal(OrderStatus.AwaitingShipment, s.Order.Status);
@@ -81,10 +81,11 @@ public class OrderLifecycleTests
     {
         var s = Scenario.Paid();
 
-        s.Order.ExtendProcessing(Scenario.Seller, 0, s.Now).ShouldFailWith("invalid_days");
-        s.Order.ExtendProcessing(Scenario.Seller, 20, s.Now).ShouldSucceed();
+        s.Order.ExtendProcessing(Actor.Platform, 0, s.Now).ShouldFailWith("invalid_days");
+        s.Order.ExtendProcessing(Actor.Platform, 20, s.Now).ShouldSucceed();
+        s.Order.ExtendProcessing(Actor.Platform, 11, s.Now).ShouldFailWith("extension_exceeds_maximum");
         s.Order.ExtendProcessing(Scenario.Seller, 11, s.Now).ShouldFailWith("extension_exceeds_maximum");
-        s.Order.ExtendProcessing(Scenario.Seller, 10, s.Now).ShouldSucceed();
+        s.Order.ExtendProcessing(Actor.Platform, 10, s.Now).ShouldSucceed();
         Assert.Equal(Scenario.Start.AddDays(37), s.Order.ProcessingDeadline);
     }
 

@@ -119,19 +119,23 @@ public class PromiseTests
     }
 
     [Fact]
-    public void A_wait_accepted_after_protection_ran_out_brings_protection_back_while_it_runs()
+    public void A_wait_accepted_after_protection_ran_out_leaves_it_ended_and_the_dispute_still_holds_the_money()
     {
         var s = Shipped();
         s.AdvanceDays(59);
         var dispute = s.Negotiating(claim: NotReceived);
         s.AdvanceDays(2);
         Assert.True(s.Order.ProtectionExpired);
+        var endedAt = s.ProtectionEndsAt;
         var offer = dispute.MakeOffer(Seller, OfferType.WaitForDelivery, null, null, s.Now, 7).ShouldSucceed();
 
         dispute.AcceptOffer(Buyer, offer.Id, confirmed: false, s.Now).ShouldSucceed();
+        s.AdvanceDays(8);
 
-        Assert.False(s.Order.ProtectionExpired);
-        Assert.Equal(s.Now.AddDays(7) + Policy.Default.ProtectionReminder, s.ProtectionEndsAt);
+        Assert.Equal(endedAt, s.ProtectionEndsAt);
+        Assert.DoesNotContain(s.Order.History, h => h.Action == HistoryAction.ProtectionMoved);
+        Assert.Equal(DisputeStatus.Negotiating, dispute.Status);
+        Assert.Equal(Usd(3500), s.Ledger.Held());
     }
 
     [Theory]

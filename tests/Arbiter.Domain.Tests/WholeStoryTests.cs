@@ -74,6 +74,7 @@ public class WholeStoryTests
     {
         var s = Scenario.Paid();
         s.Order.ExtendProcessing(Scenario.Seller, 2, s.Now).ShouldSucceed();
+        s.Order.AnswerExtensionRequest(Scenario.Buyer, "er1", accept: true, s.Now).ShouldSucceed();
         s.Order.Ship(Scenario.Seller, " UPS ", " 1Z9 ", s.Now).ShouldSucceed();
         s.Order.ExtendProtection(Scenario.Seller, 3, s.Now).ShouldSucceed();
         s.AdvanceDays(2);
@@ -83,7 +84,9 @@ public class WholeStoryTests
         Assert.Equal(
         [
             ("platform", "order_created", "total USD 35.00, paid by card"),
-            ("seller:s1", "processing_extended", $"+2 days, until {Scenario.Start.AddDays(9):O}"),
+            ("seller:s1", "extension_requested", $"er1: processing +2 days, to answer by {Scenario.Start.AddDays(3):O}"),
+            ("buyer:b1", "extension_request_accepted", "er1: processing +2 days"),
+            ("buyer:b1", "processing_extended", $"+2 days, until {Scenario.Start.AddDays(9):O}"),
             ("seller:s1", "shipped", $"UPS 1Z9; protection until {Scenario.Start.AddDays(60):O}"),
             ("seller:s1", "protection_extended", $"+3 days, until {Scenario.Start.AddDays(63):O}"),
             ("platform", "delivered", $"delivered at {s.Now:O}"),

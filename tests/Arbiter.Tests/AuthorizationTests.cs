@@ -24,7 +24,7 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
     /// Route, who may call it, who must not even see it (else: refused), and the body. In paths, {o} and
     /// {d} name a fresh escalated order and its dispute (a pending offer of1, a question ir1 to both),
     /// {r} a refund that failed every attempt, {e} the buyer's evidence on {d}, {ev} an event of {o},
-    /// {w} a fresh webhook endpoint, {wd} one of its deliveries, {a} the buyer's account, {fresh} a fresh
+    /// {w} a fresh webhook endpoint, {wd} one of its deliveries, {a} the buyer's account, {s} the seller's, {u} a fresh unshipped order whose seller asked for more time (er1; on {o}, er1 is the buyer's request for protection), {fresh} a fresh
     /// buyer's account (for what would spoil the buyer's), {new} a fresh id.
     /// </summary>
     internal static readonly (string Method, string Path, string Allowed, string Hidden, object? Body)[] Routes =
@@ -32,6 +32,7 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
         ("POST", "/api/v1/accounts", "platform", "", new { id = "{new}", role = "buyer", displayName = "New", email = "new@example.test" }),
         ("POST", "/api/v1/accounts/{a}/sign-in-links", "platform", "", new { }),
         ("POST", "/api/v1/accounts/{fresh}/token-rotations", "platform", "", null),
+        ("GET", "/api/v1/sellers/{s}/metrics", "platform buyer seller other_buyer", "", null),
         ("GET", "/api/v1/accounts/{a}/mail-preferences", "platform buyer", "seller mediator other_buyer other_seller", null),
         ("PUT", "/api/v1/accounts/{a}/mail-preferences", "platform buyer", "seller mediator other_buyer other_seller", new { reminders = true }),
         ("POST", "/api/v1/orders", "platform", "", new { id = "{new}", buyerId = "b1", sellerId = "s1", currency = "USD", lines = new[] { new { id = "l1", title = "Lamp", quantity = 1, unitPrice = 100, shipping = 0 } }, payment = new { method = "card", reference = "p" }, shippingMethod = "standard" }),
@@ -40,6 +41,11 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
         ("POST", "/api/v1/orders/{o}/delivery", "platform", Strangers, new { }),
         ("POST", "/api/v1/orders/{o}/confirm-receipt", "buyer", Strangers, null),
         ("POST", "/api/v1/orders/{o}/cancel", "buyer", Strangers, null),
+        ("POST", "/api/v1/orders/{o}/protection-extension-requests", "buyer", Strangers, new { days = 5, reason = "Slow post" }),
+        ("POST", "/api/v1/orders/{o}/protection-extension-requests/er1/accept", "seller", Strangers, null),
+        ("POST", "/api/v1/orders/{o}/protection-extension-requests/er1/decline", "seller", Strangers, null),
+        ("POST", "/api/v1/orders/{u}/processing-extensions/er1/accept", "buyer", "mediator other_buyer other_seller", null),
+        ("POST", "/api/v1/orders/{u}/processing-extensions/er1/decline", "buyer", "mediator other_buyer other_seller", null),
         ("POST", "/api/v1/orders/{o}/protection-extensions", "seller", Strangers, new { days = 5 }),
         ("POST", "/api/v1/orders/{o}/processing-extensions", "seller platform", Strangers, new { days = 5 }),
         ("POST", "/api/v1/orders/{o}/disputes", "buyer", Strangers, new { lineId = "l1", received = true, reason = "damaged", solution = new { type = "refund_only" }, description = "Broken." }),
@@ -196,7 +202,7 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
     /// <summary>A row's path as the service maps it.</summary>
     private static string Pattern(string path) => path.Split('?')[0]
         .Replace("{o}", "{id}").Replace("{d}", "{id}").Replace("{r}", "{id}").Replace("{e}", "{id}").Replace("{ev}", "{id}")
-        .Replace("{wd}", "{id}").Replace("{w}", "{id}").Replace("{a}", "{id}").Replace("{fresh}", "{id}").Replace("of1", "{offerId}").Replace("ir1", "{rid}");
+        .Replace("{wd}", "{id}").Replace("{w}", "{id}").Replace("{a}", "{id}").Replace("{fresh}", "{id}").Replace("{u}", "{id}").Replace("{s}", "{id}").Replace("er1", "{rid}").Replace("of1", "{offerId}").Replace("ir1", "{rid}");
 
     /// <summary>The ids one case's doors open onto.</summary>
     public sealed record Doors(IReadOnlyDictionary<string, string> Ids)
@@ -242,7 +248,7 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
         public async Task<Doors> DoorsAsync(string needs)
         {
             var n = Interlocked.Increment(ref _next);
-            var ids = new Dictionary<string, string> { ["{a}"] = "b1", ["{new}"] = $"new{n}", ["{hook}"] = _receiver.Url, ["{wd}"] = _delivery };
+            var ids = new Dictionary<string, string> { ["{a}"] = "b1", ["{s}"] = "s1", ["{new}"] = $"new{n}", ["{hook}"] = _receiver.Url, ["{wd}"] = _delivery };
             if (needs.Contains("{o}", StringComparison.Ordinal) || needs.Contains("{d}", StringComparison.Ordinal) || needs.Contains("{e}", StringComparison.Ordinal) || needs.Contains("{ev}", StringComparison.Ordinal))
             {
                 var orderId = $"o{n}";
@@ -262,6 +268,18 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
                 {
                     ids["{ev}"] = Marketplace.Text((await Marketplace.GetAsync(Market.Platform, $"/api/v1/events?orderId={orderId}")).AsArray()[0]!, "id");
                 }
+            }
+
+            if (needs.Contains("protection-extension-requests/er1", StringComparison.Ordinal))
+            {
+                await Marketplace.Expect(await Market.Buyer.PostAsJsonAsync($"/api/v1/orders/{ids["{o}"]}/protection-extension-requests", new { days = 5 }), HttpStatusCode.Created);
+            }
+
+            if (needs.Contains("{u}", StringComparison.Ordinal))
+            {
+                ids["{u}"] = $"u{n}";
+                await Market.CreateOrderAsync($"u{n}");
+                await Marketplace.Expect(await Market.Seller.PostAsJsonAsync($"/api/v1/orders/u{n}/processing-extensions", new { days = 3 }), HttpStatusCode.Accepted);
             }
 
             if (needs.Contains("{fresh}", StringComparison.Ordinal))

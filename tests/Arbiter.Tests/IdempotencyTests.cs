@@ -69,8 +69,8 @@ public abstract class IdempotencyTests(Backend backend)
         var market = await Marketplace.OpenAsync(host);
         await market.CreateOrderAsync("o1");
 
-        await Expect(await market.Seller.SendAsync(Extend(3)), HttpStatusCode.OK);
-        await ExpectProblem(await market.Seller.SendAsync(Extend(4)), HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
+        await Expect(await market.Platform.SendAsync(Extend(3)), HttpStatusCode.OK);
+        await ExpectProblem(await market.Platform.SendAsync(Extend(4)), HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
         Assert.Equal("2026-03-12T09:00:00Z", Text(await GetAsync(market.Platform, "/api/v1/orders/o1"), "processingDeadline"));
     }
 
@@ -80,12 +80,12 @@ public abstract class IdempotencyTests(Backend backend)
         await using var host = await ArbiterHost.StartAsync(backend);
         var market = await Marketplace.OpenAsync(host);
         await market.CreateOrderAsync("o1");
-        await Expect(await market.Seller.SendAsync(Extend(1)), HttpStatusCode.OK);
+        await Expect(await market.Platform.SendAsync(Extend(1)), HttpStatusCode.OK);
 
         await market.AdvanceAsync(hours: 23);
-        await ExpectProblem(await market.Seller.SendAsync(Extend(2)), HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
+        await ExpectProblem(await market.Platform.SendAsync(Extend(2)), HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
         await market.AdvanceAsync(hours: 2);
-        await Expect(await market.Seller.SendAsync(Extend(2)), HttpStatusCode.OK);
+        await Expect(await market.Platform.SendAsync(Extend(2)), HttpStatusCode.OK);
 
         // Both extensions ran: one day, then two.
         Assert.Equal("2026-03-12T09:00:00Z", Text(await GetAsync(market.Platform, "/api/v1/orders/o1"), "processingDeadline"));
@@ -143,7 +143,7 @@ public abstract class IdempotencyTests(Backend backend)
         }
     }
 
-    /// <summary>A seller's processing extension under the one idempotency key "k".</summary>
+    /// <summary>The platform's processing extension (it applies at once) under the one idempotency key "k".</summary>
     private static HttpRequestMessage Extend(int days) => new(HttpMethod.Post, "/api/v1/orders/o1/processing-extensions")
     {
         Headers = { { "Idempotency-Key", "k" } },

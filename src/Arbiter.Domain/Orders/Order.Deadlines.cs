@@ -29,6 +29,11 @@ public sealed partial class Order
             yield return deadline;
         }
 
+        foreach (var deadline in ExtensionRequestDeadlines())
+        {
+            yield return deadline;
+        }
+
         foreach (var refund in RefundList.Where(r => r.RetryAt is not null))
         {
             yield return new Deadline(DeadlineKind.RefundRetry, refund.RetryAt!.Value, Ref: refund.Id);
@@ -70,11 +75,15 @@ public sealed partial class Order
                 break;
             case DeadlineKind.ProtectionEnd:
                 ProtectionExpired = true;
+                LapseRequests(ExtensionKind.Protection, at);
                 Record(at, Actor.Clock, HistoryAction.ProtectionEnded, HasOpenDispute ? "release waits for the open disputes" : "receipt confirmed automatically");
                 ReleaseWhatIsDue(at);
                 break;
             case DeadlineKind.RefundRetry:
                 RequestRefundAgain(deadline.Ref!, Actor.Clock, at);
+                break;
+            case DeadlineKind.ExtensionRequestExpiry or DeadlineKind.ExtensionRequestReminder:
+                FireExtensionRequest(deadline);
                 break;
             default:
                 Dispute(deadline.DisputeId!)!.Fire(deadline);

@@ -20,6 +20,7 @@ public sealed partial class Order
 
         Shipment = new Shipment(carrier.Trim(), trackingNumber.Trim(), now);
         Status = OrderStatus.AwaitingConfirmation;
+        LapseRequests(ExtensionKind.Processing, now);
         ProtectionEndsAt = now + Policy.ProtectionFor(ShippingMethod);
         Record(now, actor, HistoryAction.Shipped, $"{Shipment.Carrier} {Shipment.TrackingNumber}; protection until {ProtectionEndsAt:O}");
         return Result.Ok;
@@ -97,6 +98,65 @@ public sealed partial class Order
             return error;
         }
 
+        Extend(ExtensionKind.Protection, actor, days, now);
+        return Result.Ok;
+    }
+
+    /// <summary>
+    /// While a seller's promise runs, buyer protection lasts at least until <paramref name="until"/>
+    /// (the promise's deadline and the reminder days after it): a promise must never cost the buyer
+    /// protection. Protection that had run out before stays ended (nothing reopens it); the open
+    /// dispute holds the money either way. The history says why it moved.
+    /// </summary>
+    internal void KeepProtectionPast(DateTimeOffset until, string why, DateTimeOffset now)
+    {
+        if (Status != OrderStatus.AwaitingConfirmation || ProtectionExpired || ProtectionEndsAt >= until)
+        {
+            return;
+        }
+
+        ProtectionEndsAt = until;
+        Record(now, Actor.Clock, HistoryAction.ProtectionMoved, $"until {until:O}: {why}");
+    }
+
+    /// <summary>
+    /// More time to ship: the platform's call applies at once; the seller's is a request the buyer
+    /// accepts or declines (<see cref="AnswerExtensionRequest"/>), answered with that request.
+    /// </summary>
+    /// <returns>The pending request, or null when the time moved at once.</returns>
+    public Result<ExtensionRequest?> ExtendProcessing(Actor actor, int days, DateTimeOffset now)
+    {
+        if (Guard(OrderAction.ExtendProcessing, actor, now) is { IsSuccess: false } refused)
+        {
+            return refused.Error!;
+        }
+
+        if (actor.Role == Role.Seller)
+        {
+            var requested = RequestProcessingExtension(actor, days, now);
+            return requested.IsSuccess ? requested.Value : requested.Error!;
+        }
+
+        if (ExtensionError(days, ProcessingExtendedDays, Policy.MaxProcessingExtensionDays) is { } error)
+        {
+            return error;
+        }
+
+        Extend(ExtensionKind.Processing, actor, days, now);
+        return (ExtensionRequest?)null;
+    }
+
+    /// <summary>Moves protection's end or the processing deadline by <paramref name="days"/>, within the policy's maximum (checked by the caller).</summary>
+    private void Extend(ExtensionKind kind, Actor actor, int days, DateTimeOffset now)
+    {
+        if (kind == ExtensionKind.Processing)
+        {
+            ProcessingExtendedDays += days;
+            ProcessingDeadline = ProcessingDeadline.AddDays(days);
+            Record(now, actor, HistoryAction.ProcessingExtended, $"+{days} days, until {ProcessingDeadline:O}");
+            return;
+        }
+
         ProtectionExtendedDays += days;
         ProtectionEndsAt = ProtectionEndsAt!.Value.AddDays(days);
         if (ProtectionEndsAt.Value - Policy.ProtectionReminder <= now)
@@ -107,43 +167,6 @@ public sealed partial class Order
         }
 
         Record(now, actor, HistoryAction.ProtectionExtended, $"+{days} days, until {ProtectionEndsAt:O}");
-        return Result.Ok;
-    }
-
-    /// <summary>
-    /// While a seller's promise runs, buyer protection lasts at least until <paramref name="until"/>
-    /// (the promise's deadline and the reminder days after it), even if it had run out: a promise
-    /// must never cost the buyer protection. The history says why it moved.
-    /// </summary>
-    internal void KeepProtectionPast(DateTimeOffset until, string why, DateTimeOffset now)
-    {
-        if (Status != OrderStatus.AwaitingConfirmation || (!ProtectionExpired && ProtectionEndsAt >= until))
-        {
-            return;
-        }
-
-        ProtectionEndsAt = until;
-        ProtectionExpired = false;
-        Record(now, Actor.Clock, HistoryAction.ProtectionMoved, $"until {until:O}: {why}");
-    }
-
-    /// <summary>The seller (with the buyer's agreement, as the platform allows) gets more time to ship.</summary>
-    public Result ExtendProcessing(Actor actor, int days, DateTimeOffset now)
-    {
-        if (Guard(OrderAction.ExtendProcessing, actor, now) is { IsSuccess: false } refused)
-        {
-            return refused;
-        }
-
-        if (ExtensionError(days, ProcessingExtendedDays, Policy.MaxProcessingExtensionDays) is { } error)
-        {
-            return error;
-        }
-
-        ProcessingExtendedDays += days;
-        ProcessingDeadline = ProcessingDeadline.AddDays(days);
-        Record(now, actor, HistoryAction.ProcessingExtended, $"+{days} days, until {ProcessingDeadline:O}");
-        return Result.Ok;
     }
 
     private static DomainError? ExtensionError(int days, int alreadyExtended, int maximum)

@@ -34,8 +34,14 @@ public sealed partial class Order
         {
             OrderAction.ConfirmReceipt when DisputeList.Any(d => !d.IsFinished && d.Status != Domain.Disputes.DisputeStatus.WaitingForDelivery) =>
                 DomainError.Conflict(ErrorCode.DisputeOpen, "Receipt cannot be confirmed while a dispute on the order is open."),
-            OrderAction.ExtendProtection when ProtectionExpired || now >= ProtectionEndsAt =>
+            OrderAction.ExtendProtection or OrderAction.RequestProtectionExtension or OrderAction.AnswerProtectionExtension when ProtectionExpired || now >= ProtectionEndsAt =>
                 DomainError.Conflict(ErrorCode.ProtectionExpired, "Buyer protection has already ended."),
+            OrderAction.RequestProtectionExtension when HasPendingRequest(ExtensionKind.Protection) =>
+                DomainError.Conflict(ErrorCode.ExtensionRequestPending, "A request for more time is already waiting for its answer."),
+            OrderAction.AnswerProtectionExtension when !HasPendingRequest(ExtensionKind.Protection) =>
+                DomainError.Conflict(ErrorCode.ExtensionRequestNotPending, "No request for more protection waits for an answer."),
+            OrderAction.AnswerProcessingExtension when !HasPendingRequest(ExtensionKind.Processing) =>
+                DomainError.Conflict(ErrorCode.ExtensionRequestNotPending, "No request for more processing time waits for an answer."),
             OrderAction.OpenDispute when DisputeWindowEndsAt is not { } windowEnd || now >= windowEnd => Status == OrderStatus.Completed && !ProtectionExpired && ReceiptConfirmedAt is null
                 ? DomainError.Conflict(ErrorCode.DisputeNotReopenable, "Every line of this order was settled for good; it cannot be disputed again.")
                 : DomainError.Conflict(ErrorCode.ProtectionExpired, "Buyer protection for this order has ended."),
@@ -46,6 +52,8 @@ public sealed partial class Order
             _ => Result.Ok,
         };
     }
+
+    private bool HasPendingRequest(ExtensionKind kind) => ExtensionRequestList.Exists(r => r.Kind == kind && r.Status == ExtensionRequestStatus.Pending);
 
     /// <summary>Only the platform creates orders: it took the payment.</summary>
     public static Result GuardCreate(Actor actor) => actor.Role == Role.Platform ? Result.Ok : Forbidden(actor, "create orders");

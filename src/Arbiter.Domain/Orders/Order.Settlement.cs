@@ -45,6 +45,7 @@ public sealed partial class Order
     /// <summary>Receipt is confirmed (by the buyer or by protection ending): the seller gets what escrow still holds.</summary>
     private void Complete(DateTimeOffset now)
     {
+        LapseRequests(null, now);
         foreach (var line in LineList)
         {
             ReleaseLine(line.Id, now);
@@ -65,6 +66,7 @@ public sealed partial class Order
 
     private void RefundEverything(DateTimeOffset now, string reason)
     {
+        LapseRequests(null, now);
         foreach (var line in LineList.Where(l => Ledger.Held(l.Id).IsPositive))
         {
             IssueRefund(line.Id, null, Ledger.Held(line.Id), now, reason);

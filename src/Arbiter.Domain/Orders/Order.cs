@@ -49,6 +49,7 @@ public sealed partial class Order : IJsonOnDeserialized
     [JsonInclude, JsonPropertyName("disputes")] private List<Dispute> DisputeList { get; set; } = [];
     [JsonInclude, JsonPropertyName("refunds")] private List<Refund> RefundList { get; set; } = [];
     [JsonInclude, JsonPropertyName("evidence")] private List<EvidenceFile> EvidenceList { get; set; } = [];
+    [JsonInclude, JsonPropertyName("extensionRequests")] private List<ExtensionRequest> ExtensionRequestList { get; set; } = [];
     [JsonInclude, JsonPropertyName("history")] private List<HistoryEntry> HistoryList { get; set; } = [];
 
     [JsonIgnore] public IReadOnlyList<OrderLine> Lines => LineList;
@@ -58,6 +59,8 @@ public sealed partial class Order : IJsonOnDeserialized
     [JsonIgnore] public IReadOnlyList<Refund> Refunds => RefundList;
 
     [JsonIgnore] public IReadOnlyList<EvidenceFile> Evidence => EvidenceList;
+
+    [JsonIgnore] public IReadOnlyList<ExtensionRequest> ExtensionRequests => ExtensionRequestList;
 
     [JsonIgnore] public IReadOnlyList<HistoryEntry> History => HistoryList;
 

@@ -66,3 +66,26 @@ public sealed record HistoryEntry(DateTimeOffset At, string Actor, HistoryAction
 /// across the order and its disputes), with the dispute or refund it concerns.
 /// </summary>
 public sealed record RecordedEvent(long Sequence, HistoryEntry Entry, string? DisputeId, string? RefundId);
+
+public enum ExtensionKind
+{
+    Protection,
+    Processing,
+}
+
+public enum ExtensionRequestStatus
+{
+    Pending,
+    Accepted,
+    Declined,
+    Expired,
+}
+
+/// <summary>One party's request for more time, for the other party to answer before <see cref="ExpiresAt"/>.</summary>
+public sealed record ExtensionRequest(string Id, ExtensionKind Kind, int Days, string? Reason, ExtensionRequestStatus Status, DateTimeOffset At, DateTimeOffset ExpiresAt)
+{
+    public DateTimeOffset? AnsweredAt { get; init; }
+
+    /// <summary>Whether the party who must answer was reminded.</summary>
+    public bool Reminded { get; init; }
+}

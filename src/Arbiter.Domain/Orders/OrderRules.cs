@@ -20,6 +20,9 @@ public enum OrderAction
     AddEvidence,
     ReportRefund,
     RetryRefund,
+    RequestProtectionExtension,
+    AnswerProtectionExtension,
+    AnswerProcessingExtension,
 }
 
 /// <summary>
@@ -37,6 +40,9 @@ public static class OrderRules
     /// <summary>A failed refund is asked for again after a pause, whatever the order's status.</summary>
     private static readonly Expiry<OrderStatus> RefundRetries = Expires(RefundRetry);
 
+    /// <summary>A request for more time is reminded of, then expires, while what it would extend runs.</summary>
+    private static readonly Expiry<OrderStatus>[] ExtensionRequests = [Expires(ExtensionRequestReminder), Expires(ExtensionRequestExpiry)];
+
     /// <summary>Refund reports and retries, whatever the order's status: a refund outlives it.</summary>
     private static readonly Transition<OrderStatus, OrderAction>[] Refunds =
     [
@@ -45,19 +51,22 @@ public static class OrderRules
     ];
 
     public static readonly StateTable<OrderStatus, OrderAction> Table = new(
-        During(AwaitingShipment, [Expires(Processing, Closed), RefundRetries],
+        During(AwaitingShipment, [Expires(Processing, Closed), RefundRetries, .. ExtensionRequests],
         [
             When(Ship, SellerOrPlatform, AwaitingConfirmation),
             When(Cancel, [Buyer], Closed),
             When(ExtendProcessing, SellerOrPlatform),
+            When(AnswerProcessingExtension, [Buyer]),
             When(AddEvidence, Parties),
             .. Refunds,
         ]),
-        During(AwaitingConfirmation, [Expires(ProtectionReminder), Expires(ProtectionEnd, Completed, Closed), RefundRetries],
+        During(AwaitingConfirmation, [Expires(ProtectionReminder), Expires(ProtectionEnd, Completed, Closed), RefundRetries, .. ExtensionRequests],
         [
             When(RecordDelivery, [Platform]),
             When(ConfirmReceipt, [Buyer], Completed, Closed),
             When(ExtendProtection, [Seller]),
+            When(RequestProtectionExtension, [Buyer]),
+            When(AnswerProtectionExtension, [Seller]),
             When(OpenDispute, [Buyer]),
             When(AddEvidence, Parties),
             .. Refunds,

@@ -54,6 +54,7 @@ internal sealed record OrderView(
     bool RefundProcessing,
     IReadOnlyList<RefundView> Refunds,
     IReadOnlyList<DisputeSummaryView> Disputes,
+    IReadOnlyList<ExtensionRequestView> ExtensionRequests,
     IReadOnlyList<HistoryView> History,
     IReadOnlyList<string> AllowedActions)
 {
@@ -81,6 +82,14 @@ internal sealed record OrderView(
         order.Refunds.Any(r => r.Status is RefundStatus.Pending or RefundStatus.Sent),
         [.. order.Refunds.Select(r => RefundView.Of(order, r))],
         [.. order.Disputes.Select(d => new DisputeSummaryView(d.Id, d.LineId, d.Status))],
+        [.. order.ExtensionRequests.Select(ExtensionRequestView.Of)],
         HistoryView.Of(order.History),
         [.. order.AllowedActions(caller.Actor, now).Select(Words.Of)]);
+}
+
+/// <summary>A party's request for more time: protection (the buyer's, for the seller) or processing (the seller's, for the buyer).</summary>
+internal sealed record ExtensionRequestView(string Id, ExtensionKind Kind, int Days, ExtensionRequestStatus Status, string? Reason, DateTime At, DateTime ExpiresAt, DateTime? AnsweredAt)
+{
+    public static ExtensionRequestView Of(ExtensionRequest r) =>
+        new(r.Id, r.Kind, r.Days, r.Status, r.Reason, r.At.UtcDateTime, r.ExpiresAt.UtcDateTime, r.AnsweredAt?.UtcDateTime);
 }

@@ -18,6 +18,8 @@ internal sealed record DeliveryRequest(DateTimeOffset? DeliveredAt);
 
 internal sealed record DaysRequest(int Days);
 
+internal sealed record ExtensionRequestBody(int Days, string? Reason);
+
 internal sealed record SolutionRequest(Solution? Type, long? Amount);
 
 internal sealed record ClaimBody(string? LineId, bool? Received, string? Reason, SolutionRequest? Solution, string? Description, IReadOnlyList<string>? EvidenceIds)

@@ -50,6 +50,7 @@ internal static partial class ArbiterApp
         builder.Services.AddSingleton<OrderCommands>();
         builder.Services.AddSingleton<EvidenceFiles>();
         builder.Services.AddSingleton<CallerDisputes>();
+        builder.Services.AddSingleton<SellerRecords>();
         builder.Services.AddSingleton<RefundsNeedingAttention>();
         builder.Services.AddSingleton<TimerEngine>();
         builder.Services.AddHostedService<TimerWorker>();
@@ -171,6 +172,7 @@ internal static partial class ArbiterApp
         api.MapClock();
         api.MapRefunds();
         api.MapWebhooks();
+        api.MapSellers();
         return app;
     }
 

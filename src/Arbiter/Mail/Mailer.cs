@@ -101,7 +101,7 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
         var details = e["details"]?.GetValue<string>() ?? "";
         return (audience, e["type"]!.GetValue<string>()) switch
         {
-            (_, "dispute.info_requested" or "dispute.info_request_due_soon") => new[] { buyer, seller }.Where((_, i) => details.Contains(i == 0 ? "buyer" : "seller", StringComparison.Ordinal)),
+            (_, "dispute.info_requested" or "dispute.info_request_due_soon" or "order.extension_request_due_soon") => new[] { buyer, seller }.Where((_, i) => details.Contains(i == 0 ? "buyer" : "seller", StringComparison.Ordinal)),
             (Audience.Buyer, _) => [buyer],
             (Audience.Seller, _) => [seller],
             (Audience.OtherParty, _) when actor.StartsWith("buyer:", StringComparison.Ordinal) => [seller],

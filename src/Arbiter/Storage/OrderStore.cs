@@ -283,6 +283,14 @@ internal sealed class OrderStore(Database db)
         return [.. ids.Select(OrderId.Of)];
     }
 
+    /// <summary>Every order of a seller, for the seller's record.</summary>
+    public async Task<IReadOnlyList<OrderId>> SellerOrderIdsAsync(string sellerId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var ids = await connection.QueryAsync<string>(new CommandDefinition("SELECT id FROM orders WHERE seller_id = @sellerId ORDER BY id", new { sellerId }, cancellationToken: ct));
+        return [.. ids.Select(OrderId.Of)];
+    }
+
     /// <summary>Dispute ids the caller may list, optionally of one status, by due date.</summary>
     public async Task<IReadOnlyList<(string Id, OrderId OrderId)>> DisputeIdsAsync(string? buyerId, string? sellerId, bool escalatedOnly, string? status, int limit, int offset, CancellationToken ct = default)
     {

@@ -1,5 +1,6 @@
 using Arbiter.Domain.Common;
 using Arbiter.Domain.Disputes;
+using Arbiter.Domain.Orders;
 using FsCheck;
 using FsCheck.Fluent;
 using Result = Arbiter.Domain.Common.Result;
@@ -40,6 +41,9 @@ internal static class RandomStory
         ShipReplacement,
         ConfirmReplacement,
         ReportReplacementProblem,
+        RequestProtectionExtension,
+        ExtendProcessing,
+        AnswerExtensionRequest,
 
         /// <summary>Someone who may not (the other party, a stranger, a mediator, the platform) tries an order command.</summary>
         Intruder,
@@ -97,7 +101,13 @@ internal static class RandomStory
         Result? nothingToTry = null;
         return step.Op switch
         {
-            _ when step.Op is not (Op.Advance or Op.Ship or Op.ConfirmReceipt or Op.CancelOrder or Op.ExtendProtection or Op.Open or Op.Intruder) && dispute is null => nothingToTry,
+            _ when step.Op is not (Op.Advance or Op.Ship or Op.ConfirmReceipt or Op.CancelOrder or Op.ExtendProtection or Op.Open or Op.Intruder
+                or Op.RequestProtectionExtension or Op.ExtendProcessing or Op.AnswerExtensionRequest) && dispute is null => nothingToTry,
+            Op.RequestProtectionExtension => order.RequestProtectionExtension(Scenario.Buyer, 1 + (step.Number % 20), null, now).Plain(),
+            Op.ExtendProcessing => order.ExtendProcessing(step.Flag ? Scenario.Seller : Actor.Platform, 1 + (step.Number % 10), now).Plain(),
+            Op.AnswerExtensionRequest => order.ExtensionRequests is [.., var request]
+                ? order.AnswerExtensionRequest(request.Kind == ExtensionKind.Protection ? Scenario.Seller : Scenario.Buyer, request.Id, step.Flag, now)
+                : nothingToTry,
             Op.Advance => Advance(s, TimeSpan.FromHours(step.Number), tickHours),
             Op.Ship => order.Ship(Scenario.Seller, "UPS", "1Z", now),
             Op.ConfirmReceipt => order.ConfirmReceipt(Scenario.Buyer, now),

@@ -11,8 +11,11 @@ namespace Arbiter.Web.Pages;
 /// mediator's questions, and a form for each thing the viewer may do now (the domain's allowed
 /// actions, so the page never offers what would be refused).
 /// </summary>
-internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles uploads, TimeProvider clock) : SignedInPage(clock)
+internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles uploads, SellerRecords sellers, TimeProvider clock) : SignedInPage(clock)
 {
+    /// <summary>The seller's record, for the buyer to judge the seller's answers by.</summary>
+    public Domain.Sellers.SellerRecord? SellerRecord { get; private set; }
+
     public DisputeView Dispute { get; private set; } = null!;
 
     public string LineTitle { get; private set; } = "";
@@ -22,6 +25,9 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
 
     /// <summary>The note the seller wrote with the offer held back.</summary>
     public string? OfferNote { get; private set; }
+
+    /// <summary>Whether the buyer, warned before cancelling, may ask the seller for more protection instead.</summary>
+    public bool MayAskForTime { get; private set; }
 
     /// <summary>What the buyer would lose by cancelling now, said before the click.</summary>
     public string? CancelWarning { get; private set; }
@@ -38,6 +44,8 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
         Dispute = DisputeView.Of(order, dispute, Caller, Now);
         LineTitle = order.Line(dispute.LineId)?.Title ?? dispute.LineId;
         CancelWarning = Caller.Role == Role.Buyer ? dispute.CancelWarning(Now) : null;
+        SellerRecord = Caller.Role == Role.Buyer ? await sellers.OfAsync(order.SellerId, HttpContext.RequestAborted) : null;
+        MayAskForTime = CancelWarning is not null && order.Guard(Domain.Orders.OrderAction.RequestProtectionExtension, Caller.Actor, Now).IsSuccess;
         return Page();
     }
 
@@ -68,6 +76,13 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
 
     public Task<IActionResult> OnPostAcceptOfferAsync(string id, string offerId, bool confirm) =>
         RunAsync(id, (d, who, now, currency) => d.AcceptOffer(who, offerId, confirm, now), "You accepted the offer.");
+
+    /// <summary>The buyer, about to cancel near the end of protection, asks the seller for more of it instead.</summary>
+    public async Task<IActionResult> OnPostAskForTimeAsync(string id, int days)
+    {
+        var result = await disputes.RunAsync(Caller, id, (order, _, now) => order.RequestProtectionExtension(Caller.Actor, days, null, now).Plain().Done(), HttpContext.RequestAborted);
+        return Done(result.Error, $"The seller is asked for {days} more days of protection; the dispute stays open meanwhile.");
+    }
 
     public Task<IActionResult> OnPostResumeAsync(string id) =>
         RunAsync(id, (d, who, now, currency) => d.Resume(who, now), "You stopped waiting: the seller has a new chance to agree with you before a mediator decides.");

@@ -7,9 +7,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace Arbiter.Web.Pages;
 
 /// <summary>One order: its lines, money, shipment, protection and disputes, with what the buyer or seller can do on it.</summary>
-internal sealed class OrderModel(OrderCommands commands, TimeProvider clock) : SignedInPage(clock)
+internal sealed class OrderModel(OrderCommands commands, SellerRecords sellers, TimeProvider clock) : SignedInPage(clock)
 {
     public OrderView Order { get; private set; } = null!;
+
+    /// <summary>The seller's record, for the buyer to judge the seller by.</summary>
+    public Domain.Sellers.SellerRecord? SellerRecord { get; private set; }
 
     public bool Can(string action) => Order.AllowedActions.Contains(action);
 
@@ -21,6 +24,7 @@ internal sealed class OrderModel(OrderCommands commands, TimeProvider clock) : S
         }
 
         Order = OrderView.Of(order, Caller, Now);
+        SellerRecord = Caller.Role == Role.Buyer ? await sellers.OfAsync(order.SellerId, HttpContext.RequestAborted) : null;
         return Page();
     }
 
@@ -37,5 +41,11 @@ internal sealed class OrderModel(OrderCommands commands, TimeProvider clock) : S
         RunOnOrderAsync(commands, id, (o, who, now) => o.ExtendProtection(who, days, now), $"Protection extended by {days} days.");
 
     public Task<IActionResult> OnPostExtendProcessingAsync(string id, int days) =>
-        RunOnOrderAsync(commands, id, (o, who, now) => o.ExtendProcessing(who, days, now), $"Processing time extended by {days} days.");
+        RunOnOrderAsync(commands, id, (o, who, now) => o.ExtendProcessing(who, days, now).Plain(), $"The buyer is asked to agree to {days} more days to ship; the deadline moves once they do.");
+
+    public Task<IActionResult> OnPostRequestProtectionExtensionAsync(string id, int days, string? reason) =>
+        RunOnOrderAsync(commands, id, (o, who, now) => o.RequestProtectionExtension(who, days, reason, now).Plain(), $"The seller is asked for {days} more days of protection.");
+
+    public Task<IActionResult> OnPostAnswerExtensionAsync(string id, string requestId, bool accept) =>
+        RunOnOrderAsync(commands, id, (o, who, now) => o.AnswerExtensionRequest(who, requestId, accept, now), accept ? "You agreed to more time." : "You declined the request for more time.");
 }
