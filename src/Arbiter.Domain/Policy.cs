@@ -1,3 +1,5 @@
+using Arbiter.Domain.Common;
+
 namespace Arbiter.Domain;
 
 /// <summary>
@@ -67,6 +69,9 @@ public sealed record Policy
     /// <summary>Time either party has to appeal a mediator's decision.</summary>
     public TimeSpan AppealWindow { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>Public holidays per region (ISO 3166 alpha-2, such as CN): business-day deadlines of a party skip its region's.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<DateOnly>> Holidays { get; init; } = new Dictionary<string, IReadOnlyList<DateOnly>>();
+
     /// <summary>How far back a seller's record looks.</summary>
     public TimeSpan SellerRecordWindow { get; init; } = TimeSpan.FromDays(90);
 
@@ -113,11 +118,24 @@ public sealed record Policy
             yield return "protectionReminder, deadlineReminder and the extension maximums cannot be negative; infoRequestBusinessDays is at least 1";
         }
 
+        foreach (var region in Holidays.Keys.Where(r => !Regions.IsValid(r)))
+        {
+            yield return $"holidays: '{region}' is not a region (two capital letters, ISO 3166 alpha-2, such as CN)";
+        }
+
         if (MaxMessagesPerParty < 1 || MaxEvidenceFilesPerParty < 1 || MaxEvidenceBytesPerParty < 1)
         {
             yield return "maxMessagesPerParty, maxEvidenceFilesPerParty and maxEvidenceBytesPerParty are at least 1";
         }
     }
+
+    /// <summary>The work days of a party in <paramref name="region"/>; without a region, Monday to Friday.</summary>
+    public WorkCalendar CalendarOf(string? region) =>
+        region is not null && Holidays.TryGetValue(region, out var days) ? new WorkCalendar(days) : WorkCalendar.Default;
+
+    /// <summary>This policy with only the holidays of <paramref name="regions"/>: what an order keeps, small whatever the calendars.</summary>
+    public Policy For(params string?[] regions) =>
+        this with { Holidays = Holidays.Where(h => regions.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value) };
 
     public TimeSpan ProtectionFor(string shippingMethod) =>
         ProtectionByShippingMethod.TryGetValue(shippingMethod, out var protection) ? protection : Protection;

@@ -21,14 +21,14 @@ public class BoundaryTests
         dispute.RequestInfo(Scenario.Mediator, [], "Why?", 3, s.Now).Plain().ShouldFailWith("invalid_party");
         var request = dispute.RequestInfo(Scenario.Mediator, [Party.Buyer], "Why?", 30, s.Now).ShouldSucceed();
 
-        Assert.Equal(BusinessDays.Add(s.Now, 30), request.DueAt);
+        Assert.Equal(WorkCalendar.Default.Add(s.Now, 30), request.DueAt);
         dispute.AnswerInfoRequest(Scenario.Buyer, "ir9", "Hm.", null, s.Now).ShouldFailWith("info_request_not_found");
         dispute.AnswerInfoRequest(Scenario.Buyer, request.Id, " ", null, s.Now).ShouldFailWith("text_required");
         dispute.AnswerInfoRequest(Scenario.Buyer, request.Id, "Here.", ["o1-e9"], s.Now).ShouldFailWith("unknown_evidence");
         Assert.Equal(EscalationStatus.WaitingForBuyer, dispute.EscalationStatus);
         dispute.AnswerInfoRequest(Scenario.Buyer, request.Id, "Here.", null, s.Now).ShouldSucceed();
         Assert.Equal(EscalationStatus.UnderReview, dispute.EscalationStatus);
-        Assert.Throws<ArgumentOutOfRangeException>(() => BusinessDays.Add(s.Now, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => WorkCalendar.Default.Add(s.Now, -1));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public class BoundaryTests
         var mediated = escalated.Escalated();
         mediated.RequestInfo(Scenario.Mediator, [Party.Buyer], "Later?", 10, escalated.Now).ShouldSucceed();
         mediated.RequestInfo(Scenario.Mediator, [Party.Seller], "Sooner?", 2, escalated.Now).ShouldSucceed();
-        Assert.Equal(BusinessDays.Add(escalated.Now, 2), mediated.CurrentDeadline!.DueAt);
+        Assert.Equal(WorkCalendar.Default.Add(escalated.Now, 2), mediated.CurrentDeadline!.DueAt);
         Assert.Equal("ir2", mediated.CurrentDeadline.Ref);
     }
 

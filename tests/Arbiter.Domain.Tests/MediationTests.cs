@@ -43,7 +43,7 @@ public class MediationTests
     {
         var friday = new DateTimeOffset(2025, 3, 7, 16, 30, 0, TimeSpan.Zero);
 
-        Assert.Equal(new DateTimeOffset(2025, 3, expectedDayOfMarch, 16, 30, 0, TimeSpan.Zero), BusinessDays.Add(friday, days));
+        Assert.Equal(new DateTimeOffset(2025, 3, expectedDayOfMarch, 16, 30, 0, TimeSpan.Zero), WorkCalendar.Default.Add(friday, days));
     }
 
     [Fact]

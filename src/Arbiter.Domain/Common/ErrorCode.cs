@@ -53,6 +53,7 @@ public enum ErrorCode
     InvalidPaging,
     InvalidParty,
     InvalidReason,
+    InvalidRegion,
     InvalidRefundState,
     InvalidRequest,
     InvalidReturnTo,

@@ -35,7 +35,7 @@ public sealed partial class Dispute
             return DomainError.Conflict(ErrorCode.InfoRequestOpen, "That party still has a question to answer.");
         }
 
-        var request = new InfoRequest($"ir{Escalation.InfoRequests.Count + 1}", [.. from], question!.Trim(), now, BusinessDays.Add(now, days));
+        var request = new InfoRequest($"ir{Escalation.InfoRequests.Count + 1}", [.. from], question!.Trim(), now, from.Max(p => Order.CalendarOf(p).Add(now, days)));
         Escalation = Escalation with { InfoRequests = [.. Escalation.InfoRequests, request] };
         Record(now, mediator, HistoryAction.InfoRequested, $"{request.Id} from {string.Join(" and ", from.Select(Words.Of))}, due {request.DueAt:O}");
         return request;

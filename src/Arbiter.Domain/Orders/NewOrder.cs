@@ -2,7 +2,7 @@ using Arbiter.Domain.Common;
 
 namespace Arbiter.Domain.Orders;
 
-/// <summary>What the platform reports when a buyer has paid for an order.</summary>
+/// <summary>What the platform reports when a buyer has paid for an order, with the parties' regions from their accounts.</summary>
 public sealed record NewOrder(
     string Id,
     string BuyerId,
@@ -10,7 +10,9 @@ public sealed record NewOrder(
     string Currency,
     IReadOnlyList<NewLine> Lines,
     Payment Payment,
-    string ShippingMethod);
+    string ShippingMethod,
+    string? BuyerRegion = null,
+    string? SellerRegion = null);
 
 /// <summary>A line as the platform reports it: prices in minor units of the order's currency.</summary>
 public sealed record NewLine(string Id, string Title, int Quantity, long UnitPrice, long Shipping)

@@ -22,6 +22,12 @@ public sealed partial class Order : IJsonOnDeserialized
     [JsonInclude] public OrderId Id { get; private set; }
     [JsonInclude] public string BuyerId { get; private set; } = "";
     [JsonInclude] public string SellerId { get; private set; } = "";
+
+    /// <summary>The buyer's region when the order was made, whose holidays the buyer's business days skip.</summary>
+    [JsonInclude] public string? BuyerRegion { get; private set; }
+
+    /// <summary>The seller's region when the order was made, whose holidays the seller's business days skip.</summary>
+    [JsonInclude] public string? SellerRegion { get; private set; }
     [JsonInclude] public Currency Currency { get; private set; }
     [JsonInclude] public Payment Payment { get; private set; } = new("", "");
     [JsonInclude] public string ShippingMethod { get; private set; } = "";
@@ -89,6 +95,15 @@ public sealed partial class Order : IJsonOnDeserialized
 
     public bool HasOpenDispute => DisputeList.Any(d => !d.IsFinished);
 
+    /// <summary>How many business days of the buyer's a refund usually takes to arrive.</summary>
+    public const int RefundBusinessDays = 10;
+
+    /// <summary>The work days of a party: its region's, as the order's policy names them.</summary>
+    public WorkCalendar CalendarOf(Party party) => Policy.CalendarOf(party == Party.Buyer ? BuyerRegion : SellerRegion);
+
+    /// <summary>When the buyer can expect a refund on their payment method, in the buyer's business days.</summary>
+    public DateTimeOffset ExpectedBy(Refund refund) => CalendarOf(Party.Buyer).Add(refund.CreatedAt, RefundBusinessDays);
+
     public OrderLine? Line(string lineId) => LineList.Find(l => l.Id == lineId);
 
     public Dispute? Dispute(string disputeId) => DisputeList.Find(d => d.Id == disputeId);
@@ -122,7 +137,9 @@ public sealed partial class Order : IJsonOnDeserialized
             Currency = Currency.Of(command.Currency),
             Payment = command.Payment,
             ShippingMethod = command.ShippingMethod,
-            Policy = policy,
+            BuyerRegion = command.BuyerRegion,
+            SellerRegion = command.SellerRegion,
+            Policy = policy.For(command.BuyerRegion, command.SellerRegion),
             Status = OrderStatus.AwaitingShipment,
             CreatedAt = now,
             ProcessingDeadline = now + policy.ProcessingTime,

@@ -121,10 +121,16 @@ internal static class AccountsApi
             return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidEmail, "email must be one e-mail address such as ana@example.com, without a name or anything else around it.");
         }
 
+        var region = Regions.Normalize(body.Region);
+        if (region is not null && !Regions.IsValid(region))
+        {
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidRegion, "region must be a country code of two letters (ISO 3166 alpha-2), such as CN, RU or US.");
+        }
+
         var role = Enum.Parse<Role>(body.Role, ignoreCase: true);
         var token = AccountStore.NewToken(body.Role[..1]);
         ShownOnce.Mark(http, "token");
-        return await accounts.CreateAsync(new Account(body.Id!, role, body.DisplayName.Trim(), email), token, clock.GetUtcNow(), http.RequestAborted)
+        return await accounts.CreateAsync(new Account(body.Id!, role, body.DisplayName.Trim(), email, region), token, clock.GetUtcNow(), http.RequestAborted)
             ? Results.Json(new AccountCreatedView(body.Id!, body.Role, token), statusCode: StatusCodes.Status201Created)
             : Problems.Of(StatusCodes.Status409Conflict, ErrorCode.AccountExists, $"An account with id {body.Id} exists already.");
     }

@@ -17,10 +17,13 @@ internal sealed record EscrowView(long Held, long Released, long Refunded);
 /// <summary>A refund and how its payment is going, as the platform's payment system reported it.</summary>
 internal sealed record RefundView(
     string Id, string OrderId, string LineId, string? DisputeId, long Amount, string Currency, RefundStatus Status, DateTime CreatedAt, string Reason,
-    int Attempt, string? Reference, string? FailureReason, DateTime? UpdatedAt, DateTime? RetryAt, bool NeedsAttention)
+    int Attempt, string? Reference, string? FailureReason, DateTime? UpdatedAt, DateTime? RetryAt, bool NeedsAttention, DateTime ExpectedBy)
 {
+    /// <param name="order">The refund's order; <see cref="ExpectedBy"/> counts in the buyer's business days.</param>
+    /// <param name="r">The refund.</param>
     public static RefundView Of(Order order, Refund r) => new(
-        r.Id, order.Id.Value, r.LineId, r.DisputeId, r.Amount.Minor, order.Currency.Code, r.Status, r.CreatedAt.UtcDateTime, r.Reason, r.Attempt, r.Reference, r.FailureReason, r.UpdatedAt?.UtcDateTime, r.RetryAt?.UtcDateTime, r.NeedsAttention);
+        r.Id, order.Id.Value, r.LineId, r.DisputeId, r.Amount.Minor, order.Currency.Code, r.Status, r.CreatedAt.UtcDateTime, r.Reason, r.Attempt, r.Reference, r.FailureReason,
+        r.UpdatedAt?.UtcDateTime, r.RetryAt?.UtcDateTime, r.NeedsAttention, order.ExpectedBy(r).UtcDateTime);
 }
 
 internal sealed record DisputeSummaryView(string Id, string LineId, DisputeStatus Status);

@@ -92,8 +92,8 @@ internal static class OrdersApi
             return Problems.From(idError);
         }
 
-        var roles = await accounts.PartyRolesAsync(body.BuyerId!, body.SellerId!, http.RequestAborted);
-        if ((PartyError(roles, body.BuyerId!, Role.Buyer) ?? PartyError(roles, body.SellerId!, Role.Seller)) is { } partyError)
+        var parties = await accounts.PartiesAsync(body.BuyerId!, body.SellerId!, http.RequestAborted);
+        if ((PartyError(parties, body.BuyerId!, Role.Buyer) ?? PartyError(parties, body.SellerId!, Role.Seller)) is { } partyError)
         {
             return Problems.From(partyError);
         }
@@ -110,7 +110,9 @@ internal static class OrdersApi
             body.Currency ?? "",
             [.. (body.Lines ?? []).Select(l => new NewLine(l.Id ?? "", l.Title ?? "", l.Quantity, l.UnitPrice, l.Shipping))],
             new Payment(body.Payment?.Method ?? "", body.Payment?.Reference ?? ""),
-            body.ShippingMethod ?? "standard");
+            body.ShippingMethod ?? "standard",
+            parties[body.BuyerId!].Region,
+            parties[body.SellerId!].Region);
         var created = Order.Create(actor, command, policy, clock.GetUtcNow());
         if (!created.IsSuccess)
         {
@@ -122,10 +124,10 @@ internal static class OrdersApi
             : Problems.Of(StatusCodes.Status409Conflict, ErrorCode.OrderExists, $"An order with id {command.Id} exists already.");
     }
 
-    private static DomainError? PartyError(IReadOnlyDictionary<string, Role> roles, string id, Role role)
+    private static DomainError? PartyError(IReadOnlyDictionary<string, OrderParty> parties, string id, Role role)
     {
         var name = role.ToString().ToLowerInvariant();
-        return roles.TryGetValue(id, out var actual) && actual == role
+        return parties.TryGetValue(id, out var actual) && actual.Role == role
             ? null
             : DomainError.Invalid(role == Role.Buyer ? ErrorCode.UnknownBuyer : ErrorCode.UnknownSeller, $"{name}Id must name an existing {name} account.");
     }

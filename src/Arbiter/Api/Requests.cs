@@ -2,7 +2,7 @@ using Arbiter.Domain.Disputes;
 
 namespace Arbiter.Api;
 
-internal sealed record CreateAccountRequest(string? Id, string? Role, string? DisplayName, string? Email);
+internal sealed record CreateAccountRequest(string? Id, string? Role, string? DisplayName, string? Email, string? Region);
 
 internal sealed record SignInLinkRequest(string? ReturnTo);
 

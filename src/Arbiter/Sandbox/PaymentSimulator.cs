@@ -25,7 +25,7 @@ internal sealed class PaymentSimulator(Database db, OrderCommands commands, Time
 
     /// <summary>How long a simulated refund takes: 7 to 10 business days, the same for the same refund.</summary>
     public static DateTimeOffset CompletesAt(string requestEventId, DateTimeOffset requestedAt) =>
-        BusinessDays.Add(requestedAt, 7 + (SHA256.HashData(Encoding.UTF8.GetBytes(requestEventId))[0] % 4));
+        WorkCalendar.Default.Add(requestedAt, 7 + (SHA256.HashData(Encoding.UTF8.GetBytes(requestEventId))[0] % 4));
 
     public Task<Action<OutboxEvent, SqlBatch>> PrepareAsync(DbConnection connection, DbTransaction tx, DateTimeOffset now) =>
         Task.FromResult<Action<OutboxEvent, SqlBatch>>((e, batch) =>

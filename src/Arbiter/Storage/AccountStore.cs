@@ -5,7 +5,10 @@ using Dapper;
 
 namespace Arbiter.Storage;
 
-internal sealed record Account(string Id, Role Role, string DisplayName, string? Email);
+internal sealed record Account(string Id, Role Role, string DisplayName, string? Email, string? Region = null);
+
+/// <summary>An order's party as its account says: the role, and the region whose holidays it keeps.</summary>
+internal sealed record OrderParty(Role Role, string? Region);
 
 /// <summary>Accounts and the platform key. Secrets are stored only as SHA-256 hashes.</summary>
 internal sealed class AccountStore(Database db)
@@ -20,10 +23,10 @@ internal sealed class AccountStore(Database db)
     public Task<bool> CreateAsync(Account account, string token, DateTimeOffset now, CancellationToken ct = default) =>
         db.WriteAsync(async (connection, tx) => await connection.ExecuteAsync(
             """
-            INSERT INTO accounts (id, role, display_name, email, token_hash, created_at)
-            VALUES (@Id, @Role, @DisplayName, @Email, @TokenHash, @At) ON CONFLICT (id) DO NOTHING
+            INSERT INTO accounts (id, role, display_name, email, region, token_hash, created_at)
+            VALUES (@Id, @Role, @DisplayName, @Email, @Region, @TokenHash, @At) ON CONFLICT (id) DO NOTHING
             """,
-            new { account.Id, Role = account.Role.ToString(), account.DisplayName, account.Email, TokenHash = Hash(token), At = now.ToUnixTimeMilliseconds() },
+            new { account.Id, Role = account.Role.ToString(), account.DisplayName, account.Email, account.Region, TokenHash = Hash(token), At = now.ToUnixTimeMilliseconds() },
             tx) == 1, ct);
 
     /// <summary>Gives the account a new token; in the same transaction the old one, the account's web sessions and its unused sign-in links stop working.</summary>
@@ -57,13 +60,13 @@ internal sealed class AccountStore(Database db)
         return await connection.ExecuteScalarAsync<long>("SELECT reminders_off FROM accounts WHERE id = @accountId", new { accountId }) == 0;
     }
 
-    /// <summary>The roles of an order's two parties, of those that exist, in one round trip.</summary>
+    /// <summary>An order's two parties, of those that exist, in one round trip.</summary>
     /// <remarks>Two parameters rather than a list: PostgreSQL plans a list anew on every call.</remarks>
-    public async Task<IReadOnlyDictionary<string, Role>> PartyRolesAsync(string buyerId, string sellerId, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<string, OrderParty>> PartiesAsync(string buyerId, string sellerId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(string Id, string Role)>("SELECT id, role FROM accounts WHERE id IN (@buyerId, @sellerId)", new { buyerId, sellerId });
-        return rows.ToDictionary(r => r.Id, r => Enum.Parse<Role>(r.Role));
+        var rows = await connection.QueryAsync<(string Id, string Role, string? Region)>("SELECT id, role, region FROM accounts WHERE id IN (@buyerId, @sellerId)", new { buyerId, sellerId });
+        return rows.ToDictionary(r => r.Id, r => new OrderParty(Enum.Parse<Role>(r.Role), r.Region));
     }
 
     /// <summary>Stores the platform key's hash; returns a newly generated key when none was given or stored before.</summary>
@@ -93,8 +96,8 @@ internal sealed class AccountStore(Database db)
     private async Task<Account?> FindWhereAsync(string column, string value, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<(string Id, string Role, string DisplayName, string? Email)>(
-            $"SELECT id, role, display_name, email FROM accounts WHERE {column} = @value", new { value });
-        return row.Id is null ? null : new Account(row.Id, Enum.Parse<Role>(row.Role), row.DisplayName, row.Email);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Id, string Role, string DisplayName, string? Email, string? Region)>(
+            $"SELECT id, role, display_name, email, region FROM accounts WHERE {column} = @value", new { value });
+        return row.Id is null ? null : new Account(row.Id, Enum.Parse<Role>(row.Role), row.DisplayName, row.Email, row.Region);
     }
 }

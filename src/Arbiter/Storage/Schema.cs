@@ -111,6 +111,10 @@ internal static class Schema
         -- Evidence in chunks, so that an upload is written (and read) a piece at a time.
         CREATE TABLE evidence_chunks (id TEXT NOT NULL, idx INTEGER NOT NULL, bytes {bytes} NOT NULL, PRIMARY KEY (id, idx));
         """,
+        """
+        -- An account's region (ISO 3166 alpha-2), whose holidays its business-day deadlines skip.
+        ALTER TABLE accounts ADD COLUMN region TEXT;
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.

@@ -16,7 +16,7 @@ internal static class Display
     public static string Refund(Api.RefundView r) => r.Status switch
     {
         Domain.Orders.RefundStatus.Pending => r.Attempt > 1 ? $"waiting for the payment system (attempt {r.Attempt})" : "waiting for the payment system",
-        Domain.Orders.RefundStatus.Sent => $"on its way{(r.Reference is { } sent ? $" ({sent})" : "")}",
+        Domain.Orders.RefundStatus.Sent => $"on its way{(r.Reference is { } sent ? $" ({sent})" : "")}, expected by {When(r.ExpectedBy)}",
         Domain.Orders.RefundStatus.Completed => $"paid{(r.UpdatedAt is { } at ? $" on {When(at)}" : "")}",
         _ when r.NeedsAttention => $"failed {r.Attempt} times ({r.FailureReason}): a mediator will retry it",
         _ => $"failed ({r.FailureReason}){(r.RetryAt is { } retry ? $"; tried again on {When(retry)}" : "")}",
