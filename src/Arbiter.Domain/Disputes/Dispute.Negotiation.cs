@@ -51,7 +51,7 @@ public sealed partial class Dispute
             return guard.Error!;
         }
 
-        var promise = type is OfferType.Replacement or OfferType.WaitForDelivery;
+        var promise = type.IsPromise();
         if (promise && PromiseError(type, days) is { } promiseError)
         {
             return promiseError;

@@ -49,6 +49,12 @@ public enum OfferType
     WaitForDelivery,
 }
 
+public static class OfferTypes
+{
+    /// <summary>Whether the offer is a promise: it refunds nothing and keeps the dispute open while it runs.</summary>
+    public static bool IsPromise(this OfferType type) => type is OfferType.Replacement or OfferType.WaitForDelivery;
+}
+
 public enum OfferStatus
 {
     Pending,
@@ -106,7 +112,7 @@ public sealed record Offer(string Id, OfferType Type, Money Amount, string? Note
 
     public bool ReturnRequired => Type == OfferType.ReturnAndRefund;
 
-    public bool IsPromise => Type is OfferType.Replacement or OfferType.WaitForDelivery;
+    public bool IsPromise => Type.IsPromise();
 }
 
 /// <summary>

@@ -16,12 +16,22 @@ internal static class Endpoint
         OrderId.Parse(orderId) is { } id ? await OnOrderAsync(http, commands, id, command, answer) : Problems.From(OrderCommands.NotFound);
 
     /// <summary>A command on an order whose id is known good.</summary>
-    public static async Task<IResult> OnOrderAsync(
-        HttpContext http, OrderCommands commands, OrderId orderId, Func<Order, Actor, DateTimeOffset, Result> command, Func<Order, object>? answer = null)
+    public static Task<IResult> OnOrderAsync(
+        HttpContext http, OrderCommands commands, OrderId orderId, Func<Order, Actor, DateTimeOffset, Result> command, Func<Order, object>? answer = null) =>
+        OnOrderAsync(http, commands, orderId, (order, who, now) => command(order, who, now).Done(), (_, order, caller) =>
+            Results.Ok(answer is null ? OrderView.Of(order, caller, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()) : answer(order)));
+
+    /// <summary>A command on an order that makes something (a request, ...); <paramref name="answer"/> turns it and the saved order into the answer.</summary>
+    public static async Task<IResult> OnOrderAsync<T>(
+        HttpContext http, OrderCommands commands, string orderId, Func<Order, Actor, DateTimeOffset, Result<T>> command, Func<T, Order, Caller, IResult> answer) =>
+        OrderId.Parse(orderId) is { } id ? await OnOrderAsync(http, commands, id, command, answer) : Problems.From(OrderCommands.NotFound);
+
+    private static async Task<IResult> OnOrderAsync<T>(
+        HttpContext http, OrderCommands commands, OrderId orderId, Func<Order, Actor, DateTimeOffset, Result<T>> command, Func<T, Order, Caller, IResult> answer)
     {
         var caller = http.Caller();
-        var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) => command(order, caller.Actor, now).Done(), ct: http.RequestAborted);
-        return result.Error is { } error ? Problems.From(error) : Results.Ok(answer is null ? OrderView.Of(result.Order!, caller, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()) : answer(result.Order!));
+        var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) => command(order, caller.Actor, now), ct: http.RequestAborted);
+        return result.Error is { } error ? Problems.From(error) : answer(result.Value!, result.Order!, caller);
     }
 
     /// <summary>A command on a dispute; answers with <paramref name="created"/> (201) or the dispute (200).</summary>

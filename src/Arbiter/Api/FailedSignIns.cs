@@ -31,14 +31,10 @@ internal sealed class FailedSignIns(int perMinute) : IDisposable
         return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
     }
 
-    /// <summary>Tells a blocked client when to come back, in whole seconds.</summary>
-    public static void SetRetryAfter(HttpResponse response, TimeSpan retryAfter) =>
-        response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>Answers a blocked client: 429, and when to come back.</summary>
     public static Task RefuseAsync(HttpContext context, TimeSpan retryAfter)
     {
-        SetRetryAfter(context.Response, retryAfter);
+        Problems.SetRetryAfter(context.Response, retryAfter);
         return Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, Domain.Common.ErrorCode.TooManyFailedSignIns, "Too many failed sign-ins from this address; try again after the time in Retry-After.");
     }
 }

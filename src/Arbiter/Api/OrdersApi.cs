@@ -28,7 +28,10 @@ internal static class OrdersApi
         orders.MapPost("/{id}/protection-extensions", (HttpContext http, OrderCommands c, string id, DaysRequest? body) =>
             Endpoint.OnOrderAsync(http, c, id, (o, who, now) => o.ExtendProtection(who, body?.Days ?? 0, now)))
             .Answers<OrderView>().WithSummary("Extend buyer protection by some days (seller)");
-        orders.MapPost("/{id}/processing-extensions", ExtendProcessingAsync)
+        orders.MapPost("/{id}/processing-extensions", (HttpContext http, OrderCommands c, TimeProvider clock, string id, DaysRequest? body) =>
+            Endpoint.OnOrderAsync(http, c, id, (o, who, now) => o.ExtendProcessing(who, body?.Days ?? 0, now), (request, order, caller) => request is not null
+                ? Results.Json(ExtensionRequestView.Of(request), statusCode: StatusCodes.Status202Accepted)
+                : Results.Ok(OrderView.Of(order, caller, clock.GetUtcNow()))))
             .Answers<OrderView>().Produces<ExtensionRequestView>(StatusCodes.Status202Accepted)
             .WithSummary("More processing time: the platform's applies at once (200, the order); the seller's is a request the buyer answers (202, the request)");
         orders.MapPost("/{id}/processing-extensions/{rid}/accept", (HttpContext http, OrderCommands c, string id, string rid) =>
@@ -37,7 +40,9 @@ internal static class OrdersApi
         orders.MapPost("/{id}/processing-extensions/{rid}/decline", (HttpContext http, OrderCommands c, string id, string rid) =>
             Endpoint.OnOrderAsync(http, c, id, (o, who, now) => o.AnswerExtensionRequest(who, rid, accept: false, now)))
             .Answers<OrderView>().WithSummary("Decline the seller's request for more processing time (buyer)");
-        orders.MapPost("/{id}/protection-extension-requests", RequestProtectionExtensionAsync)
+        orders.MapPost("/{id}/protection-extension-requests", (HttpContext http, OrderCommands c, string id, ExtensionRequestBody? body) =>
+            Endpoint.OnOrderAsync(http, c, id, (o, who, now) => o.RequestProtectionExtension(who, body?.Days ?? 0, body?.Reason, now), (request, _, _) =>
+                Results.Json(ExtensionRequestView.Of(request), statusCode: StatusCodes.Status201Created)))
             .Answers<ExtensionRequestView>(StatusCodes.Status201Created).WithSummary("Ask the seller to extend buyer protection (buyer)");
         orders.MapPost("/{id}/protection-extension-requests/{rid}/accept", (HttpContext http, OrderCommands c, string id, string rid) =>
             Endpoint.OnOrderAsync(http, c, id, (o, who, now) => o.AnswerExtensionRequest(who, rid, accept: true, now)))
@@ -46,32 +51,6 @@ internal static class OrdersApi
             Endpoint.OnOrderAsync(http, c, id, (o, who, now) => o.AnswerExtensionRequest(who, rid, accept: false, now)))
             .Answers<OrderView>().WithSummary("Decline the buyer's request for more protection (seller)");
         orders.MapPost("/{id}/disputes", OpenDisputeAsync).Answers<DisputeView>(StatusCodes.Status201Created).WithTags("Disputes").WithSummary("Open a dispute on one line (buyer)");
-    }
-
-    private static async Task<IResult> ExtendProcessingAsync(HttpContext http, OrderCommands commands, TimeProvider clock, string id, DaysRequest? body)
-    {
-        if (OrderId.Parse(id) is not { } orderId)
-        {
-            return Problems.From(OrderCommands.NotFound);
-        }
-
-        var caller = http.Caller();
-        var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) => order.ExtendProcessing(caller.Actor, body?.Days ?? 0, now), ct: http.RequestAborted);
-        return result.Error is { } error ? Problems.From(error)
-            : result.Value is { } request ? Results.Json(ExtensionRequestView.Of(request), statusCode: StatusCodes.Status202Accepted)
-            : Results.Ok(OrderView.Of(result.Order!, caller, clock.GetUtcNow()));
-    }
-
-    private static async Task<IResult> RequestProtectionExtensionAsync(HttpContext http, OrderCommands commands, string id, ExtensionRequestBody? body)
-    {
-        if (OrderId.Parse(id) is not { } orderId)
-        {
-            return Problems.From(OrderCommands.NotFound);
-        }
-
-        var caller = http.Caller();
-        var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) => order.RequestProtectionExtension(caller.Actor, body?.Days ?? 0, body?.Reason, now), ct: http.RequestAborted);
-        return result.Error is { } error ? Problems.From(error) : Results.Json(ExtensionRequestView.Of(result.Value!), statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, CreateOrderRequest? body, OrderCommands commands, AccountStore accounts, Policy policy, TimeProvider clock)

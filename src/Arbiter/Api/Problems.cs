@@ -26,8 +26,10 @@ internal static class Problems
             extensions: new Dictionary<string, object?> { ["code"] = word });
     }
 
-    /// <summary>Writes a problem outside an endpoint (middleware), in the same shape.</summary>
-    /// <summary>Answers from a middleware: a problem for the API; for a browser a page in words for people (the detail's figures are for programs).</summary>
+    /// <summary>
+    /// Writes a problem outside an endpoint (middleware), in the same shape; for a browser a page in
+    /// words for people instead (the detail's figures are for programs).
+    /// </summary>
     public static Task WriteAsync(HttpContext context, int status, ErrorCode code, string detail)
     {
         if (Web.WebSetup.WantsPage(context.Request))
@@ -38,4 +40,8 @@ internal static class Problems
 
         return Of(status, code, detail).ExecuteAsync(context);
     }
+
+    /// <summary>Tells a refused client when to come back, in whole seconds (429).</summary>
+    public static void SetRetryAfter(HttpResponse response, TimeSpan retryAfter) =>
+        response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

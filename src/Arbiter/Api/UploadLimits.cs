@@ -23,7 +23,7 @@ internal static class UploadLimits
             Uploads(_ => "node", perNode));
         o.OnRejected = (rejected, _) =>
         {
-            FailedSignIns.SetRetryAfter(rejected.HttpContext.Response, RetryAfter);
+            Problems.SetRetryAfter(rejected.HttpContext.Response, RetryAfter);
             return new ValueTask(Problems.WriteAsync(
                 rejected.HttpContext,
                 StatusCodes.Status429TooManyRequests,

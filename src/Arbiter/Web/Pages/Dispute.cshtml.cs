@@ -70,8 +70,8 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
 
         return await RunAsync(
             id,
-            (d, who, now, currency) => d.MakeOffer(who, type, type is OfferType.NoRefund or OfferType.Replacement or OfferType.WaitForDelivery ? null : Money.Parse(amount, currency)?.Minor ?? -1, note, now, days).Plain(),
-            type is OfferType.Replacement or OfferType.WaitForDelivery ? "Your promise was sent to the buyer." : "Your offer was sent to the buyer.");
+            (d, who, now, currency) => d.MakeOffer(who, type, type == OfferType.NoRefund || type.IsPromise() ? null : Money.Parse(amount, currency)?.Minor ?? -1, note, now, days).Plain(),
+            type.IsPromise() ? "Your promise was sent to the buyer." : "Your offer was sent to the buyer.");
     }
 
     public Task<IActionResult> OnPostAcceptOfferAsync(string id, string offerId, bool confirm) =>

@@ -12,7 +12,7 @@ internal sealed class SignInLinkModel(SignInLinks links, AccountStore accounts, 
     {
         if (failures.Blocked(HttpContext) is { } wait)
         {
-            FailedSignIns.SetRetryAfter(Response, wait);
+            Problems.SetRetryAfter(Response, wait);
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
