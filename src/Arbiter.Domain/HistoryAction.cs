@@ -33,6 +33,11 @@ public enum HistoryAction
     ExtensionRequestDeclined,
     ExtensionRequestExpired,
     ExtensionRequestReminder,
+    RefundCancelled,
+    ChargebackOpened,
+    ChargebackNeedsAttention,
+    ChargebackWon,
+    ChargebackLost,
 
     // Recorded by a dispute.
     Opened,

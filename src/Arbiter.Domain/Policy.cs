@@ -72,6 +72,9 @@ public sealed record Policy
     /// <summary>Public holidays per region (ISO 3166 alpha-2, such as CN): business-day deadlines of a party skip its region's.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<DateOnly>> Holidays { get; init; } = new Dictionary<string, IReadOnlyList<DateOnly>>();
 
+    /// <summary>The weekend per region where it is not Saturday and Sunday (IL: friday, saturday); a week keeps at least one work day.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<DayOfWeek>> Weekends { get; init; } = new Dictionary<string, IReadOnlyList<DayOfWeek>>();
+
     /// <summary>How far back a seller's record looks.</summary>
     public TimeSpan SellerRecordWindow { get; init; } = TimeSpan.FromDays(90);
 
@@ -123,19 +126,30 @@ public sealed record Policy
             yield return $"holidays: '{region}' is not a region (two capital letters, ISO 3166 alpha-2, such as CN)";
         }
 
+        foreach (var (region, weekend) in Weekends.Where(w => !Regions.IsValid(w.Key) || w.Value.Distinct().Count() > 6))
+        {
+            yield return Regions.IsValid(region)
+                ? $"weekends: {region} would never work (at most six days of the week can be its weekend)"
+                : $"weekends: '{region}' is not a region (two capital letters, ISO 3166 alpha-2, such as IL)";
+        }
+
         if (MaxMessagesPerParty < 1 || MaxEvidenceFilesPerParty < 1 || MaxEvidenceBytesPerParty < 1)
         {
             yield return "maxMessagesPerParty, maxEvidenceFilesPerParty and maxEvidenceBytesPerParty are at least 1";
         }
     }
 
-    /// <summary>The work days of a party in <paramref name="region"/>; without a region, Monday to Friday.</summary>
-    public WorkCalendar CalendarOf(string? region) =>
-        region is not null && Holidays.TryGetValue(region, out var days) ? new WorkCalendar(days) : WorkCalendar.Default;
+    /// <summary>The work days of a party in <paramref name="region"/>: its weekend and holidays; without a region, Monday to Friday.</summary>
+    public WorkCalendar CalendarOf(string? region) => region is null
+        ? WorkCalendar.Default
+        : new WorkCalendar(Holidays.GetValueOrDefault(region) ?? [], Weekends.GetValueOrDefault(region));
 
-    /// <summary>This policy with only the holidays of <paramref name="regions"/>: what an order keeps, small whatever the calendars.</summary>
-    public Policy For(params string?[] regions) =>
-        this with { Holidays = Holidays.Where(h => regions.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value) };
+    /// <summary>This policy with only the calendars of <paramref name="regions"/>: what an order keeps, small whatever the calendars.</summary>
+    public Policy For(params string?[] regions) => this with
+    {
+        Holidays = Holidays.Where(h => regions.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value),
+        Weekends = Weekends.Where(w => regions.Contains(w.Key)).ToDictionary(w => w.Key, w => w.Value),
+    };
 
     public TimeSpan ProtectionFor(string shippingMethod) =>
         ProtectionByShippingMethod.TryGetValue(shippingMethod, out var protection) ? protection : Protection;

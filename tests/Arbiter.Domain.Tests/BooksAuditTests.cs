@@ -49,7 +49,7 @@ public class BooksAuditTests
             Posting.Transfer(OrderId.Of("o1"), 1, "l1", PostingKind.Capture, Scenario.Start, BuyerPayment, Escrow, 3500),
             Posting.Transfer(OrderId.Of("o1"), 2, "l1", PostingKind.Release, Scenario.Start, Escrow, "elsewhere", 500),
         ]);
-        Assert.Equal(["line l1: escrow holds USD 30.00, not captured USD 35.00 - released USD 0.00 - refunded USD 0.00"], BooksAudit.Check(s.Order));
+        Assert.Equal(["line l1: escrow holds USD 30.00, not captured USD 35.00 - released USD 0.00 - refunded USD 0.00 - charged back USD 0.00"], BooksAudit.Check(s.Order));
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public class BooksAuditTests
 
         var findings = BooksAudit.Check(s.Order).ToList();
 
-        Assert.Contains("line l1: a balance is negative (held USD -5.00, released USD 0.00, refunded USD 40.00)", findings);
-        Assert.Contains("line l1: refunded USD 40.00, more than its total USD 35.00", findings);
+        Assert.Contains("line l1: a balance is negative (held USD -5.00, released USD 0.00, refunded USD 40.00, charged back USD 0.00)", findings);
+        Assert.Contains("line l1: refunded USD 40.00 and charged back USD 0.00, more than its total USD 35.00", findings);
         Assert.Contains("line l1: refunds on record add up to USD 0.00, the ledger says USD 40.00", findings);
     }
 
@@ -82,7 +82,7 @@ public class BooksAuditTests
             Posting.Transfer(OrderId.Of("o1"), 1, "l1", PostingKind.Capture, Scenario.Start, BuyerPayment, Escrow, 3500),
             Posting.Transfer(OrderId.Of("o1"), 2, "l1", PostingKind.Release, Scenario.Start, Escrow, Seller, 100),
         ]);
-        Assert.Equal(["USD 1.00 was released while a dispute is open"], BooksAudit.Check(open.Order));
+        Assert.Equal(["line l1: USD 1.00 was released while dispute o1-d1 is open"], BooksAudit.Check(open.Order));
     }
 
     [Fact]

@@ -33,6 +33,30 @@ public class CalendarTests
     }
 
     [Fact]
+    public void A_region_whose_weekend_is_friday_and_saturday_works_on_sunday()
+    {
+        var policy = System.Text.Json.JsonSerializer.Deserialize<Policy>("""{ "weekends": { "IL": ["friday", "saturday"] } }""", Scenario.Json)!;
+        var order = Order.Create(Actor.Platform, new NewOrder("o1", "b1", "s1", "USD", [Lamp], new Payment("card", "p"), "standard", "IL", "CN"), policy, Start).ShouldSucceed();
+        var thursday = Start.AddDays(3);
+
+        Assert.Equal(thursday.AddDays(3), order.CalendarOf(Party.Buyer).Add(thursday, 1));
+        Assert.Equal(thursday, order.CalendarOf(Party.Buyer).Add(thursday.AddDays(-1), 1));
+        Assert.Equal(thursday.AddDays(1), order.CalendarOf(Party.Seller).Add(thursday, 1));
+        Assert.Equal(thursday.AddDays(4), order.CalendarOf(Party.Seller).Add(thursday, 2));
+        Assert.Equal(["IL"], order.Policy.Weekends.Keys);
+    }
+
+    [Fact]
+    public void A_weekend_must_leave_a_work_day_and_name_a_region()
+    {
+        var never = Policy.Default with { Weekends = new Dictionary<string, IReadOnlyList<DayOfWeek>> { ["IL"] = Enum.GetValues<DayOfWeek>(), ["Israel"] = [DayOfWeek.Friday] } };
+
+        Assert.Equal(
+            ["weekends: IL would never work (at most six days of the week can be its weekend)", "weekends: 'Israel' is not a region (two capital letters, ISO 3166 alpha-2, such as IL)"],
+            never.Problems());
+    }
+
+    [Fact]
     public void An_order_keeps_its_parties_regions_and_only_their_holidays()
     {
         var order = Between("RU", "CN");

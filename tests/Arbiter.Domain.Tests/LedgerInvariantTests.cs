@@ -14,12 +14,14 @@ namespace Arbiter.Domain.Tests;
 public class LedgerInvariantTests
 {
     [FsCheck.Xunit.Property(MaxTest = 300, EndSize = 200)]
-    public Property Random_commands_and_clock_advances_never_break_the_books_nor_let_protection_lapse_under_a_promise() => Prop.ForAll(Runs, Check);
+    public Property Random_commands_chargebacks_and_clock_advances_never_break_the_books_nor_let_protection_lapse_under_a_promise() => Prop.ForAll(Runs, Check);
 
     [Fact]
-    public void The_random_stories_reach_every_step_of_a_promise()
+    public void The_random_stories_reach_every_step_of_a_promise_and_of_a_chargeback()
     {
         var seen = new HashSet<DisputeStatus>();
+        var chargebacks = new HashSet<ChargebackStatus>();
+        var (replaced, overlapping) = (false, false);
         // A fixed seed: this checks the generator's reach, not luck.
         foreach (var run in Runs.Generator.Sample(200, new Rnd(2026, 1201), 1000))
         {
@@ -28,10 +30,15 @@ public class LedgerInvariantTests
             {
                 Apply(s, step);
                 seen.UnionWith(s.Order.Disputes.Select(d => d.Status));
+                chargebacks.UnionWith(s.Order.Chargebacks.Select(c => c.Status));
+                replaced |= s.Order.Chargebacks.Any(c => c.Replaced.Count > 0);
+                overlapping |= s.Order.Chargebacks.Any(c => c.Overlap.IsPositive);
             }
         }
 
         Assert.Empty(new[] { DisputeStatus.WaitingForDelivery, DisputeStatus.AwaitingReplacement, DisputeStatus.AwaitingReplacementReceipt }.Except(seen));
+        Assert.Empty(new[] { ChargebackStatus.Open, ChargebackStatus.Won, ChargebackStatus.Lost }.Except(chargebacks));
+        Assert.True(replaced && overlapping, "no story withdrew a refund for a chargeback, or none overlapped a sent refund");
     }
 
     [Fact]
@@ -103,10 +110,16 @@ public class LedgerInvariantTests
         {
             Assert.True(ledger.Held(line.Id).IsNegative is false, $"escrow of {line.Id} went negative");
             Assert.True(ledger.Released(line.Id).IsNegative is false, $"the seller owes money on {line.Id}");
-            Assert.True(ledger.Refunded(line.Id) <= line.Total, $"{line.Id} was refunded beyond its total");
+            Assert.True(ledger.Refunded(line.Id) + ledger.ChargedBack(line.Id) <= line.Total, $"{line.Id} paid the buyer back beyond its total, refunds and chargebacks together");
             Assert.Equal(line.Total, ledger.Captured(line.Id));
-            Assert.Equal(line.Total, ledger.Held(line.Id) + ledger.Released(line.Id) + ledger.Refunded(line.Id));
-            Assert.Equal(ledger.Refunded(line.Id), Money.Sum(s.Order.Refunds.Where(r => r.LineId == line.Id).Select(r => r.Amount), ledger.Currency));
+            Assert.Equal(line.Total, ledger.Held(line.Id) + ledger.Released(line.Id) + ledger.Refunded(line.Id) + ledger.ChargedBack(line.Id));
+            Assert.Equal(ledger.Refunded(line.Id), Money.Sum(s.Order.Refunds.Where(r => r.LineId == line.Id && r.Counts).Select(r => r.Amount), ledger.Currency));
+        }
+
+        Assert.Empty(BooksAudit.Check(s.Order));
+        if (s.Order.HasOpenChargeback)
+        {
+            Assert.All(s.Order.Disputes, d => Assert.True(d.IsFinished, $"{d.Id} is open while the bank decides"));
         }
 
         if (s.Order.HasOpenDispute)

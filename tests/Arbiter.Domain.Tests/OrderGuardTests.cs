@@ -20,7 +20,7 @@ public class OrderGuardTests
 
         Assert.Equal([Ship, ExtendProcessing, AddEvidence], s.Order.AllowedActions(Scenario.Seller, s.Now));
         Assert.Equal([Cancel, AddEvidence], s.Order.AllowedActions(Scenario.Buyer, s.Now));
-        Assert.Equal([Ship, ExtendProcessing], s.Order.AllowedActions(Actor.Platform, s.Now));
+        Assert.Equal([Ship, ExtendProcessing, ReportChargeback], s.Order.AllowedActions(Actor.Platform, s.Now));
         Assert.Empty(s.Order.AllowedActions(Scenario.Mediator, s.Now));
     }
 
@@ -31,7 +31,7 @@ public class OrderGuardTests
 
         Assert.Equal([ConfirmReceipt, OpenDispute, AddEvidence, RequestProtectionExtension], s.Order.AllowedActions(Scenario.Buyer, s.Now));
         Assert.Equal([ExtendProtection, AddEvidence], s.Order.AllowedActions(Scenario.Seller, s.Now));
-        Assert.Equal([RecordDelivery], s.Order.AllowedActions(Actor.Platform, s.Now));
+        Assert.Equal([RecordDelivery, ReportChargeback], s.Order.AllowedActions(Actor.Platform, s.Now));
 
         s.Open();
         Assert.Equal([OpenDispute, AddEvidence, RequestProtectionExtension], s.Order.AllowedActions(Scenario.Buyer, s.Now));

@@ -25,7 +25,7 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
     /// {d} name a fresh escalated order and its dispute (a pending offer of1, a question ir1 to both),
     /// {r} a refund that failed every attempt, {e} the buyer's evidence on {d}, {ev} an event of {o},
     /// {w} a fresh webhook endpoint, {wd} one of its deliveries, {a} the buyer's account, {s} the seller's, {u} a fresh unshipped order whose seller asked for more time (er1; on {o}, er1 is the buyer's request for protection), {fresh} a fresh
-    /// buyer's account (for what would spoil the buyer's), {new} a fresh id.
+    /// buyer's account (for what would spoil the buyer's), {c} an open chargeback over a refund already sent (so mediators see it), {new} a fresh id.
     /// </summary>
     internal static readonly (string Method, string Path, string Allowed, string Hidden, object? Body)[] Routes =
     [
@@ -81,6 +81,11 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
         ("POST", "/api/v1/refunds/{r}/completed", "platform", Strangers, new { reference = "x" }),
         ("POST", "/api/v1/refunds/{r}/failed", "platform", Strangers, new { reason = "Declined" }),
         ("POST", "/api/v1/refunds/{r}/retry", "mediator platform", Strangers, null),
+        ("POST", "/api/v1/orders/{o}/chargebacks", "platform", Strangers, new { amount = 100, reason = "fraud" }),
+        ("GET", "/api/v1/chargebacks?needsAttention=true", "platform mediator", "", null),
+        ("GET", "/api/v1/chargebacks/{c}", AllRoles, Strangers, null),
+        ("POST", "/api/v1/chargebacks/{c}/won", "platform", Strangers, null),
+        ("POST", "/api/v1/chargebacks/{c}/lost", "platform", Strangers, null),
         ("GET", "/api/v1/event-types", Everyone, "", null),
         ("GET", "/api/v1/events?orderId={o}", "platform", "", null),
         ("GET", "/api/v1/events/{ev}", "platform", "", null),
@@ -201,7 +206,7 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
 
     /// <summary>A row's path as the service maps it.</summary>
     private static string Pattern(string path) => path.Split('?')[0]
-        .Replace("{o}", "{id}").Replace("{d}", "{id}").Replace("{r}", "{id}").Replace("{e}", "{id}").Replace("{ev}", "{id}")
+        .Replace("{o}", "{id}").Replace("{d}", "{id}").Replace("{r}", "{id}").Replace("{c}", "{id}").Replace("{e}", "{id}").Replace("{ev}", "{id}")
         .Replace("{wd}", "{id}").Replace("{w}", "{id}").Replace("{a}", "{id}").Replace("{fresh}", "{id}").Replace("{u}", "{id}").Replace("{s}", "{id}").Replace("er1", "{rid}").Replace("of1", "{offerId}").Replace("ir1", "{rid}");
 
     /// <summary>The ids one case's doors open onto.</summary>
@@ -302,6 +307,14 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
                         await Marketplace.PostOk(Market.Platform, $"/api/v1/refunds/{orderId}-r1/retry");
                     }
                 }
+            }
+
+            if (needs.Contains("{c}", StringComparison.Ordinal))
+            {
+                var refund = await Market.RefundedOrderAsync($"k{n}");
+                await Marketplace.PostOk(Market.Platform, $"/api/v1/refunds/{refund}/sent", new { reference = "re_1" });
+                await Marketplace.Expect(await Market.Platform.PostAsJsonAsync($"/api/v1/orders/k{n}/chargebacks", new { amount = 2299, reason = "fraud" }), HttpStatusCode.Created);
+                ids["{c}"] = $"k{n}-c1";
             }
 
             if (needs.Contains("{w}", StringComparison.Ordinal))

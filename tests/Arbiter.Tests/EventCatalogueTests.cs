@@ -17,7 +17,7 @@ public class EventCatalogueTests
 
         Assert.Equal([HistoryAction.DisputeOpened], published.Where(p => p.Type is null).Select(p => p.Action));
         Assert.Equal(published.Count - 1, EventTypes.Names.Count);
-        Assert.All(EventTypes.All, t => Assert.Matches("^(order|dispute|refund)\\.[a-z_]+$", t.Name));
+        Assert.All(EventTypes.All, t => Assert.Matches("^(order|dispute|refund|chargeback)\\.[a-z_]+$", t.Name));
     }
 
     [Fact]

@@ -73,3 +73,18 @@ public abstract class PaymentSimulatorTests(Backend backend) : IAsyncLifetime
 public sealed class PaymentSimulatorTestsOnSqlite() : PaymentSimulatorTests(Backend.Sqlite);
 
 public sealed class PaymentSimulatorTestsOnPostgres() : PaymentSimulatorTests(Backend.Postgres);
+
+/// <summary>The simulated card refund counts the buyer's business days, as the refund's expected date does.</summary>
+public sealed class PaymentSimulatorCalendarTests
+{
+    [Fact]
+    public void A_simulated_refund_skips_the_buyers_holidays()
+    {
+        var monday = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var plain = Arbiter.Sandbox.PaymentSimulator.CompletesAt("evt_o1_7", monday, Domain.Common.WorkCalendar.Default);
+        var holidays = new Domain.Common.WorkCalendar([.. Enumerable.Range(0, 5).Select(i => new DateOnly(2026, 3, 3).AddDays(i))]);
+
+        Assert.InRange((plain - monday).TotalDays, 9, 14);
+        Assert.Equal(Domain.Common.WorkCalendar.Default.Add(plain, 4), Arbiter.Sandbox.PaymentSimulator.CompletesAt("evt_o1_7", monday, holidays));
+    }
+}

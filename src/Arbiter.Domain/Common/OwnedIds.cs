@@ -6,7 +6,7 @@ namespace Arbiter.Domain.Common;
 /// <summary>
 /// Ids Arbiter makes for what an order holds: the order's id, kept whole, then a marker and a
 /// number (<c>ord-2026-000123-d1</c>). Reading one back takes off only the suffix Arbiter added:
-/// the last <c>-d</c> (or <c>-r</c>) followed by nothing but a number in its one written
+/// the last <c>-d</c> (or <c>-r</c>, <c>-c</c>) followed by nothing but a number in its one written
 /// form, so whatever the platform's id contains, each id names exactly one order and one item.
 /// </summary>
 internal static class OwnedIdFormat
@@ -46,6 +46,14 @@ public readonly record struct RefundId(OrderId OrderId, int Number)
     public override string ToString() => OwnedIdFormat.Format(OrderId, 'r', Number);
 
     public static RefundId? Parse(string? id) => OwnedIdFormat.TryParse(id, 'r', out var order, out var n) ? new RefundId(order, n) : null;
+}
+
+/// <summary>A chargeback's id: its order's and its number within the order.</summary>
+public readonly record struct ChargebackId(OrderId OrderId, int Number)
+{
+    public override string ToString() => OwnedIdFormat.Format(OrderId, 'c', Number);
+
+    public static ChargebackId? Parse(string? id) => OwnedIdFormat.TryParse(id, 'c', out var order, out var n) ? new ChargebackId(order, n) : null;
 }
 
 /// <summary>

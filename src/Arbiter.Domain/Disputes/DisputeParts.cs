@@ -77,6 +77,9 @@ public enum DecidedBy
     ReplacementReceived,
     ReplacementNotShipped,
     ReplacementNotDisputed,
+
+    /// <summary>The buyer went to their bank instead: the bank decides the money.</summary>
+    Chargeback,
 }
 
 public enum Party

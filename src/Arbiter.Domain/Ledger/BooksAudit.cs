@@ -20,31 +20,38 @@ public static class BooksAudit
 
         foreach (var line in order.Lines)
         {
-            var (captured, held, released, refunded) = (ledger.Captured(line.Id), ledger.Held(line.Id), ledger.Released(line.Id), ledger.Refunded(line.Id));
+            var (captured, held, released, refunded, chargedBack) =
+                (ledger.Captured(line.Id), ledger.Held(line.Id), ledger.Released(line.Id), ledger.Refunded(line.Id), ledger.ChargedBack(line.Id));
             if (captured != line.Total)
             {
                 yield return $"line {line.Id}: captured {captured}, but the line costs {line.Total}";
             }
 
-            if (held != captured - released - refunded)
+            if (held != captured - released - refunded - chargedBack)
             {
-                yield return $"line {line.Id}: escrow holds {held}, not captured {captured} - released {released} - refunded {refunded}";
+                yield return $"line {line.Id}: escrow holds {held}, not captured {captured} - released {released} - refunded {refunded} - charged back {chargedBack}";
             }
 
-            if (held.IsNegative || released.IsNegative || refunded.IsNegative)
+            if (held.IsNegative || released.IsNegative || refunded.IsNegative || chargedBack.IsNegative)
             {
-                yield return $"line {line.Id}: a balance is negative (held {held}, released {released}, refunded {refunded})";
+                yield return $"line {line.Id}: a balance is negative (held {held}, released {released}, refunded {refunded}, charged back {chargedBack})";
             }
 
-            if (refunded > line.Total)
+            if (refunded + chargedBack > line.Total)
             {
-                yield return $"line {line.Id}: refunded {refunded}, more than its total {line.Total}";
+                yield return $"line {line.Id}: refunded {refunded} and charged back {chargedBack}, more than its total {line.Total}";
             }
 
-            var recorded = Money.Sum(order.Refunds.Where(r => r.LineId == line.Id).Select(r => r.Amount), order.Currency);
+            var recorded = Money.Sum(order.Refunds.Where(r => r.LineId == line.Id && r.Counts).Select(r => r.Amount), order.Currency);
             if (recorded != refunded)
             {
                 yield return $"line {line.Id}: refunds on record add up to {recorded}, the ledger says {refunded}";
+            }
+
+            var banked = Money.Sum(order.Chargebacks.Where(c => c.Holds).SelectMany(c => c.Shares).Where(s => s.LineId == line.Id).Select(s => s.Amount), order.Currency);
+            if (banked != chargedBack)
+            {
+                yield return $"line {line.Id}: chargebacks on record hold {banked}, the ledger says {chargedBack}";
             }
         }
 
@@ -53,16 +60,31 @@ public static class BooksAudit
             yield return $"order is {order.Status} but escrow still holds {ledger.Held()}";
         }
 
-        if (order.HasOpenDispute && order.Status == OrderStatus.AwaitingConfirmation && !ledger.Released().IsZero)
+        // Lines settled for good are paid out while another line's dispute runs; a disputed line never is.
+        foreach (var dispute in order.Disputes.Where(d => !d.IsFinished && order.Status == OrderStatus.AwaitingConfirmation && !ledger.Released(d.LineId).IsZero))
         {
-            yield return $"{ledger.Released()} was released while a dispute is open";
+            yield return $"line {dispute.LineId}: {ledger.Released(dispute.LineId)} was released while dispute {dispute.Id} is open";
         }
 
+        // What a chargeback pays instead of a dispute's withdrawn refund counts as that dispute's refund.
+        var paidByBank = order.Chargebacks.Where(c => c.Holds).SelectMany(c => c.Replaced).ToList();
         foreach (var dispute in order.Disputes.Where(d => d is { Status: DisputeStatus.Resolved, Settled: true }))
         {
-            if (Money.Sum(order.Refunds.Where(r => r.DisputeId == dispute.Id).Select(r => r.Amount), order.Currency) != dispute.Outcome!.RefundAmount)
+            var refunds = order.Refunds.Where(r => r.DisputeId == dispute.Id).ToList();
+            var paid = Money.Sum(refunds.Where(r => r.Counts).Select(r => r.Amount), order.Currency)
+                + Money.Sum(paidByBank.Where(p => refunds.Exists(r => r.Id == p.RefundId)).Select(p => p.Amount), order.Currency);
+            if (paid != dispute.Outcome!.RefundAmount)
             {
                 yield return $"dispute {dispute.Id}: refunded differs from its outcome ({dispute.Outcome.RefundAmount})";
+            }
+        }
+
+        foreach (var chargeback in order.Chargebacks)
+        {
+            var shared = Money.Sum(chargeback.Shares.Select(share => share.Amount), order.Currency);
+            if (shared != chargeback.Booked || chargeback.Overlap.IsNegative)
+            {
+                yield return $"chargeback {chargeback.Id}: its lines carry {shared}, not the {chargeback.Booked} it books of {chargeback.Amount}";
             }
         }
     }

@@ -43,6 +43,9 @@ public sealed class OrderLedger
 
     public Money Captured(string? lineId = null) => -Balance(LedgerAccount.BuyerPayment, lineId);
 
+    /// <summary>What the buyer's bank holds of the order's money: open chargebacks, and lost ones for good.</summary>
+    public Money ChargedBack(string? lineId = null) => Balance(LedgerAccount.Chargeback, lineId);
+
     public void Capture(string lineId, Money amount, DateTimeOffset at) =>
         Post(PostingKind.Capture, lineId, LedgerAccount.BuyerPayment, LedgerAccount.Escrow, amount, at);
 
@@ -50,17 +53,33 @@ public sealed class OrderLedger
         Post(PostingKind.Release, lineId, LedgerAccount.Escrow, LedgerAccount.Seller, amount, at);
 
     /// <summary>Refunds from escrow while it still holds the line's money, else from the seller's side.</summary>
-    public void Refund(string lineId, Money amount, DateTimeOffset at)
+    public void Refund(string lineId, Money amount, DateTimeOffset at) =>
+        TakeBack(lineId, amount, at, LedgerAccount.BuyerRefund, PostingKind.Refund, PostingKind.Clawback);
+
+    /// <summary>A refund not yet sent goes back to escrow, which it came out of (or which stands in for the seller's side).</summary>
+    public void WithdrawRefund(string lineId, Money amount, DateTimeOffset at) =>
+        Post(PostingKind.RefundWithdrawn, lineId, LedgerAccount.BuyerRefund, LedgerAccount.Escrow, amount, at);
+
+    /// <summary>The bank takes money back: from escrow while it holds the line's money, else from the seller's side.</summary>
+    public void ChargeBack(string lineId, Money amount, DateTimeOffset at) =>
+        TakeBack(lineId, amount, at, LedgerAccount.Chargeback, PostingKind.Chargeback, PostingKind.ChargebackClawback);
+
+    /// <summary>The merchant won at the bank: the money comes back to escrow, to go where the order sends it.</summary>
+    public void ReverseChargeback(string lineId, Money amount, DateTimeOffset at) =>
+        Post(PostingKind.ChargebackReversed, lineId, LedgerAccount.Chargeback, LedgerAccount.Escrow, amount, at);
+
+    /// <summary>Moves money back towards the buyer: out of escrow while it holds the line's money, the rest from what the seller was paid.</summary>
+    private void TakeBack(string lineId, Money amount, DateTimeOffset at, string to, PostingKind fromEscrow, PostingKind fromSeller)
     {
-        var fromEscrow = Money.Min(amount, Held(lineId));
-        if (fromEscrow.IsPositive)
+        var held = Money.Min(amount, Held(lineId));
+        if (held.IsPositive)
         {
-            Post(PostingKind.Refund, lineId, LedgerAccount.Escrow, LedgerAccount.BuyerRefund, fromEscrow, at);
+            Post(fromEscrow, lineId, LedgerAccount.Escrow, to, held, at);
         }
 
-        if (amount > fromEscrow)
+        if (amount > held)
         {
-            Post(PostingKind.Clawback, lineId, LedgerAccount.Seller, LedgerAccount.BuyerRefund, amount - fromEscrow, at);
+            Post(fromSeller, lineId, LedgerAccount.Seller, to, amount - held, at);
         }
     }
 

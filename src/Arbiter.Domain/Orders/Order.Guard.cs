@@ -32,6 +32,10 @@ public sealed partial class Order
 
         return action switch
         {
+            OrderAction.ConfirmReceipt or OrderAction.OpenDispute when HasOpenChargeback =>
+                DomainError.Conflict(ErrorCode.ChargebackOpen, "The buyer's bank is deciding about this order's payment; nothing changes it until the bank has decided."),
+            OrderAction.CloseChargeback when !HasOpenChargeback =>
+                DomainError.Conflict(ErrorCode.InvalidChargebackState, "No chargeback of this order is open."),
             OrderAction.ConfirmReceipt when DisputeList.Any(d => !d.IsFinished && d.Status != Domain.Disputes.DisputeStatus.WaitingForDelivery) =>
                 DomainError.Conflict(ErrorCode.DisputeOpen, "Receipt cannot be confirmed while a dispute on the order is open."),
             OrderAction.ExtendProtection or OrderAction.RequestProtectionExtension or OrderAction.AnswerProtectionExtension when ProtectionExpired || now >= ProtectionEndsAt =>

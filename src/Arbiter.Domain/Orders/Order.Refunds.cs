@@ -24,11 +24,14 @@ public sealed partial class Order
             _ => RefundConflict(r, "sent"),
         });
 
-    /// <summary>The money reached the buyer; a late "completed" after a failure report wins, since the money arrived.</summary>
+    /// <summary>The money reached the buyer; a late "completed" after a failure report wins, since the money arrived. A withdrawn refund stays withdrawn.</summary>
     public Result ReportRefundCompleted(string refundId, string? reference, Actor actor, DateTimeOffset now) =>
-        Report(refundId, HistoryAction.RefundCompleted, actor, now, r => r.Status == RefundStatus.Completed
-            ? r
-            : r with { Status = RefundStatus.Completed, Reference = Clean(reference) ?? r.Reference, RetryAt = null, NeedsAttention = false, UpdatedAt = now });
+        Report(refundId, HistoryAction.RefundCompleted, actor, now, r => r.Status switch
+        {
+            RefundStatus.Completed => r,
+            RefundStatus.Cancelled => RefundConflict(r, "completed"),
+            _ => r with { Status = RefundStatus.Completed, Reference = Clean(reference) ?? r.Reference, RetryAt = null, NeedsAttention = false, UpdatedAt = now },
+        });
 
     /// <summary>The payment failed: asked for again after a pause, or, after the last attempt, left for a person.</summary>
     public Result ReportRefundFailed(string refundId, string? reason, Actor actor, DateTimeOffset now) =>
@@ -72,8 +75,9 @@ public sealed partial class Order
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, 500)];
 
-    private static DomainError RefundConflict(Refund refund, string what) =>
-        DomainError.Conflict(ErrorCode.InvalidRefundState, $"Refund {refund.Id} is {refund.Status.ToString().ToLowerInvariant()} and cannot be {what}.");
+    private static DomainError RefundConflict(Refund refund, string what) => refund.WithdrawnFor is { } chargeback
+        ? DomainError.Conflict(ErrorCode.InvalidRefundState, $"Refund {refund.Id} was withdrawn when chargeback {chargeback} arrived and cannot be {what}; if it was paid anyway, contest the chargeback with the refund's reference.")
+        : DomainError.Conflict(ErrorCode.InvalidRefundState, $"Refund {refund.Id} is {refund.Status.ToString().ToLowerInvariant()} and cannot be {what}.");
 
     private void RequestRefundAgain(string refundId, Actor actor, DateTimeOffset now)
     {

@@ -19,13 +19,13 @@ public sealed partial class Order
     }
 
     /// <summary>
-    /// Called whenever a dispute finishes. The seller is paid nothing while any dispute on the
-    /// order is open; after that, settled lines are paid out, and the order completes once every
-    /// line is settled or protection has ended.
+    /// Called whenever a dispute finishes or the bank decides a chargeback. The seller is paid
+    /// nothing while any dispute on the order is open or its bank is deciding; after that, settled
+    /// lines are paid out, and the order completes once every line is settled or protection has ended.
     /// </summary>
     internal void ReleaseWhatIsDue(DateTimeOffset now)
     {
-        if (Status != OrderStatus.AwaitingConfirmation || HasOpenDispute)
+        if (Status != OrderStatus.AwaitingConfirmation || HasOpenDispute || HasOpenChargeback)
         {
             return;
         }
@@ -55,7 +55,7 @@ public sealed partial class Order
         {
             Status = OrderStatus.Closed;
             ClosedAt = now;
-            Record(now, Actor.Clock, HistoryAction.OrderClosed, "fully refunded");
+            Record(now, Actor.Clock, HistoryAction.OrderClosed, Ledger.ChargedBack().IsPositive ? "fully refunded or charged back" : "fully refunded");
             return;
         }
 

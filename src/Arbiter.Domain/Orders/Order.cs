@@ -56,6 +56,7 @@ public sealed partial class Order : IJsonOnDeserialized
     [JsonInclude, JsonPropertyName("refunds")] private List<Refund> RefundList { get; set; } = [];
     [JsonInclude, JsonPropertyName("evidence")] private List<EvidenceFile> EvidenceList { get; set; } = [];
     [JsonInclude, JsonPropertyName("extensionRequests")] private List<ExtensionRequest> ExtensionRequestList { get; set; } = [];
+    [JsonInclude, JsonPropertyName("chargebacks")] private List<Chargeback> ChargebackList { get; set; } = [];
     [JsonInclude, JsonPropertyName("history")] private List<HistoryEntry> HistoryList { get; set; } = [];
 
     [JsonIgnore] public IReadOnlyList<OrderLine> Lines => LineList;
@@ -67,6 +68,8 @@ public sealed partial class Order : IJsonOnDeserialized
     [JsonIgnore] public IReadOnlyList<EvidenceFile> Evidence => EvidenceList;
 
     [JsonIgnore] public IReadOnlyList<ExtensionRequest> ExtensionRequests => ExtensionRequestList;
+
+    [JsonIgnore] public IReadOnlyList<Chargeback> Chargebacks => ChargebackList;
 
     [JsonIgnore] public IReadOnlyList<HistoryEntry> History => HistoryList;
 
@@ -108,8 +111,8 @@ public sealed partial class Order : IJsonOnDeserialized
 
     public Dispute? Dispute(string disputeId) => DisputeList.Find(d => d.Id == disputeId);
 
-    /// <summary>What may still be refunded on a line: its total less what was refunded already.</summary>
-    public Money Refundable(OrderLine line) => line.Total - Ledger.Refunded(line.Id);
+    /// <summary>What may still be paid back on a line: its total less what was refunded already and what the buyer's bank took.</summary>
+    public Money Refundable(OrderLine line) => line.Total - Ledger.Refunded(line.Id) - Ledger.ChargedBack(line.Id);
 
     /// <summary>A line whose dispute was resolved can never be disputed again.</summary>
     public bool IsLineClosedForGood(string lineId) =>
@@ -213,6 +216,7 @@ public sealed partial class Order : IJsonOnDeserialized
     {
         LineList = [.. LineList.Select(l => l.In(Currency))];
         RefundList = [.. RefundList.Select(r => r.In(Currency))];
+        ChargebackList = [.. ChargebackList.Select(c => c.In(Currency))];
         foreach (var dispute in DisputeList)
         {
             dispute.Attach(this);
@@ -228,15 +232,15 @@ public sealed partial class Order : IJsonOnDeserialized
         }
     }
 
-    internal void Record(DateTimeOffset at, Actor actor, HistoryAction action, string? details = null, string? refundId = null)
+    internal void Record(DateTimeOffset at, Actor actor, HistoryAction action, string? details = null, string? refundId = null, string? chargebackId = null)
     {
         var entry = new HistoryEntry(at, actor.ToString(), action, details);
         HistoryList.Add(entry);
-        Recorded(entry, null, refundId);
+        Recorded(entry, null, refundId, chargebackId);
     }
 
     /// <summary>Numbers an entry the order or one of its disputes recorded, as the next event.</summary>
-    internal void Recorded(HistoryEntry entry, string? disputeId, string? refundId = null) =>
-        _newEvents.Add(new RecordedEvent(++EventSequence, entry, disputeId, refundId));
+    internal void Recorded(HistoryEntry entry, string? disputeId, string? refundId = null, string? chargebackId = null) =>
+        _newEvents.Add(new RecordedEvent(++EventSequence, entry, disputeId, refundId, chargebackId));
 
 }

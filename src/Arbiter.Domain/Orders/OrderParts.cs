@@ -31,6 +31,9 @@ public enum RefundStatus
     Sent,
     Completed,
     Failed,
+
+    /// <summary>Withdrawn before it was sent, because the buyer's bank returns the money instead (a chargeback).</summary>
+    Cancelled,
 }
 
 /// <summary>
@@ -50,8 +53,15 @@ public sealed record Refund(
     string? FailureReason = null,
     DateTimeOffset? UpdatedAt = null,
     DateTimeOffset? RetryAt = null,
-    bool NeedsAttention = false)
+    bool NeedsAttention = false,
+    string? WithdrawnFor = null)
 {
+    /// <summary>Whether the refund pays the buyer, or will: every refund but a withdrawn one.</summary>
+    public bool Counts => Status != RefundStatus.Cancelled;
+
+    /// <summary>Whether the payment system took the refund on: it may reach the buyer whatever Arbiter does now.</summary>
+    public bool IsSent => Status is RefundStatus.Sent or RefundStatus.Completed;
+
     internal Refund In(Currency currency) => this with { Amount = Amount.In(currency) };
 }
 
@@ -63,9 +73,9 @@ public sealed record HistoryEntry(DateTimeOffset At, string Actor, HistoryAction
 
 /// <summary>
 /// A history entry as an event: numbered within its order (1, 2, ... in the order things happened,
-/// across the order and its disputes), with the dispute or refund it concerns.
+/// across the order and its disputes), with the dispute, refund or chargeback it concerns.
 /// </summary>
-public sealed record RecordedEvent(long Sequence, HistoryEntry Entry, string? DisputeId, string? RefundId);
+public sealed record RecordedEvent(long Sequence, HistoryEntry Entry, string? DisputeId, string? RefundId, string? ChargebackId = null);
 
 public enum ExtensionKind
 {

@@ -23,6 +23,8 @@ public enum OrderAction
     RequestProtectionExtension,
     AnswerProtectionExtension,
     AnswerProcessingExtension,
+    ReportChargeback,
+    CloseChargeback,
 }
 
 /// <summary>
@@ -43,11 +45,16 @@ public static class OrderRules
     /// <summary>A request for more time is reminded of, then expires, while what it would extend runs.</summary>
     private static readonly Expiry<OrderStatus>[] ExtensionRequests = [Expires(ExtensionRequestReminder), Expires(ExtensionRequestExpiry)];
 
-    /// <summary>Refund reports and retries, whatever the order's status: a refund outlives it.</summary>
+    /// <summary>
+    /// Refund reports and retries, and the bank's chargebacks, whatever the order's status: a refund
+    /// outlives the order, and a buyer may go to the bank long after it completed.
+    /// </summary>
     private static readonly Transition<OrderStatus, OrderAction>[] Refunds =
     [
         When(ReportRefund, [Platform]),
         When(RetryRefund, [Mediator, Platform]),
+        When(ReportChargeback, [Platform]),
+        When(CloseChargeback, [Platform]),
     ];
 
     public static readonly StateTable<OrderStatus, OrderAction> Table = new(

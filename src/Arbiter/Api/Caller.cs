@@ -11,13 +11,13 @@ internal sealed record Caller(Role Role, string? AccountId)
 
     public string Key => AccountId ?? "platform";
 
-    /// <summary>Parties see their own orders; mediators see orders with a dispute in mediation or a refund that failed every attempt.</summary>
+    /// <summary>Parties see their own orders; mediators see orders with a dispute in mediation, a refund that failed every attempt or a chargeback that may pay the buyer twice.</summary>
     public bool CanSee(Order order) => Role switch
     {
         Role.Platform => true,
         Role.Buyer => order.BuyerId == AccountId,
         Role.Seller => order.SellerId == AccountId,
-        Role.Mediator => order.Disputes.Any(d => d.Escalation is not null) || order.Refunds.Any(r => r.NeedsAttention),
+        Role.Mediator => order.Disputes.Any(d => d.Escalation is not null) || order.Refunds.Any(r => r.NeedsAttention) || order.Chargebacks.Any(c => c.NeedsAttention),
         _ => false,
     };
 

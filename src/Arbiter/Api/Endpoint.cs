@@ -26,7 +26,7 @@ internal static class Endpoint
         HttpContext http, OrderCommands commands, string orderId, Func<Order, Actor, DateTimeOffset, Result<T>> command, Func<T, Order, Caller, IResult> answer) =>
         OrderId.Parse(orderId) is { } id ? await OnOrderAsync(http, commands, id, command, answer) : Problems.From(OrderCommands.NotFound);
 
-    private static async Task<IResult> OnOrderAsync<T>(
+    public static async Task<IResult> OnOrderAsync<T>(
         HttpContext http, OrderCommands commands, OrderId orderId, Func<Order, Actor, DateTimeOffset, Result<T>> command, Func<T, Order, Caller, IResult> answer)
     {
         var caller = http.Caller();
@@ -51,6 +51,23 @@ internal static class Endpoint
 
         var order = result.Order!;
         return Results.Ok(DisputeView.Of(order, order.Dispute(disputeId)!, caller, clock.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// A list of what waits for mediators (refunds, chargebacks), for mediators and the platform; the
+    /// query must say <c>needsAttention=true</c>, so that a later list of everything cannot change its meaning.
+    /// </summary>
+    public static async Task<IResult> NeedingAttentionAsync<T>(HttpContext http, bool? needsAttention, string what, Func<CancellationToken, Task<IReadOnlyList<T>>> list)
+    {
+        var caller = http.Caller();
+        if (caller.Role is not (Role.Mediator or Role.Platform))
+        {
+            return Problems.From(Forbidden(caller));
+        }
+
+        return needsAttention == true
+            ? Results.Ok(await list(http.RequestAborted))
+            : Problems.Of(StatusCodes.Status400BadRequest, ErrorCode.NeedsAttentionRequired, $"List {what} with ?needsAttention=true; read one by its id.");
     }
 
     public static DomainError Forbidden(Caller caller) =>

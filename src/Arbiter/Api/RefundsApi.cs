@@ -13,7 +13,8 @@ internal static class RefundsApi
     public static void MapRefunds(this IEndpointRouteBuilder api)
     {
         var refunds = api.MapGroup("/refunds").WithTags("Refunds");
-        refunds.MapGet("/", NeedingAttentionAsync).Answers<IReadOnlyList<RefundView>>()
+        refunds.MapGet("/", (HttpContext http, NeedingAttention attention, bool? needsAttention) =>
+            Endpoint.NeedingAttentionAsync(http, needsAttention, "refunds", attention.RefundsAsync)).Answers<IReadOnlyList<RefundView>>()
             .WithSummary("Refunds that failed every attempt and wait for a mediator or the platform to retry them, the longest waiting first (mediator, platform)");
         refunds.MapGet("/{id}", GetAsync).Answers<RefundView>().WithSummary("Read a refund and how its payment is going");
         refunds.MapPost("/{id}/sent", (HttpContext http, OrderCommands c, string id, RefundReportRequest? body) =>
@@ -28,22 +29,6 @@ internal static class RefundsApi
         refunds.MapPost("/{id}/retry", (HttpContext http, OrderCommands c, string id) =>
             OnRefundAsync(http, c, id, (o, who, now) => o.RetryRefund(id, who, now)))
             .Answers<RefundView>().WithSummary("Ask for a failed refund again, at once (mediator, platform)");
-    }
-
-    private static async Task<IResult> NeedingAttentionAsync(HttpContext http, RefundsNeedingAttention refunds, bool? needsAttention)
-    {
-        var caller = http.Caller();
-        if (caller.Role is not (Role.Mediator or Role.Platform))
-        {
-            return Problems.From(Endpoint.Forbidden(caller));
-        }
-
-        if (needsAttention != true)
-        {
-            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCode.NeedsAttentionRequired, "List refunds with ?needsAttention=true; read one refund by its id.");
-        }
-
-        return Results.Ok(await refunds.ListAsync(http.RequestAborted));
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, OrderCommands commands, string id)

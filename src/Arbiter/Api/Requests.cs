@@ -51,4 +51,7 @@ internal sealed record RotationRequest(int? OverlapHours);
 
 internal sealed record RefundReportRequest(string? Reference);
 
+/// <summary>A chargeback as the bank reported it: how much (minor units), the bank's reason, and its reference.</summary>
+internal sealed record ChargebackRequest(long? Amount, string? Reason, string? Reference);
+
 internal sealed record RefundFailureRequest(string? Reason);

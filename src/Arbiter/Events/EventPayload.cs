@@ -7,7 +7,7 @@ namespace Arbiter.Events;
 
 /// <summary>
 /// An event as the platform receives it (version 1): what happened, to which order, dispute or
-/// refund, and those as they stood once the change that recorded the event was saved. A refund's
+/// refund (or chargeback), and those as they stood once the change that recorded the event was saved. A refund's
 /// event carries what a payment system needs to pay it: amount, currency, the original payment.
 /// </summary>
 internal sealed record EventPayload(
@@ -23,7 +23,8 @@ internal sealed record EventPayload(
     string? Details,
     EventOrder Order,
     EventDispute? Dispute,
-    EventRefund? Refund)
+    EventRefund? Refund,
+    EventChargeback? Chargeback = null)
 {
     private static readonly JsonSerializerOptions Options = Json.UseEnumWords(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
@@ -42,7 +43,8 @@ internal sealed record EventPayload(
         recorded.Entry.Details,
         EventOrder.Of(order),
         recorded.DisputeId is { } disputeId && order.Dispute(disputeId) is { } dispute ? EventDispute.Of(dispute) : null,
-        recorded.RefundId is { } refundId && order.Refund(refundId) is { } refund ? EventRefund.Of(order, refund) : null);
+        recorded.RefundId is { } refundId && order.Refund(refundId) is { } refund ? EventRefund.Of(order, refund) : null,
+        recorded.ChargebackId is { } chargebackId && order.Chargeback(chargebackId) is { } chargeback ? EventChargeback.Of(order, chargeback) : null);
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 }
@@ -71,4 +73,10 @@ internal sealed record EventRefund(
 {
     public static EventRefund Of(Order o, Refund r) =>
         new(r.Id, r.LineId, r.DisputeId, r.Amount.Minor, o.Currency.Code, r.Status, r.Attempt, r.Reference, r.FailureReason, r.NeedsAttention, o.Payment);
+}
+
+internal sealed record EventChargeback(string Id, long Amount, string Currency, ChargebackStatus Status, string Reason, string? Reference, long Overlap, IReadOnlyList<string> RefundsAlreadySent)
+{
+    public static EventChargeback Of(Order o, Chargeback c) =>
+        new(c.Id, c.Amount.Minor, o.Currency.Code, c.Status, c.Reason, c.Reference, c.Overlap.Minor, c.RefundsAlreadySent);
 }

@@ -51,7 +51,7 @@ internal static partial class ArbiterApp
         builder.Services.AddSingleton<EvidenceFiles>();
         builder.Services.AddSingleton<CallerDisputes>();
         builder.Services.AddSingleton<SellerRecords>();
-        builder.Services.AddSingleton<RefundsNeedingAttention>();
+        builder.Services.AddSingleton<NeedingAttention>();
         builder.Services.AddSingleton<TimerEngine>();
         builder.Services.AddHostedService<TimerWorker>();
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, http =>
@@ -171,6 +171,7 @@ internal static partial class ArbiterApp
         api.MapEvidence();
         api.MapClock();
         api.MapRefunds();
+        api.MapChargebacks();
         api.MapWebhooks();
         api.MapSellers();
         return app;

@@ -21,7 +21,7 @@ internal static class MailComposer
         string Fill(string text) => text
             .Replace("{order}", orderId, StringComparison.Ordinal)
             .Replace("{dispute}", disputeId ?? "", StringComparison.Ordinal)
-            .Replace("{amount}", e["refund"] is { } refund ? Money.Of(refund["amount"]!.GetValue<long>(), Text(refund, "currency")).ToString() : "", StringComparison.Ordinal)
+            .Replace("{amount}", (e["refund"] ?? e["chargeback"]) is { } money ? Money.Of(money["amount"]!.GetValue<long>(), Text(money, "currency")).ToString() : "", StringComparison.Ordinal)
             .Replace("{deadline}", Deadline(e) is { } due ? Display.When(due) : "the deadline", StringComparison.Ordinal);
 
         var message = new MimeMessage { Subject = Fill(template.Subject), MessageId = $"{mail.Id.Replace(':', '.')}@arbiter" };

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Arbiter.Application;
 using Arbiter.Domain.Common;
+using Arbiter.Domain.Disputes;
+using Arbiter.Domain.Orders;
 using Arbiter.Events;
 using Arbiter.Storage;
 using Dapper;
@@ -13,7 +15,7 @@ namespace Arbiter.Sandbox;
 /// <summary>
 /// The platform's payment system, played by Arbiter itself in demo and sandbox mode: it takes on
 /// each refund Arbiter asks for (<c>refund.created</c>, <c>refund.retried</c>) at once and reports it
-/// completed 7 to 10 business days later on the service's clock, as a card refund would (the
+/// completed 7 to 10 of the buyer's business days later on the service's clock, as a card refund would (the
 /// number is fixed per refund, so a sandbox run can be repeated). An order paid with a payment
 /// reference starting <c>decline</c> has its refunds fail instead, every time, so that a sandbox
 /// can watch retries and a refund that needs a mediator. It reports through the same commands as
@@ -23,9 +25,9 @@ internal sealed class PaymentSimulator(Database db, OrderCommands commands, Time
 {
     private static readonly string[] Requests = ["refund.created", "refund.retried"];
 
-    /// <summary>How long a simulated refund takes: 7 to 10 business days, the same for the same refund.</summary>
-    public static DateTimeOffset CompletesAt(string requestEventId, DateTimeOffset requestedAt) =>
-        WorkCalendar.Default.Add(requestedAt, 7 + (SHA256.HashData(Encoding.UTF8.GetBytes(requestEventId))[0] % 4));
+    /// <summary>How long a simulated refund takes: 7 to 10 of the buyer's business days, the same for the same refund.</summary>
+    public static DateTimeOffset CompletesAt(string requestEventId, DateTimeOffset requestedAt, WorkCalendar buyers) =>
+        buyers.Add(requestedAt, 7 + (SHA256.HashData(Encoding.UTF8.GetBytes(requestEventId))[0] % 4));
 
     public Task<Action<OutboxEvent, SqlBatch>> PrepareAsync(DbConnection connection, DbTransaction tx, DateTimeOffset now) =>
         Task.FromResult<Action<OutboxEvent, SqlBatch>>((e, batch) =>
@@ -43,7 +45,7 @@ internal sealed class PaymentSimulator(Database db, OrderCommands commands, Time
                         e.Id,
                         RefundId = refundId,
                         e.OrderId,
-                        CompleteAt = CompletesAt(e.Id, DateTimeOffset.FromUnixTimeMilliseconds(e.CreatedAt)).ToUnixTimeMilliseconds(),
+                        CompleteAt = e.CreatedAt,
                         Declines = reference.StartsWith("decline", StringComparison.OrdinalIgnoreCase) ? 1 : 0,
                     });
             }
@@ -67,9 +69,10 @@ internal sealed class PaymentSimulator(Database db, OrderCommands commands, Time
         foreach (var (eventId, refundId, orderId, state, declines) in due)
         {
             var reference = $"sim_{eventId}";
+            DateTimeOffset? completesAt = null;
             var result = await commands.RunAsync<bool>(OrderId.Of(orderId), _ => true, (order, now) => (state, declines) switch
             {
-                ("new", 0) => order.ReportRefundSent(refundId, reference, Actor.Platform, now).Done(),
+                ("new", 0) => Send(order, refundId, reference, now, at => completesAt = CompletesAt(eventId, at, order.CalendarOf(Party.Buyer))),
                 ("new", _) => order.ReportRefundFailed(refundId, "simulated: the card issuer declined the refund", Actor.Platform, now).Done(),
                 _ => order.ReportRefundCompleted(refundId, reference, Actor.Platform, now).Done(),
             }, ct: ct);
@@ -84,11 +87,22 @@ internal sealed class PaymentSimulator(Database db, OrderCommands commands, Time
             }
 
             advanced += await db.WriteAsync((connection, tx) => connection.ExecuteAsync(
-                "UPDATE simulated_refunds SET state = @next WHERE event_id = @eventId AND state = @state",
-                new { eventId, state, next = state == "new" && declines == 0 && result.Error is null ? "sent" : "done" },
+                "UPDATE simulated_refunds SET state = @next, complete_at = COALESCE(@completesAt, complete_at) WHERE event_id = @eventId AND state = @state",
+                new { eventId, state, next = state == "new" && declines == 0 && result.Error is null ? "sent" : "done", completesAt = completesAt?.ToUnixTimeMilliseconds() },
                 tx), ct);
         }
 
         return advanced;
+    }
+
+    /// <summary>Takes the refund on; it completes counted from when it was asked for (its last attempt), in the buyer's business days.</summary>
+    private static Result<bool> Send(Order order, string refundId, string reference, DateTimeOffset now, Action<DateTimeOffset> completesFrom)
+    {
+        if (order.Refund(refundId) is { } refund)
+        {
+            completesFrom(refund.UpdatedAt ?? refund.CreatedAt);
+        }
+
+        return order.ReportRefundSent(refundId, reference, Actor.Platform, now).Done();
     }
 }

@@ -214,14 +214,31 @@ internal sealed class OrderStore(Database db)
                 """,
                 new { refund.Id, OrderId = order.Id.Value, refund.Status, refund.NeedsAttention, refund.UpdatedAt });
         }
+
+        foreach (var chargeback in now.Chargebacks.Where(c => !stored.Chargebacks.Contains(c)))
+        {
+            batch.Add(
+                """
+                INSERT INTO chargebacks (id, order_id, status, needs_attention, updated_at) VALUES (@Id, @OrderId, @Status, @NeedsAttention, @UpdatedAt)
+                ON CONFLICT (id) DO UPDATE SET status = excluded.status, needs_attention = excluded.needs_attention, updated_at = excluded.updated_at
+                """,
+                new { chargeback.Id, OrderId = order.Id.Value, chargeback.Status, chargeback.NeedsAttention, chargeback.UpdatedAt });
+        }
     }
 
     /// <summary>The orders with a refund that failed every attempt, the longest waiting first.</summary>
-    public async Task<IReadOnlyList<OrderId>> OrdersNeedingRefundAttentionAsync(int limit, CancellationToken ct = default)
+    public Task<IReadOnlyList<OrderId>> OrdersNeedingRefundAttentionAsync(int limit, CancellationToken ct = default) =>
+        OrdersNeedingAttentionAsync("refunds", limit, ct);
+
+    /// <summary>The orders with an open chargeback that pays what a sent refund pays too, the longest waiting first.</summary>
+    public Task<IReadOnlyList<OrderId>> OrdersNeedingChargebackAttentionAsync(int limit, CancellationToken ct = default) =>
+        OrdersNeedingAttentionAsync("chargebacks", limit, ct);
+
+    private async Task<IReadOnlyList<OrderId>> OrdersNeedingAttentionAsync(string table, int limit, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var ids = await connection.QueryAsync<string>(
-            "SELECT order_id FROM refunds WHERE needs_attention = 1 GROUP BY order_id ORDER BY MIN(updated_at), order_id LIMIT @limit", new { limit });
+            $"SELECT order_id FROM {table} WHERE needs_attention = 1 GROUP BY order_id ORDER BY MIN(updated_at), order_id LIMIT @limit", new { limit });
         return [.. ids.Select(OrderId.Of)];
     }
 

@@ -115,6 +115,12 @@ internal static class Schema
         -- An account's region (ISO 3166 alpha-2), whose holidays its business-day deadlines skip.
         ALTER TABLE accounts ADD COLUMN region TEXT;
         """,
+        """
+        -- Chargebacks by state, so that mediators find those that pay what a sent refund pays too.
+        CREATE TABLE chargebacks (
+            id TEXT PRIMARY KEY, order_id TEXT NOT NULL, status TEXT NOT NULL, needs_attention INTEGER NOT NULL, updated_at BIGINT NOT NULL);
+        CREATE INDEX chargebacks_attention ON chargebacks (needs_attention, updated_at);
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.

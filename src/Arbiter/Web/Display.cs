@@ -18,9 +18,23 @@ internal static class Display
         Domain.Orders.RefundStatus.Pending => r.Attempt > 1 ? $"waiting for the payment system (attempt {r.Attempt})" : "waiting for the payment system",
         Domain.Orders.RefundStatus.Sent => $"on its way{(r.Reference is { } sent ? $" ({sent})" : "")}, expected by {When(r.ExpectedBy)}",
         Domain.Orders.RefundStatus.Completed => $"paid{(r.UpdatedAt is { } at ? $" on {When(at)}" : "")}",
+        Domain.Orders.RefundStatus.Cancelled => "withdrawn: the buyer's bank returns this money instead",
         _ when r.NeedsAttention => $"failed {r.Attempt} times ({r.FailureReason}): a mediator will retry it",
         _ => $"failed ({r.FailureReason}){(r.RetryAt is { } retry ? $"; tried again on {When(retry)}" : "")}",
     };
+
+    /// <summary>A chargeback in words: what the bank took, why, and how the bank decided.</summary>
+    public static string Chargeback(Api.ChargebackView c)
+    {
+        var took = $"A chargeback of {Money(c.Amount, c.Currency)} was reported on {When(c.CreatedAt)} ({c.Reason})";
+        return c.Status switch
+        {
+            Domain.Orders.ChargebackStatus.Won => $"{took}; the bank decided for the seller{(c.ClosedAt is { } at ? $" on {When(at)}" : "")}: the money came back.",
+            Domain.Orders.ChargebackStatus.Lost => $"{took}; the bank decided for the buyer{(c.ClosedAt is { } at ? $" on {When(at)}" : "")}, who keeps the money.",
+            _ when c.Overlap > 0 => $"{took}. The bank is deciding. {Money(c.Overlap, c.Currency)} of it was refunded already: it must be contested at the bank with the refund's reference, or it is paid twice.",
+            _ => $"{took}. The bank is deciding: until then no dispute can be opened, and nothing more is released or refunded from that money.",
+        };
+    }
 
     public static string When(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 

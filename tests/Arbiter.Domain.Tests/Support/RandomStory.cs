@@ -41,9 +41,15 @@ internal static class RandomStory
         ShipReplacement,
         ConfirmReplacement,
         ReportReplacementProblem,
+
+        /// <summary>The seller promises (a wait or a replacement) and the buyer accepts at once: the start of a promise, in one step.</summary>
+        Promise,
         RequestProtectionExtension,
         ExtendProcessing,
         AnswerExtensionRequest,
+        Chargeback,
+        CloseChargeback,
+        RefundSent,
 
         /// <summary>Someone who may not (the other party, a stranger, a mediator, the platform) tries an order command.</summary>
         Intruder,
@@ -60,6 +66,9 @@ internal static class RandomStory
         public override string ToString() => $"{(StartShipped ? "shipped" : "paid")}: {string.Join(", ", Steps)}";
     }
 
+    /// <summary>What the platform reports from the payment side: chargebacks, their outcome, a refund sent; asked for apart.</summary>
+    private static readonly Op[] BankOps = [Op.Chargeback, Op.CloseChargeback, Op.RefundSent];
+
     /// <summary>Mostly small clock moves (hours) with the odd long jump, so that deadlines race commands.</summary>
     private static readonly Gen<int> Hours = Gen.Frequency((6, Gen.Choose(1, 72)), (1, Gen.Choose(73, 24 * 30)));
 
@@ -68,12 +77,16 @@ internal static class RandomStory
 
     private static readonly Gen<Step> StepGen =
         from op in Gen.Frequency(
-            (4, Gen.Constant(Op.Advance)),
-            (2, Gen.Constant(Op.Open)),
+            (64, Gen.Constant(Op.Advance)),
+            (32, Gen.Constant(Op.Open)),
 
             // Promises take several steps in a row (an offer, its acceptance, a shipment): asked for more often.
-            (2, Gen.Elements(Op.MakeOffer, Op.AcceptOffer, Op.ShipReplacement, Op.ConfirmReplacement, Op.Resume)),
-            (10, Gen.Elements(Enum.GetValues<Op>())))
+            (32, Gen.Elements(Op.MakeOffer, Op.AcceptOffer, Op.Promise, Op.ShipReplacement, Op.ConfirmReplacement, Op.Resume)),
+            (160, Gen.Elements(Enum.GetValues<Op>().Except(BankOps).ToArray())),
+
+            // The bank ends every dispute and stops new ones: seldom, so that stories still reach the end of a promise.
+            (1, Gen.Constant(Op.Chargeback)),
+            (4, Gen.Elements(Op.CloseChargeback, Op.RefundSent)))
         from line in Gen.Choose(0, 1)
         from number in op == Op.Advance ? Hours : Amounts
         from flag in Gen.Elements(true, false)
@@ -102,7 +115,10 @@ internal static class RandomStory
         return step.Op switch
         {
             _ when step.Op is not (Op.Advance or Op.Ship or Op.ConfirmReceipt or Op.CancelOrder or Op.ExtendProtection or Op.Open or Op.Intruder
-                or Op.RequestProtectionExtension or Op.ExtendProcessing or Op.AnswerExtensionRequest) && dispute is null => nothingToTry,
+                or Op.RequestProtectionExtension or Op.ExtendProcessing or Op.AnswerExtensionRequest or Op.Chargeback or Op.CloseChargeback or Op.RefundSent) && dispute is null => nothingToTry,
+            Op.Chargeback => order.ReportChargeback(Actor.Platform, amount / 3, "fraud", null, now).Plain(),
+            Op.CloseChargeback => order.Chargebacks is [.., var chargeback] ? order.CloseChargeback(Actor.Platform, chargeback.Id, step.Flag, now).Plain() : nothingToTry,
+            Op.RefundSent => order.Refunds is [.., var refund] ? order.ReportRefundSent(refund.Id, null, Actor.Platform, now) : nothingToTry,
             Op.RequestProtectionExtension => order.RequestProtectionExtension(Scenario.Buyer, 1 + (step.Number % 20), null, now).Plain(),
             Op.ExtendProcessing => order.ExtendProcessing(step.Flag ? Scenario.Seller : Actor.Platform, 1 + (step.Number % 10), now).Plain(),
             Op.AnswerExtensionRequest => order.ExtensionRequests is [.., var request]
@@ -139,6 +155,7 @@ internal static class RandomStory
             Op.ConfirmReturn => dispute!.ConfirmReturnReceived(Scenario.Seller, now),
             Op.RefuseReturn => dispute!.RefuseReturn(Scenario.Seller, "Broken.", now),
             Op.Resume => dispute!.Resume(Scenario.Buyer, now),
+            Op.Promise => Promise(dispute!, step, now),
             Op.ShipReplacement => dispute!.ShipReplacement(Scenario.Seller, "DHL", "JD2", now),
             Op.ConfirmReplacement => dispute!.ConfirmReplacement(Scenario.Buyer, now),
             Op.ReportReplacementProblem => dispute!.ReportReplacementProblem(Scenario.Buyer, "Broken too.", now),
@@ -157,6 +174,12 @@ internal static class RandomStory
 
         s.AdvanceTo(target);
         return Result.Ok;
+    }
+
+    private static Result Promise(Dispute dispute, Step step, DateTimeOffset now)
+    {
+        var promised = dispute.MakeOffer(Scenario.Seller, step.Flag ? OfferType.Replacement : OfferType.WaitForDelivery, null, null, now, 1 + (step.Number % 30));
+        return promised.IsSuccess ? dispute.AcceptOffer(Scenario.Buyer, promised.Value!.Id, false, now) : promised.Plain();
     }
 
     private static ClaimRequest ClaimFor(Step step, long? amount)
