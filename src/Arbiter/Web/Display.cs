@@ -36,6 +36,16 @@ internal static class Display
         };
     }
 
+    /// <summary>What happens to the money next, as the dispute stands: a return first, the appeal window, or the refund going out.</summary>
+    public static string NextForTheMoney(Domain.Disputes.Dispute d) => d switch
+    {
+        { Status: Domain.Disputes.DisputeStatus.AwaitingReturn } => "the buyer sends the item back first; the refund follows once its receipt is confirmed.",
+        { Status: Domain.Disputes.DisputeStatus.Resolved, Settled: false, AppealDeadline: { } appealBy } =>
+            $"the refund of {d.Outcome!.RefundAmount} goes out once the appeal window closes, on {When(appealBy)}.",
+        { Outcome.RefundAmount.IsPositive: true } => $"the refund of {d.Outcome.RefundAmount} goes out.",
+        _ => "nothing is refunded.",
+    };
+
     public static string When(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     public static string When(DateTimeOffset at) => When(at.UtcDateTime);

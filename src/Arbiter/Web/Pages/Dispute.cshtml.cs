@@ -50,7 +50,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
     }
 
     public Task<IActionResult> OnPostAcceptClaimAsync(string id) =>
-        RunAsync(id, (d, who, now, currency) => d.AcceptClaim(who, now), "You accepted the claim: the refund goes out.");
+        RunAsync(id, (d, who, now, currency) => d.AcceptClaim(who, now), d => $"You accepted the claim: {Display.NextForTheMoney(d)}");
 
     public Task<IActionResult> OnPostRejectAsync(string id, string? note) =>
         RunAsync(id, (d, who, now, currency) => d.Reject(who, note, now), "You rejected the claim; you can still make an offer.");
@@ -127,7 +127,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
         RunAsync(id, (d, who, now, currency) => d.ShipReturn(who, carrier, trackingNumber, now), "Return shipment recorded.");
 
     public Task<IActionResult> OnPostReturnReceivedAsync(string id) =>
-        RunAsync(id, (d, who, now, currency) => d.ConfirmReturnReceived(who, now), "You confirmed the returned item: the refund goes out.");
+        RunAsync(id, (d, who, now, currency) => d.ConfirmReturnReceived(who, now), d => $"You confirmed the returned item: {Display.NextForTheMoney(d)}");
 
     public Task<IActionResult> OnPostRefuseReturnAsync(string id, string? note) =>
         RunAsync(id, (d, who, now, currency) => d.RefuseReturn(who, note, now), "A mediator will look at the returned item.");
@@ -149,9 +149,13 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
     }
 
     /// <param name="command">Runs on the dispute, given the caller, the instant and the order's currency.</param>
-    private async Task<IActionResult> RunAsync(string id, Func<Dispute, Actor, DateTimeOffset, Currency, Result> command, string notice)
+    private Task<IActionResult> RunAsync(string id, Func<Dispute, Actor, DateTimeOffset, Currency, Result> command, string notice) =>
+        RunAsync(id, command, _ => notice);
+
+    /// <summary>Runs a command on the dispute; the notice says what the saved dispute now means, so it never promises what is not so.</summary>
+    private async Task<IActionResult> RunAsync(string id, Func<Dispute, Actor, DateTimeOffset, Currency, Result> command, Func<Dispute, string> notice)
     {
         var result = await disputes.RunAsync(Caller, id, (order, dispute, now) => command(dispute, Caller.Actor, now, order.Currency).Done(), HttpContext.RequestAborted);
-        return Done(result.Error, notice);
+        return Done(result.Error, result.Error is null ? notice(result.Order!.Dispute(id)!) : "");
     }
 }
