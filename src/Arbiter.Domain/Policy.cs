@@ -140,7 +140,7 @@ public sealed record Policy
     }
 
     /// <summary>The work days of a party in <paramref name="region"/>: its weekend and holidays; without a region, Monday to Friday.</summary>
-    public WorkCalendar CalendarOf(string? region) => region is null
+    public WorkCalendar CalendarOf(string? region) => region is null || !(Holidays.ContainsKey(region) || Weekends.ContainsKey(region))
         ? WorkCalendar.Default
         : new WorkCalendar(Holidays.GetValueOrDefault(region) ?? [], Weekends.GetValueOrDefault(region));
 

@@ -11,11 +11,7 @@ public sealed partial class Dispute
     /// </summary>
     internal void EndByChargeback(string chargebackId, DateTimeOffset now)
     {
-        SupersedePendingOffer();
-        if (Escalation is { } escalation)
-        {
-            Escalation = escalation with { InfoRequests = [.. escalation.InfoRequests.Select(r => r with { Closed = true })] };
-        }
+        StopWaiting();
 
         Outcome = new Outcome(Order.Amount(0), false, DecidedBy.Chargeback, now, $"the buyer's bank decides instead ({chargebackId})");
         AppealDeadline = null;

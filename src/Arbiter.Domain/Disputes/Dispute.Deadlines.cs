@@ -137,11 +137,7 @@ public sealed partial class Dispute
     private void Conclude(Outcome outcome, DateTimeOffset now)
     {
         Outcome = outcome;
-        SupersedePendingOffer();
-        if (Escalation is { } escalation)
-        {
-            Escalation = escalation with { InfoRequests = [.. escalation.InfoRequests.Select(r => r with { Closed = true })] };
-        }
+        StopWaiting();
 
         if (outcome.ReturnRequired)
         {
@@ -152,6 +148,16 @@ public sealed partial class Dispute
         }
 
         Resolve(now);
+    }
+
+    /// <summary>The outcome is fixed: no offer stays pending and no question waits for an answer.</summary>
+    private void StopWaiting()
+    {
+        SupersedePendingOffer();
+        if (Escalation is { } escalation)
+        {
+            Escalation = escalation with { InfoRequests = [.. escalation.InfoRequests.Select(r => r with { Closed = true })] };
+        }
     }
 
     private void Resolve(DateTimeOffset now)

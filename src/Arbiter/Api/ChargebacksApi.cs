@@ -24,19 +24,12 @@ internal static class ChargebacksApi
                 Endpoint.NeedingAttentionAsync(http, needsAttention, "chargebacks", attention.ChargebacksAsync))
             .Answers<IReadOnlyList<ChargebackView>>()
             .WithSummary("Open chargebacks that pay money a refund already sent pays too, the oldest first: contest them with the refund's reference (mediator, platform)");
-        chargebacks.MapGet("/{id}", GetAsync).Answers<ChargebackView>().WithSummary("Read a chargeback");
+        chargebacks.MapGet("/{id}", (HttpContext http, OrderCommands c, string id) =>
+                Endpoint.ReadOnOrderAsync(http, c, ChargebackId.Parse(id)?.OrderId, o => o.Chargeback(id) is { } chargeback ? ChargebackView.Of(o, chargeback) : null)).Answers<ChargebackView>().WithSummary("Read a chargeback");
         chargebacks.MapPost("/{id}/won", (HttpContext http, OrderCommands c, string id) => CloseAsync(http, c, id, won: true))
             .Answers<ChargebackView>().WithSummary("The merchant won at the bank: the money comes back, and refunds it replaced go out again (platform)");
         chargebacks.MapPost("/{id}/lost", (HttpContext http, OrderCommands c, string id) => CloseAsync(http, c, id, won: false))
             .Answers<ChargebackView>().WithSummary("The merchant lost at the bank: the buyer keeps the money (platform)");
-    }
-
-    private static async Task<IResult> GetAsync(HttpContext http, OrderCommands commands, string id)
-    {
-        var order = ChargebackId.Parse(id)?.OrderId is { } orderId ? await commands.ReadAsync(orderId, http.RequestAborted) : null;
-        return order is not null && http.Caller().CanSee(order) && order.Chargeback(id) is { } chargeback
-            ? Results.Ok(ChargebackView.Of(order, chargeback))
-            : Problems.From(OrderCommands.NotFound);
     }
 
     private static Task<IResult> CloseAsync(HttpContext http, OrderCommands commands, string id, bool won) =>

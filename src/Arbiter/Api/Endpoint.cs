@@ -53,6 +53,13 @@ internal static class Endpoint
         return Results.Ok(DisputeView.Of(order, order.Dispute(disputeId)!, caller, clock.GetUtcNow()));
     }
 
+    /// <summary>Reads something an order holds (a refund, a chargeback) by the order its id names; a caller who cannot see the order finds nothing.</summary>
+    public static async Task<IResult> ReadOnOrderAsync(HttpContext http, OrderCommands commands, OrderId? orderId, Func<Order, object?> view)
+    {
+        var order = orderId is { } id ? await commands.ReadAsync(id, http.RequestAborted) : null;
+        return order is not null && http.Caller().CanSee(order) && view(order) is { } found ? Results.Ok(found) : Problems.From(OrderCommands.NotFound);
+    }
+
     /// <summary>
     /// A list of what waits for mediators (refunds, chargebacks), for mediators and the platform; the
     /// query must say <c>needsAttention=true</c>, so that a later list of everything cannot change its meaning.

@@ -16,7 +16,8 @@ internal static class RefundsApi
         refunds.MapGet("/", (HttpContext http, NeedingAttention attention, bool? needsAttention) =>
             Endpoint.NeedingAttentionAsync(http, needsAttention, "refunds", attention.RefundsAsync)).Answers<IReadOnlyList<RefundView>>()
             .WithSummary("Refunds that failed every attempt and wait for a mediator or the platform to retry them, the longest waiting first (mediator, platform)");
-        refunds.MapGet("/{id}", GetAsync).Answers<RefundView>().WithSummary("Read a refund and how its payment is going");
+        refunds.MapGet("/{id}", (HttpContext http, OrderCommands c, string id) =>
+            Endpoint.ReadOnOrderAsync(http, c, RefundId.Parse(id)?.OrderId, o => o.Refund(id) is { } refund ? RefundView.Of(o, refund) : null)).Answers<RefundView>().WithSummary("Read a refund and how its payment is going");
         refunds.MapPost("/{id}/sent", (HttpContext http, OrderCommands c, string id, RefundReportRequest? body) =>
             OnRefundAsync(http, c, id, (o, who, now) => o.ReportRefundSent(id, body?.Reference, who, now)))
             .Answers<RefundView>().WithSummary("The payment system took the refund on (platform)");
@@ -29,14 +30,6 @@ internal static class RefundsApi
         refunds.MapPost("/{id}/retry", (HttpContext http, OrderCommands c, string id) =>
             OnRefundAsync(http, c, id, (o, who, now) => o.RetryRefund(id, who, now)))
             .Answers<RefundView>().WithSummary("Ask for a failed refund again, at once (mediator, platform)");
-    }
-
-    private static async Task<IResult> GetAsync(HttpContext http, OrderCommands commands, string id)
-    {
-        var order = RefundId.Parse(id)?.OrderId is { } orderId ? await commands.ReadAsync(orderId, http.RequestAborted) : null;
-        return order is not null && http.Caller().CanSee(order) && order.Refund(id) is { } refund
-            ? Results.Ok(RefundView.Of(order, refund))
-            : Problems.From(OrderCommands.NotFound);
     }
 
     /// <summary>A report on a refund, run on the order its id names; answers with the refund.</summary>

@@ -27,10 +27,11 @@ internal static class Display
     public static string Chargeback(Api.ChargebackView c)
     {
         var took = $"A chargeback of {Money(c.Amount, c.Currency)} was reported on {When(c.CreatedAt)} ({c.Reason})";
+        var decided = c.ClosedAt is { } at ? $" on {When(at)}" : "";
         return c.Status switch
         {
-            Domain.Orders.ChargebackStatus.Won => $"{took}; the bank decided for the seller{(c.ClosedAt is { } at ? $" on {When(at)}" : "")}: the money came back.",
-            Domain.Orders.ChargebackStatus.Lost => $"{took}; the bank decided for the buyer{(c.ClosedAt is { } at ? $" on {When(at)}" : "")}, who keeps the money.",
+            Domain.Orders.ChargebackStatus.Won => $"{took}; the bank decided for the seller{decided}: the money came back.",
+            Domain.Orders.ChargebackStatus.Lost => $"{took}; the bank decided for the buyer{decided}, who keeps the money.",
             _ when c.Overlap > 0 => $"{took}. The bank is deciding. {Money(c.Overlap, c.Currency)} of it was refunded already: it must be contested at the bank with the refund's reference, or it is paid twice.",
             _ => $"{took}. The bank is deciding: until then no dispute can be opened, and nothing more is released or refunded from that money.",
         };
