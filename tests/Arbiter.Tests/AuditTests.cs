@@ -80,7 +80,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
         var output = new StringWriter();
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
-        Assert.Equal(["Applied 9 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["Applied 10 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -98,12 +98,13 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
                 DROP TABLE sign_in_links; DROP TABLE data_protection_keys;
                 DROP TABLE webhook_attempts; DROP TABLE webhook_deliveries; DROP TABLE webhook_endpoints; DROP TABLE simulated_refunds; DROP TABLE refunds; DROP TABLE mail_messages; DROP TABLE events_waiting; DROP TABLE events;
                 ALTER TABLE accounts DROP COLUMN reminders_off; ALTER TABLE accounts DROP COLUMN region;
+                ALTER TABLE accounts DROP COLUMN language; ALTER TABLE accounts DROP COLUMN time_zone; ALTER TABLE accounts DROP COLUMN device_time_zone;
                 DROP INDEX idempotency_created; ALTER TABLE idempotency DROP COLUMN withheld; DROP TABLE web_sessions; DROP TABLE evidence_chunks; DROP TABLE chargebacks;
                 DELETE FROM schema_migrations WHERE version > 1
                 """);
         }
 
-        Assert.Equal(8, await db.MigrateAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(9, await db.MigrateAsync(TestContext.Current.CancellationToken));
         var report = new StringWriter();
         Assert.Equal(0, await MaintenanceCommands.AuditAsync(Host.Storage.Options(), report));
         var order = await Expect(await Market.Buyer.GetAsync("/api/v1/orders/o1"), HttpStatusCode.OK);

@@ -41,7 +41,7 @@ public abstract class MailTests(Backend backend) : IAsyncLifetime
         var toSeller = opened.Single(m => m.To.Mailboxes.Single().Address == "s1@example.test");
         Assert.Equal("disputes@shop.test", toSeller.From.Mailboxes.Single().Address);
         Assert.Contains("https://disputes.shop.test/disputes/o1-d1", toSeller.TextBody, StringComparison.Ordinal);
-        Assert.Contains("respond by 2026-03-07 09:00 UTC", toSeller.TextBody, StringComparison.Ordinal);
+        Assert.Contains("respond by March 7, 2026, 9:00 AM UTC", toSeller.TextBody, StringComparison.Ordinal);
         Assert.Contains("href=\"https://disputes.shop.test/disputes/o1-d1\"", toSeller.HtmlBody, StringComparison.Ordinal);
         Assert.Null(toSeller.Headers[HeaderId.ListUnsubscribe]);
         Assert.Equal("evt_o1_3", toSeller.Headers["Arbiter-Event-Id"]);
@@ -56,7 +56,7 @@ public abstract class MailTests(Backend backend) : IAsyncLifetime
         await _market.AdvanceAsync(days: 55, minutes: 1);
 
         var reminder = _smtp.Messages.Single(m => m.Subject == "Buyer protection for order o1 ends soon");
-        Assert.Contains("ends at 2026-05-01 09:00 UTC", reminder.TextBody, StringComparison.Ordinal);
+        Assert.Contains("ends at May 1, 2026, 9:00 AM UTC", reminder.TextBody, StringComparison.Ordinal);
         var unsubscribe = reminder.Headers[HeaderId.ListUnsubscribe]!.Trim('<', '>');
         Assert.Equal("List-Unsubscribe=One-Click", reminder.Headers["List-Unsubscribe-Post"]);
         var path = new Uri(unsubscribe).PathAndQuery;
@@ -82,7 +82,7 @@ public abstract class MailTests(Backend backend) : IAsyncLifetime
         await _market.DisputeAsync("o1");
         await _market.AdvanceAsync(days: 4, minutes: 1);
 
-        var reminder = _smtp.Messages.Single(m => m.Subject == "Respond to dispute o1-d1 by 2026-03-07 09:00 UTC");
+        var reminder = _smtp.Messages.Single(m => m.Subject == "Respond to dispute o1-d1 by March 7, 2026, 9:00 AM UTC");
         Assert.Equal("s1@example.test", reminder.To.Mailboxes.Single().Address);
         Assert.NotNull(reminder.Headers[HeaderId.ListUnsubscribe]);
     }

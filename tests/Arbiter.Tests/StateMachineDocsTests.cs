@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Arbiter.Domain;
 using Arbiter.Domain.Common;
@@ -52,13 +53,13 @@ public class StateMachineDocsTests
         where TStatus : struct, Enum
         where TAction : struct, Enum
     {
-        page.AppendLine($"## {title}").AppendLine();
+        page.AppendLine(CultureInfo.InvariantCulture, $"## {title}").AppendLine();
         foreach (var row in table.Rows)
         {
-            page.AppendLine($"### `{Words.Of(row.Status)}`").AppendLine();
+            page.AppendLine(CultureInfo.InvariantCulture, $"### `{Words.Of(row.Status)}`").AppendLine();
             page.AppendLine(row.Arms.Count == 0
                 ? "Arms no deadline."
-                : $"Arms: {string.Join("; ", row.Arms.Select(a => $"`{Words.Of(a.Kind)}` → {Leads(a.LeadsTo)}"))}.");
+                : string.Create(CultureInfo.InvariantCulture, $"Arms: {string.Join("; ", row.Arms.Select(a => $"`{Words.Of(a.Kind)}` → {Leads(a.LeadsTo)}"))}."));
             page.AppendLine();
             if (row.Transitions.Count == 0)
             {
@@ -69,7 +70,7 @@ public class StateMachineDocsTests
             page.AppendLine("| action | who | leads to |").AppendLine("|---|---|---|");
             foreach (var transition in row.Transitions)
             {
-                page.AppendLine($"| `{Words.Of(transition.Action)}` | {string.Join(", ", transition.Who.Select(Words.Of))} | {Leads(transition.LeadsTo)} |");
+                page.AppendLine(CultureInfo.InvariantCulture, $"| `{Words.Of(transition.Action)}` | {string.Join(", ", transition.Who.Select(Words.Of))} | {Leads(transition.LeadsTo)} |");
             }
 
             page.AppendLine();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Arbiter.Domain.Common;
 using Arbiter.Api;
@@ -9,6 +10,7 @@ using Arbiter.Security;
 using Arbiter.Storage;
 using Arbiter.Timers;
 using Arbiter.Web;
+using Arbiter.Web.Localization;
 using Arbiter.Webhooks;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -22,6 +24,8 @@ internal static partial class ArbiterApp
     /// <summary>Builds the app; <paramref name="configure"/> lets tests swap the server or the clock.</summary>
     public static async Task<WebApplication> BuildAsync(ServeOptions options, TimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null)
     {
+        // Whatever the machine's locale: only pages and e-mail speak the reader's culture, and they say so.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
         var database = options.OpenDatabase();
         var secrets = options.OpenSecrets();
         await database.MigrateAsync();
@@ -115,6 +119,8 @@ internal static partial class ArbiterApp
         {
             app.UseForwardedHeaders();
         }
+
+        app.UseWebLocalization();
 
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -1,19 +1,20 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Arbiter.Domain.Common;
-using Arbiter.Web;
+using Arbiter.Web.Localization;
 using MimeKit;
 
 namespace Arbiter.Mail;
 
-/// <summary>An e-mail about to be sent: whom to, about which event, and the link that stops reminders.</summary>
-internal sealed record MailToSend(string Id, string DisplayName, string Email, JsonNode Event, string UnsubscribeUrl);
+/// <summary>An e-mail about to be sent: whom to, in which language and time zone, about which event, and the link that stops reminders.</summary>
+internal sealed record MailToSend(string Id, string DisplayName, string Email, Reader Reader, string EventType, JsonNode Event, string UnsubscribeUrl);
 
-/// <summary>Writes an event's e-mail, text and HTML, with the link to the dispute or order and its deadline.</summary>
+/// <summary>Writes an event's e-mail, text and HTML, in its reader's language, with the link to the dispute or order and its deadline on the reader's clock.</summary>
 internal static class MailComposer
 {
     public static MimeMessage Compose(MailSettings settings, MailTemplate template, MailToSend mail)
     {
+        var w = new Wording(mail.Reader);
         var e = mail.Event;
         var orderId = Text(e, "orderId");
         var disputeId = e["disputeId"]?.GetValue<string>();
@@ -21,17 +22,18 @@ internal static class MailComposer
         string Fill(string text) => text
             .Replace("{order}", orderId, StringComparison.Ordinal)
             .Replace("{dispute}", disputeId ?? "", StringComparison.Ordinal)
-            .Replace("{amount}", (e["refund"] ?? e["chargeback"]) is { } money ? Money.Of(money["amount"]!.GetValue<long>(), Text(money, "currency")).ToString() : "", StringComparison.Ordinal)
-            .Replace("{deadline}", Deadline(e) is { } due ? Display.When(due) : "the deadline", StringComparison.Ordinal);
+            .Replace("{amount}", (e["refund"] ?? e["chargeback"]) is { } money ? w.Money(money["amount"]!.GetValue<long>(), Text(money, "currency")) : "", StringComparison.Ordinal)
+            .Replace("{deadline}", Deadline(e) is { } due ? w.When(due) : w["Mail.TheDeadline"], StringComparison.Ordinal);
 
-        var message = new MimeMessage { Subject = Fill(template.Subject), MessageId = $"{mail.Id.Replace(':', '.')}@arbiter" };
+        var message = new MimeMessage { Subject = Fill(w[$"Mail.{mail.EventType}.Subject"]), MessageId = $"{mail.Id.Replace(':', '.')}@arbiter" };
         message.From.Add(MailboxAddress.Parse(settings.From));
         message.To.Add(new MailboxAddress(mail.DisplayName, mail.Email));
         message.Headers.Add("Arbiter-Event-Id", Text(e, "id"));
-        var body = Fill(template.Body);
-        var footer = template.Reminder
-            ? $"You get reminders like this one for your orders. Stop them: {mail.UnsubscribeUrl}"
-            : "You get this e-mail because it concerns your order or dispute; it cannot be turned off.";
+        message.Headers.Add(HeaderId.ContentLanguage, w.Culture.Name);
+        var body = Fill(w[$"Mail.{mail.EventType}.Body"]);
+        var hello = w["Mail.Hello", mail.DisplayName];
+        var open = w[disputeId is null ? "Mail.OpenOrder" : "Mail.OpenDispute", disputeId ?? orderId];
+        var footer = template.Reminder ? w["Mail.ReminderFooter", mail.UnsubscribeUrl] : w["Mail.Footer"];
         if (template.Reminder)
         {
             message.Headers.Add("List-Unsubscribe", $"<{mail.UnsubscribeUrl}>");
@@ -40,14 +42,14 @@ internal static class MailComposer
 
         var builder = new BodyBuilder
         {
-            TextBody = $"Hello {mail.DisplayName},\n\n{body}\n\nOpen it: {link}\n\n--\n{footer}\n",
+            TextBody = $"{hello}\n\n{body}\n\n{open}: {link}\n\n--\n{footer}\n",
             HtmlBody = $"""
-                <!doctype html><html><body style="font-family: sans-serif">
-                <p>Hello {Html(mail.DisplayName)},</p>
+                <!doctype html><html lang="{w.Culture.Name}"><body style="font-family: sans-serif">
+                <p>{Html(hello)}</p>
                 <p>{Html(body)}</p>
-                <p><a href="{Html(link)}">Open {Html(disputeId is null ? $"order {orderId}" : $"dispute {disputeId}")}</a></p>
+                <p><a href="{Html(link)}">{Html(open)}</a></p>
                 <hr><p style="color: #666; font-size: small">{(template.Reminder
-                    ? $"You get reminders like this one for your orders. <a href=\"{Html(mail.UnsubscribeUrl)}\">Stop reminders</a>."
+                    ? $"{Html(w["Mail.ReminderFooterHtml"])} <a href=\"{Html(mail.UnsubscribeUrl)}\">{Html(w["Mail.StopReminders"])}</a>."
                     : Html(footer))}</p>
                 </body></html>
                 """,

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Arbiter.Events;
 using Arbiter.Storage;
 using Dapper;
+using Arbiter.Web.Localization;
 using MailKit.Net.Smtp;
 using MimeKit;
 
@@ -128,7 +129,7 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
         try
         {
             message = MailComposer.Compose(settings, template, new MailToSend(
-                mail.Id, mail.DisplayName, mail.Email, JsonNode.Parse(mail.Payload)!, unsubscribe.UrlFor(mail.AccountId)));
+                mail.Id, mail.DisplayName, mail.Email, Reader.Of(mail.Language, mail.TimeZone, mail.DeviceTimeZone), mail.EventType, JsonNode.Parse(mail.Payload)!, unsubscribe.UrlFor(mail.AccountId)));
         }
         catch (Exception e) when (e is ParseException or FormatException or ArgumentException)
         {
@@ -165,7 +166,8 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
         return ids.Count == 0 ? [] : [.. await connection.QueryAsync<Claimed>(
             $"""
             SELECT m.id AS Id, m.account_id AS AccountId, m.attempts AS Attempts, m.created_at AS CreatedAt, e.type AS EventType, e.payload AS Payload,
-                   a.display_name AS DisplayName, a.email AS Email, a.reminders_off AS RemindersOff
+                   a.display_name AS DisplayName, a.email AS Email, a.reminders_off AS RemindersOff,
+                   a.language AS Language, a.time_zone AS TimeZone, a.device_time_zone AS DeviceTimeZone
             FROM mail_messages m JOIN events e ON e.id = m.event_id JOIN accounts a ON a.id = m.account_id
             WHERE {db.InList("m.id", "ids")}
             """,
@@ -199,5 +201,8 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
         public string DisplayName { get; init; } = "";
         public string? Email { get; init; }
         public long RemindersOff { get; init; }
+        public string? Language { get; init; }
+        public string? TimeZone { get; init; }
+        public string? DeviceTimeZone { get; init; }
     }
 }

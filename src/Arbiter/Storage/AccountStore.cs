@@ -7,6 +7,9 @@ namespace Arbiter.Storage;
 
 internal sealed record Account(string Id, Role Role, string DisplayName, string? Email, string? Region = null);
 
+/// <summary>What an account chose: reminder e-mails, its language, its time zone (null: its browser's, last seen as <paramref name="DeviceTimeZone"/>).</summary>
+internal sealed record AccountSettings(bool Reminders, string? Language, string? TimeZone, string? DeviceTimeZone);
+
 /// <summary>An order's party as its account says: the role, and the region whose holidays it keeps.</summary>
 internal sealed record OrderParty(Role Role, string? Region);
 
@@ -58,6 +61,50 @@ internal sealed class AccountStore(Database db)
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long>("SELECT reminders_off FROM accounts WHERE id = @accountId", new { accountId }) == 0;
+    }
+
+    /// <summary>An account's settings: reminders, and the language and time zone it reads in.</summary>
+    public async Task<AccountSettings?> SettingsAsync(string accountId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Id, long RemindersOff, string? Language, string? TimeZone, string? DeviceTimeZone)>(
+            "SELECT id, reminders_off, language, time_zone, device_time_zone FROM accounts WHERE id = @accountId", new { accountId });
+        return row.Id is null ? null : new AccountSettings(row.RemindersOff == 0, row.Language, row.TimeZone, row.DeviceTimeZone);
+    }
+
+    /// <summary>Saves the language and time zone an account chose (a null zone follows its browser); false when there is no such account.</summary>
+    public Task<bool> SetReadingAsync(string accountId, string language, string? timeZone, CancellationToken ct = default) =>
+        db.WriteAsync(async (connection, tx) => await connection.ExecuteAsync(
+            "UPDATE accounts SET language = @language, time_zone = @timeZone WHERE id = @accountId", new { accountId, language, timeZone }, tx) == 1, ct);
+
+    /// <summary>Saves the language an account chose with the pages' switch, keeping its time zone.</summary>
+    public Task<bool> SetLanguageAsync(string accountId, string language, CancellationToken ct = default) =>
+        db.WriteAsync(async (connection, tx) => await connection.ExecuteAsync(
+            "UPDATE accounts SET language = @language WHERE id = @accountId", new { accountId, language }, tx) == 1, ct);
+
+    /// <summary>
+    /// At sign-in, what the browser says (its language and time zone) fills in what the account has
+    /// not chosen, so that e-mail reaches people in their language and time as their pages do.
+    /// </summary>
+    public Task NoteBrowserAsync(string accountId, string language, string? deviceTimeZone, CancellationToken ct = default) =>
+        db.WriteAsync(async (connection, tx) => await connection.ExecuteAsync(
+            """
+            UPDATE accounts SET language = COALESCE(language, @language), device_time_zone = COALESCE(@deviceTimeZone, device_time_zone)
+            WHERE id = @accountId
+            """,
+            new { accountId, language, deviceTimeZone }, tx), ct);
+
+    /// <summary>The display names of those of <paramref name="ids"/> that exist.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string Id, string DisplayName)>($"SELECT id, display_name FROM accounts WHERE {db.InList("id", "ids")}", new { ids = ids.ToArray() });
+        return rows.ToDictionary(r => r.Id, r => r.DisplayName, StringComparer.Ordinal);
     }
 
     /// <summary>An order's two parties, of those that exist, in one round trip.</summary>

@@ -121,6 +121,12 @@ internal static class Schema
             id TEXT PRIMARY KEY, order_id TEXT NOT NULL, status TEXT NOT NULL, needs_attention INTEGER NOT NULL, updated_at BIGINT NOT NULL);
         CREATE INDEX chargebacks_attention ON chargebacks (needs_attention, updated_at);
         """,
+        """
+        -- What an account reads in: a language and a time zone it chose, and the zone its browser last reported.
+        ALTER TABLE accounts ADD COLUMN language TEXT;
+        ALTER TABLE accounts ADD COLUMN time_zone TEXT;
+        ALTER TABLE accounts ADD COLUMN device_time_zone TEXT;
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.

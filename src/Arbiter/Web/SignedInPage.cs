@@ -2,6 +2,7 @@ using Arbiter.Api;
 using Arbiter.Application;
 using Arbiter.Domain.Common;
 using Arbiter.Domain.Orders;
+using Arbiter.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,6 +16,9 @@ internal abstract class SignedInPage(TimeProvider clock) : PageModel
     public Caller Caller => User.WebCaller() ?? throw new InvalidOperationException("A signed-in page without an account.");
 
     public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>How this page speaks to its reader.</summary>
+    protected Wording W => HttpContext.RequestServices.GetRequiredService<Wording>();
 
     [TempData]
     public string? Notice { get; set; }
@@ -44,7 +48,7 @@ internal abstract class SignedInPage(TimeProvider clock) : PageModel
         }
         else
         {
-            Problem = error.Message;
+            Problem = W.Problem(error);
         }
 
         return RedirectToPage();

@@ -1,9 +1,12 @@
+using System.Globalization;
+using System.Net;
 using System.Reflection;
 using System.Security.Claims;
 using Arbiter.Api;
 using Arbiter.Domain.Common;
 using Arbiter.Security;
 using Arbiter.Storage;
+using Arbiter.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,6 +29,7 @@ internal static class WebSetup
     public static void AddWeb(this IServiceCollection services, Hosting.ServeOptions options)
     {
         var secure = options.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.AddWebLocalization();
         services.AddRazorPages(o => o.RootDirectory = "/Web/Pages").AddMvcOptions(o => o.Filters.Add<UnknownHandlerFilter>());
         services.AddSingleton<DataProtectionKeys>();
         services.AddSingleton<SignInLinks>();
@@ -117,19 +121,14 @@ internal static class WebSetup
 
     public static Task WriteStatusPageAsync(HttpContext context, int code)
     {
-        var (title, text) = code switch
-        {
-            404 => ("Not found", "There is nothing here, or it is not yours to see."),
-            400 => ("That did not work", "The form may have expired: go back, reload the page and try again."),
-            413 => ("Too large", "That is more than can be sent at once: go back and choose smaller or fewer files."),
-            429 => ("Please wait a moment", "Too much is happening at once: go back and try again in a few seconds."),
-            _ => ("That did not work", "Go back and try again."),
-        };
+        var w = new Wording(Reader.Of(context));
+        var page = code is 404 or 400 or 413 or 429 ? code.ToString(CultureInfo.InvariantCulture) : "Other";
+        string Say(string part) => WebUtility.HtmlEncode(w[$"Status.{page}.{part}"]);
         context.Response.ContentType = "text/html; charset=utf-8";
         return context.Response.WriteAsync($"""
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{title} · Arbiter</title><link rel="stylesheet" href="/assets/app.css"></head>
-            <body><main id="main"><h1>{title}</h1><p>{text}</p><p><a href="/">Back to the dispute centre</a></p></main></body></html>
+            <!doctype html><html lang="{w.Culture.Name}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{Say("Title")} · Arbiter</title><link rel="stylesheet" href="/assets/app.css"></head>
+            <body><main id="main"><h1>{Say("Title")}</h1><p>{Say("Text")}</p><p><a href="/">{WebUtility.HtmlEncode(w["Status.Back"])}</a></p></main></body></html>
             """);
     }
 
@@ -137,9 +136,27 @@ internal static class WebSetup
     public static async Task SignInAsync(HttpContext context, Account account)
     {
         var session = await context.RequestServices.GetRequiredService<WebSessions>().StartAsync(account.Id, context.RequestAborted);
+        await ReadingOnSignInAsync(context, account.Id);
         await context.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(AccountClaim, account.Id), new Claim(RoleClaim, account.Role.ToString()), new Claim(ClaimTypes.Name, account.DisplayName), new Claim(SessionClaim, session)],
             CookieAuthenticationDefaults.AuthenticationScheme)));
+    }
+
+    /// <summary>
+    /// A new browser reads in the account's language and time zone where the account chose them;
+    /// what the browser says fills in what the account has not chosen, for its e-mail.
+    /// </summary>
+    private static async Task ReadingOnSignInAsync(HttpContext context, string accountId)
+    {
+        var accounts = context.RequestServices.GetRequiredService<AccountStore>();
+        var browser = Reader.Of(context);
+        var deviceZone = Reader.ZoneOf(context.Request.Cookies[Reader.DeviceZoneCookie])?.Id;
+        await accounts.NoteBrowserAsync(accountId, browser.Culture.Name, deviceZone, context.RequestAborted);
+        if (await accounts.SettingsAsync(accountId, context.RequestAborted) is { } settings)
+        {
+            LocalizationSetup.RememberLanguage(context.Response, Texts.LanguageOf(settings.Language)?.Name ?? browser.Culture.Name);
+            LocalizationSetup.RememberZone(context.Response, Reader.ZoneOf(settings.TimeZone)?.Id);
+        }
     }
 
     /// <summary>Ends the browser's session on the server and drops its cookie.</summary>

@@ -1,29 +1,39 @@
 // Progressive enhancement only: every page works without it.
 "use strict";
 
-// Countdowns run against the server's clock (which may be a sandbox's simulated one), not the device's.
+// Countdowns run against the server's clock (which may be a sandbox's simulated one), not the device's,
+// in the page's language: the same words the server wrote ("in 3 days", "через 3 дня", "3天后").
 function startCountdowns() {
   const clocks = document.querySelectorAll("time.countdown");
   if (clocks.length === 0) return;
   const offset = Date.parse(clocks[0].dataset.now) - Date.now();
+  const words = new Intl.RelativeTimeFormat(document.documentElement.lang || "en", { numeric: "always" });
+  const up = document.body.dataset.timeUp || "";
   const tick = () => {
     const now = Date.now() + offset;
     for (const el of clocks) {
-      const left = Date.parse(el.getAttribute("datetime")) - now;
-      el.textContent = describe(left);
+      el.textContent = describe(Date.parse(el.getAttribute("datetime")) - now, words, up);
     }
   };
   tick();
   setInterval(tick, 1000);
 }
 
-function describe(ms) {
-  if (ms <= 0) return "time is up";
-  const minutes = Math.floor(ms / 60000), hours = Math.floor(minutes / 60), days = Math.floor(hours / 24);
-  if (days >= 1) return `${days} d ${hours % 24} h left`;
-  if (hours >= 1) return `${hours} h ${minutes % 60} min left`;
-  if (minutes >= 1) return `${minutes} min left`;
-  return `${Math.ceil(ms / 1000)} s left`;
+function describe(ms, words, up) {
+  if (ms <= 0) return up;
+  const seconds = Math.floor(ms / 1000), minutes = Math.floor(seconds / 60), hours = Math.floor(minutes / 60), days = Math.floor(hours / 24);
+  if (days >= 1) return words.format(days, "day");
+  if (hours >= 1) return words.format(hours, "hour");
+  if (minutes >= 1) return words.format(minutes, "minute");
+  return words.format(seconds, "second");
+}
+
+// Tells the server this device's time zone, so that times are said on the reader's own clock.
+function rememberTimeZone() {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone && !document.cookie.split("; ").includes(`arbiter_device_tz=${encodeURIComponent(zone)}`)) {
+    document.cookie = `arbiter_device_tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
+  }
 }
 
 // The questionnaire offers only the reasons that fit the answer to "did you receive the item?".
@@ -45,6 +55,7 @@ function linkReasonsToReceived() {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  rememberTimeZone();
   startCountdowns();
   linkReasonsToReceived();
 });

@@ -2,6 +2,7 @@ using Arbiter.Api;
 using Arbiter.Application;
 using Arbiter.Domain.Common;
 using Arbiter.Domain.Disputes;
+using Arbiter.Storage;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Arbiter.Web.Pages;
@@ -11,7 +12,7 @@ namespace Arbiter.Web.Pages;
 /// mediator's questions, and a form for each thing the viewer may do now (the domain's allowed
 /// actions, so the page never offers what would be refused).
 /// </summary>
-internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles uploads, SellerRecords sellers, TimeProvider clock) : SignedInPage(clock)
+internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles uploads, SellerRecords sellers, AccountStore accounts, TimeProvider clock) : SignedInPage(clock)
 {
     /// <summary>The seller's record, for the buyer to judge the seller's answers by.</summary>
     public Domain.Sellers.SellerRecord? SellerRecord { get; private set; }
@@ -32,7 +33,17 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
     /// <summary>What the buyer would lose by cancelling now, said before the click.</summary>
     public string? CancelWarning { get; private set; }
 
+    /// <summary>The people the dispute mentions, by name.</summary>
+    public People People { get; private set; } = null!;
+
+    /// <summary>What confirming the returned item does to the money, said before the click.</summary>
+    public string? ReturnReceivedWarning { get; private set; }
+
     public bool Can(string action) => Dispute.AllowedActions.Contains(action);
+
+    public string Who(string actor) => W.Who(actor, People);
+
+    public static EvidenceKind KindOf(string contentType) => EvidenceKinds.Of(contentType);
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -46,14 +57,23 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
         CancelWarning = Caller.Role == Role.Buyer ? dispute.CancelWarning(Now) : null;
         SellerRecord = Caller.Role == Role.Buyer ? await sellers.OfAsync(order.SellerId, HttpContext.RequestAborted) : null;
         MayAskForTime = CancelWarning is not null && order.Guard(Domain.Orders.OrderAction.RequestProtectionExtension, Caller.Actor, Now).IsSuccess;
+        var refund = W.Money(dispute.Outcome?.RefundAmount ?? dispute.Claim.Amount);
+        ReturnReceivedWarning = dispute.AppealDeadline is { } appealBy && appealBy > Now
+            ? W["Return.ReceivedWarningAfterAppeal", refund, W.When(appealBy)]
+            : W["Return.ReceivedWarning", refund];
+        People = await Web.People.OfAsync(
+            accounts,
+            Caller.AccountId,
+            [$"buyer:{order.BuyerId}", $"seller:{order.SellerId}", .. dispute.History.Select(h => h.Actor), .. dispute.Messages.Select(m => m.Author), .. Dispute.Evidence.Select(e => e.UploadedBy)],
+            HttpContext.RequestAborted);
         return Page();
     }
 
     public Task<IActionResult> OnPostAcceptClaimAsync(string id) =>
-        RunAsync(id, (d, who, now, currency) => d.AcceptClaim(who, now), d => $"You accepted the claim: {Display.NextForTheMoney(d)}");
+        RunAsync(id, (d, who, now, currency) => d.AcceptClaim(who, now), d => W["Notice.ClaimAccepted", W.NextForTheMoney(d)]);
 
     public Task<IActionResult> OnPostRejectAsync(string id, string? note) =>
-        RunAsync(id, (d, who, now, currency) => d.Reject(who, note, now), "You rejected the claim; you can still make an offer.");
+        RunAsync(id, (d, who, now, currency) => d.Reject(who, note, now), W["Notice.Rejected"]);
 
     /// <summary>
     /// Sends the seller's offer; "no return, no refund" written beside a promise ("wait, it is on
@@ -71,66 +91,66 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
         return await RunAsync(
             id,
             (d, who, now, currency) => d.MakeOffer(who, type, type == OfferType.NoRefund || type.IsPromise() ? null : Money.Parse(amount, currency)?.Minor ?? -1, note, now, days).Plain(),
-            type.IsPromise() ? "Your promise was sent to the buyer." : "Your offer was sent to the buyer.");
+            W[type.IsPromise() ? "Notice.PromiseSent" : "Notice.OfferSent"]);
     }
 
     public Task<IActionResult> OnPostAcceptOfferAsync(string id, string offerId, bool confirm) =>
-        RunAsync(id, (d, who, now, currency) => d.AcceptOffer(who, offerId, confirm, now), "You accepted the offer.");
+        RunAsync(id, (d, who, now, currency) => d.AcceptOffer(who, offerId, confirm, now), W["Notice.OfferAccepted"]);
 
     /// <summary>The buyer, about to cancel near the end of protection, asks the seller for more of it instead.</summary>
     public async Task<IActionResult> OnPostAskForTimeAsync(string id, int days)
     {
         var result = await disputes.RunAsync(Caller, id, (order, _, now) => order.RequestProtectionExtension(Caller.Actor, days, null, now).Plain().Done(), HttpContext.RequestAborted);
-        return Done(result.Error, $"The seller is asked for {days} more days of protection; the dispute stays open meanwhile.");
+        return Done(result.Error, W["Notice.AskedForTimeInDispute", days]);
     }
 
     public Task<IActionResult> OnPostResumeAsync(string id) =>
-        RunAsync(id, (d, who, now, currency) => d.Resume(who, now), "You stopped waiting: the seller has a new chance to agree with you before a mediator decides.");
+        RunAsync(id, (d, who, now, currency) => d.Resume(who, now), W["Notice.Resumed"]);
 
     public Task<IActionResult> OnPostShipReplacementAsync(string id, string? carrier, string? trackingNumber) =>
-        RunAsync(id, (d, who, now, currency) => d.ShipReplacement(who, carrier, trackingNumber, now), "The replacement's shipment is recorded; the buyer is told.");
+        RunAsync(id, (d, who, now, currency) => d.ShipReplacement(who, carrier, trackingNumber, now), W["Notice.ReplacementShipped"]);
 
     public Task<IActionResult> OnPostReplacementReceivedAsync(string id) =>
-        RunAsync(id, (d, who, now, currency) => d.ConfirmReplacement(who, now), "You confirmed the replacement: the dispute is resolved.");
+        RunAsync(id, (d, who, now, currency) => d.ConfirmReplacement(who, now), W["Notice.ReplacementReceived"]);
 
     public Task<IActionResult> OnPostReplacementProblemAsync(string id, string? note) =>
-        RunAsync(id, (d, who, now, currency) => d.ReportReplacementProblem(who, note, now), "A mediator will look at the replacement.");
+        RunAsync(id, (d, who, now, currency) => d.ReportReplacementProblem(who, note, now), W["Notice.ReplacementProblem"]);
 
     public Task<IActionResult> OnPostDeclineOfferAsync(string id, string offerId) =>
-        RunAsync(id, (d, who, now, currency) => d.DeclineOffer(who, offerId, now), "You declined the offer.");
+        RunAsync(id, (d, who, now, currency) => d.DeclineOffer(who, offerId, now), W["Notice.OfferDeclined"]);
 
     public Task<IActionResult> OnPostChangeClaimAsync(string id, Solution solution, string? amount, string? description) =>
-        RunAsync(id, (d, who, now, currency) => d.ChangeClaim(who, new ClaimRequest(d.Claim.Received, d.Claim.Reason, solution, Money.Parse(amount, currency)?.Minor ?? -1, description, d.Claim.EvidenceIds), now), "Your claim was changed.");
+        RunAsync(id, (d, who, now, currency) => d.ChangeClaim(who, new ClaimRequest(d.Claim.Received, d.Claim.Reason, solution, Money.Parse(amount, currency)?.Minor ?? -1, description, d.Claim.EvidenceIds), now), W["Notice.ClaimChanged"]);
 
     public Task<IActionResult> OnPostCancelAsync(string id, bool confirm) =>
-        RunAsync(id, (d, who, now, currency) => d.Cancel(who, confirm, now), "The dispute is cancelled.");
+        RunAsync(id, (d, who, now, currency) => d.Cancel(who, confirm, now), W["Notice.Cancelled"]);
 
     public Task<IActionResult> OnPostEscalateAsync(string id, string? note) =>
-        RunAsync(id, (d, who, now, currency) => d.Escalate(who, note, now), "A mediator will look at the dispute.");
+        RunAsync(id, (d, who, now, currency) => d.Escalate(who, note, now), W["Notice.Escalated"]);
 
     public Task<IActionResult> OnPostMessageAsync(string id, string? text) =>
-        RunAsync(id, (d, who, now, currency) => d.SendMessage(who, text, now).Plain(), "Message sent.");
+        RunAsync(id, (d, who, now, currency) => d.SendMessage(who, text, now).Plain(), W["Notice.MessageSent"]);
 
     public Task<IActionResult> OnPostAnswerAsync(string id, string requestId, string? text) =>
-        RunAsync(id, (d, who, now, currency) => d.AnswerInfoRequest(who, requestId, text, [], now), "Your answer was sent to the mediator.");
+        RunAsync(id, (d, who, now, currency) => d.AnswerInfoRequest(who, requestId, text, [], now), W["Notice.AnswerSent"]);
 
     public Task<IActionResult> OnPostAskAsync(string id, string from, string? question, int? businessDays) =>
-        RunAsync(id, (d, who, now, currency) => d.RequestInfo(who, from == "both" ? [Party.Buyer, Party.Seller] : from == "seller" ? [Party.Seller] : [Party.Buyer], question, businessDays, now).Plain(), "Your question was sent.");
+        RunAsync(id, (d, who, now, currency) => d.RequestInfo(who, from == "both" ? [Party.Buyer, Party.Seller] : from == "seller" ? [Party.Seller] : [Party.Buyer], question, businessDays, now).Plain(), W["Notice.QuestionSent"]);
 
     public Task<IActionResult> OnPostDecideAsync(string id, MediatorOutcome outcome, string? amount, Party? returnShippingPaidBy, string? note) =>
-        RunAsync(id, (d, who, now, currency) => d.Decide(who, outcome, outcome == MediatorOutcome.PartialRefund ? Money.Parse(amount, currency)?.Minor ?? -1 : null, returnShippingPaidBy, note, now), "Your decision is recorded.");
+        RunAsync(id, (d, who, now, currency) => d.Decide(who, outcome, outcome == MediatorOutcome.PartialRefund ? Money.Parse(amount, currency)?.Minor ?? -1 : null, returnShippingPaidBy, note, now), W["Notice.Decided"]);
 
     public Task<IActionResult> OnPostAppealAsync(string id, string? reason) =>
-        RunAsync(id, (d, who, now, currency) => d.AppealDecision(who, reason, now), "Your appeal was sent to a mediator.");
+        RunAsync(id, (d, who, now, currency) => d.AppealDecision(who, reason, now), W["Notice.Appealed"]);
 
     public Task<IActionResult> OnPostShipReturnAsync(string id, string? carrier, string? trackingNumber) =>
-        RunAsync(id, (d, who, now, currency) => d.ShipReturn(who, carrier, trackingNumber, now), "Return shipment recorded.");
+        RunAsync(id, (d, who, now, currency) => d.ShipReturn(who, carrier, trackingNumber, now), W["Notice.ReturnShipped"]);
 
     public Task<IActionResult> OnPostReturnReceivedAsync(string id) =>
-        RunAsync(id, (d, who, now, currency) => d.ConfirmReturnReceived(who, now), d => $"You confirmed the returned item: {Display.NextForTheMoney(d)}");
+        RunAsync(id, (d, who, now, currency) => d.ConfirmReturnReceived(who, now), d => W["Notice.ReturnReceived", W.NextForTheMoney(d)]);
 
     public Task<IActionResult> OnPostRefuseReturnAsync(string id, string? note) =>
-        RunAsync(id, (d, who, now, currency) => d.RefuseReturn(who, note, now), "A mediator will look at the returned item.");
+        RunAsync(id, (d, who, now, currency) => d.RefuseReturn(who, note, now), W["Notice.ReturnRefused"]);
 
     public async Task<IActionResult> OnPostEvidenceAsync(string id, IFormFile? file)
     {
@@ -141,11 +161,11 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
 
         if (file is null || file.Length == 0 || file.Length > RequestLimitsMiddleware.EvidenceLimit)
         {
-            return Done(DomainError.Invalid(ErrorCode.FileRequired, $"Choose a file of at most {RequestLimitsMiddleware.EvidenceLimit / 1024 / 1024} MB."), "");
+            return Done(DomainError.Invalid(ErrorCode.FileRequired, W["Evidence.TooLarge", RequestLimitsMiddleware.EvidenceLimit / 1024 / 1024]), "");
         }
 
         var added = await uploads.AddAsync(Caller, orderId, id, file, HttpContext.RequestAborted);
-        return Done(added.Error, $"{file.FileName} was added.");
+        return Done(added.Error, W["Notice.EvidenceAdded", file.FileName]);
     }
 
     /// <param name="command">Runs on the dispute, given the caller, the instant and the order's currency.</param>

@@ -68,13 +68,13 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
 
         if (Money.Parse(Amount, Order.Currency) is not { } amount)
         {
-            return Fail($"Enter the amount you ask for as a number, such as {Refundable.Major}.");
+            return Fail(W["Questionnaire.AmountNumber", Refundable.Major]);
         }
 
         var files = Evidence.Where(f => f.Length > 0).ToList();
         if (files.Count > Api.RequestLimitsMiddleware.FilesPerForm)
         {
-            return Fail($"Choose at most {Api.RequestLimitsMiddleware.FilesPerForm} files here; you can add more on the dispute's page once it is open.");
+            return Fail(W["Questionnaire.TooManyFiles", Api.RequestLimitsMiddleware.FilesPerForm]);
         }
 
         var evidenceIds = new List<string>();
@@ -82,13 +82,13 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
         {
             if (file.Length > Api.RequestLimitsMiddleware.EvidenceLimit)
             {
-                return Fail($"{file.FileName} is too large: evidence files may be at most {Api.RequestLimitsMiddleware.EvidenceLimit / 1024 / 1024} MB.");
+                return Fail(W["Questionnaire.FileTooLarge", file.FileName, Api.RequestLimitsMiddleware.EvidenceLimit / 1024 / 1024]);
             }
 
             var added = await uploads.AddAsync(Caller, Order.Id, null, file, HttpContext.RequestAborted);
             if (!added.IsSuccess)
             {
-                return Fail($"{file.FileName}: {added.Error!.Message}");
+                return Fail($"{file.FileName}: {W.Problem(added.Error!)}");
             }
 
             evidenceIds.Add(added.Value!.Id);
@@ -98,10 +98,10 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
         var opened = await commands.RunAsync(Order.Id, Caller.CanSee, (order, now) => order.OpenDispute(Caller.Actor, Line.Id, claim, now), ct: HttpContext.RequestAborted);
         if (opened.Error is { } error)
         {
-            return Fail(error.Message);
+            return Fail(W.Problem(error));
         }
 
-        Notice = "Your dispute is open. The seller has been asked to respond.";
+        Notice = W["Notice.DisputeOpened"];
         return Redirect($"/disputes/{opened.Value!.Id}");
     }
 
@@ -131,7 +131,7 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
             return Done(guard.Error, "");
         }
 
-        Error = guard.Error?.Message;
+        Error = guard.Error is { } refused ? W.Problem(refused) : null;
         return null;
     }
 }

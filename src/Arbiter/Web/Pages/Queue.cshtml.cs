@@ -40,6 +40,6 @@ internal sealed class QueueModel(CallerDisputes disputes, NeedingAttention atten
 
     public Task<IActionResult> OnPostRetryRefundAsync(string refundId) =>
         RefundId.Parse(refundId)?.OrderId is { } orderId
-            ? RunOnOrderAsync(commands, orderId, (order, who, now) => order.RetryRefund(refundId, who, now), $"Refund {refundId} is asked for again.")
+            ? RunOnOrderAsync(commands, orderId, (order, who, now) => order.RetryRefund(refundId, who, now), W["Notice.RefundRetried", refundId])
             : Task.FromResult<IActionResult>(NotFound());
 }
