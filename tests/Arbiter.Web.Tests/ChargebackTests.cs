@@ -23,14 +23,14 @@ public sealed class ChargebackTests(BrowserFixture browser) : IAsyncLifetime
         await _site.PostAsync("/api/v1/orders/o1/chargebacks", new { amount = 2299, reason = "goods not received" });
 
         var buyer = await _site.SignInAsync("b1", "/orders/o1");
-        await Expect(buyer.Locator(".chargeback")).ToContainTextAsync("A chargeback of USD 22.99 was reported");
+        await Expect(buyer.Locator(".chargeback")).ToContainTextAsync("A chargeback of $22.99 was reported");
         await Expect(buyer.Locator(".chargeback")).ToContainTextAsync("it must be contested at the bank");
 
         var mediator = await _site.SignInAsync("m1", "/queue");
         await Expect(mediator.GetByRole(AriaRole.Heading, new() { Name = "Chargebacks that may pay a buyer twice" })).ToBeVisibleAsync();
         await Steps.ExpectEveryControlLabelledAsync(mediator);
         var row = mediator.GetByRole(AriaRole.Row).Filter(new() { HasText = "o1-r1" });
-        await Expect(row).ToContainTextAsync("USD 22.99 (goods not received)");
+        await Expect(row).ToContainTextAsync("$22.99 (goods not received)");
 
         await _site.PostAsync("/api/v1/chargebacks/o1-c1/lost", new { });
         await buyer.ReloadAsync();

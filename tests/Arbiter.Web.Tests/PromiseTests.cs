@@ -46,7 +46,7 @@ public sealed class PromiseTests(BrowserFixture browser) : IAsyncLifetime
         await buyer.GetByLabel("The replacement came and is right").CheckAsync();
         await buyer.GetByRole(AriaRole.Button, new() { Name = "Confirm the replacement" }).ClickAsync();
         await Steps.Status(buyer).ToContainTextAsync("resolved");
-        await Expect(buyer.Locator("#outcome")).ToContainTextAsync("replacement received");
+        await Expect(buyer.Locator("#outcome")).ToContainTextAsync("The buyer received the replacement");
     }
 
     [Fact]

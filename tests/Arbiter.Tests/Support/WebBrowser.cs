@@ -37,6 +37,15 @@ public sealed partial class WebBrowser : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => _client.GetAsync(path);
 
+    /// <summary>A page's HTML, which must come with 200.</summary>
+    public async Task<string> PageAsync(string path)
+    {
+        using var response = await _client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {html[..Math.Min(300, html.Length)]}");
+        return html;
+    }
+
     /// <summary>The session cookie as a Cookie header, as someone who copied it would send it.</summary>
     public string SessionCookie() =>
         _jar.Header(_client.BaseAddress!).Split("; ").Single(c => c.StartsWith("arbiter_session=", StringComparison.Ordinal));

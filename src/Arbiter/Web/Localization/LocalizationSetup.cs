@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Arbiter.Web.Localization;
 
@@ -11,6 +14,9 @@ internal static class LocalizationSetup
     public static void AddWebLocalization(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+
+        // Pages in Russian and Chinese are written as text, not as numeric character references.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddScoped(s => new Wording(Reader.Of(s.GetRequiredService<IHttpContextAccessor>().HttpContext!)));
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -27,7 +27,7 @@ internal sealed partial class Wording
     public string Exactly(DateTime utc) => reader.IsUtc ? When(utc) : $"{When(utc)} ({reader.Zone.Id})";
 
     /// <summary>
-    /// How far an instant is from now, in the largest whole unit: "in 3 days", "2 hours ago". The
+    /// How far an instant is from now, in the largest whole unit: "in 3 days", "2 hours ago", "just now". The
     /// same words as the browser's <c>Intl.RelativeTimeFormat</c>, which keeps countdowns running.
     /// </summary>
     public string Relative(DateTime utc, DateTimeOffset now)
@@ -35,6 +35,11 @@ internal sealed partial class Wording
         var span = DateTime.SpecifyKind(utc, DateTimeKind.Utc) - now.UtcDateTime;
         var future = span >= TimeSpan.Zero;
         var size = span.Duration();
+        if (size < TimeSpan.FromMinutes(1) && !future || size < TimeSpan.FromSeconds(1))
+        {
+            return this["Time.JustNow"];
+        }
+
         var (unit, count) = size.TotalDays >= 1 ? ("Days", (long)size.TotalDays)
             : size.TotalHours >= 1 ? ("Hours", (long)size.TotalHours)
             : size.TotalMinutes >= 1 ? ("Minutes", (long)size.TotalMinutes)
