@@ -2,7 +2,8 @@
 # Installs what the tests need from Debian's packages, when missing: the PostgreSQL server
 # binaries (the tests start a throwaway cluster of their own on a free loopback port), Chromium
 # (the browser tests drive it headless through Playwright) and aiosmtpd (the mail tests start a
-# real SMTP server with it).
+# real SMTP server with it), and a Chinese font, so that the screenshots of pages in Chinese show
+# characters rather than boxes.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -11,6 +12,7 @@ missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing from Debian's packages: ${missing[*]}..."

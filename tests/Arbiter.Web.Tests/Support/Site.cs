@@ -42,18 +42,24 @@ public sealed class Site : IAsyncDisposable
         return site;
     }
 
-    /// <summary>A phone-sized browser page signed in as <paramref name="accountId"/> by a one-time link.</summary>
-    public async Task<IPage> SignInAsync(string accountId, string returnTo = "/")
+    /// <summary>A browser page signed in as <paramref name="accountId"/> by a one-time link: phone-sized unless <paramref name="desktop"/>, with the device's language and time zone.</summary>
+    public async Task<IPage> SignInAsync(string accountId, string returnTo = "/", string locale = "en-US", string timeZone = "UTC", bool desktop = false)
     {
         var link = await PostAsync($"/api/v1/accounts/{accountId}/sign-in-links", new { returnTo });
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(locale, timeZone, desktop);
         await page.GotoAsync((string)link["url"]!);
         return page;
     }
 
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(string locale = "en-US", string timeZone = "UTC", bool desktop = false)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, BaseURL = Address.ToString() });
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = desktop ? new ViewportSize { Width = 1280, Height = 900 } : new ViewportSize { Width = 390, Height = 844 },
+            BaseURL = Address.ToString(),
+            Locale = locale,
+            TimezoneId = timeZone,
+        });
         _contexts.Add(context);
         return await context.NewPageAsync();
     }

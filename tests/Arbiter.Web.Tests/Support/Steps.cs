@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Arbiter.Web.Tests.Support;
@@ -30,6 +31,14 @@ public static class Steps
                 .map(e => e.outerHTML)
             """);
         Assert.Empty(unlabelled);
+    }
+
+    /// <summary>axe-core, run inside the page: no serious or critical accessibility violation.</summary>
+    public static async Task ExpectAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
+        Assert.True(serious.Count == 0, $"{page.Url}: {string.Join("; ", serious)}");
     }
 
     public static ILocatorAssertions Status(IPage page) => Assertions.Expect(page.Locator("#status"));

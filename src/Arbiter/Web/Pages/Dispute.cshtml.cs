@@ -39,9 +39,14 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
     /// <summary>What confirming the returned item does to the money, said before the click.</summary>
     public string? ReturnReceivedWarning { get; private set; }
 
+    private string _buyerId = "";
+
     public bool Can(string action) => Dispute.AllowedActions.Contains(action);
 
     public string Who(string actor) => W.Who(actor, People);
+
+    /// <summary>Who added an evidence file: its record names only the account, one of the order's parties.</summary>
+    public string Uploader(string accountId) => Who($"{(accountId == _buyerId ? "buyer" : "seller")}:{accountId}");
 
     public static EvidenceKind KindOf(string contentType) => EvidenceKinds.Of(contentType);
 
@@ -61,10 +66,11 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
         ReturnReceivedWarning = dispute.AppealDeadline is { } appealBy && appealBy > Now
             ? W["Return.ReceivedWarningAfterAppeal", refund, W.When(appealBy)]
             : W["Return.ReceivedWarning", refund];
+        _buyerId = order.BuyerId;
         People = await Web.People.OfAsync(
             accounts,
             Caller.AccountId,
-            [$"buyer:{order.BuyerId}", $"seller:{order.SellerId}", .. dispute.History.Select(h => h.Actor), .. dispute.Messages.Select(m => m.Author), .. Dispute.Evidence.Select(e => e.UploadedBy)],
+            [$"buyer:{order.BuyerId}", $"seller:{order.SellerId}", .. dispute.History.Select(h => h.Actor), .. dispute.Messages.Select(m => m.Author)],
             HttpContext.RequestAborted);
         return Page();
     }
