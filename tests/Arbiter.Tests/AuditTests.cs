@@ -80,7 +80,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
         var output = new StringWriter();
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
-        Assert.Equal(["Applied 10 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["Applied 11 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -88,6 +88,10 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
     {
         await Market.ShippedOrderAsync("o1");
         await PostOk(Market.Buyer, "/api/v1/orders/o1/confirm-receipt");
+        var d2 = Text(await Market.DisputeAsync("o2"), "id");
+        await PostOk(Market.Seller, $"/api/v1/disputes/{d2}/reject", new { note = "No." });
+        await PostOk(Market.Buyer, $"/api/v1/disputes/{d2}/escalate", new { note = "Help." });
+        await Expect(await Market.Mediator.PostAsJsonAsync($"/api/v1/disputes/{d2}/info-requests", new { from = "buyer", question = "A photo?", businessDays = 3 }), HttpStatusCode.Created);
         var db = Host.Services.GetRequiredService<Database>();
         await using (var connection = await db.OpenAsync(TestContext.Current.CancellationToken))
         {
@@ -100,15 +104,26 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
                 ALTER TABLE accounts DROP COLUMN reminders_off; ALTER TABLE accounts DROP COLUMN region;
                 ALTER TABLE accounts DROP COLUMN language; ALTER TABLE accounts DROP COLUMN time_zone; ALTER TABLE accounts DROP COLUMN device_time_zone;
                 DROP INDEX idempotency_created; ALTER TABLE idempotency DROP COLUMN withheld; DROP TABLE web_sessions; DROP TABLE evidence_chunks; DROP TABLE chargebacks;
+                DROP INDEX orders_buyer_recent; DROP INDEX orders_seller_recent; DROP INDEX orders_buyer_due; DROP INDEX orders_seller_due; DROP INDEX orders_unfilled;
+                DROP INDEX disputes_seller; DROP INDEX disputes_escalated;
+                ALTER TABLE orders DROP COLUMN titles; ALTER TABLE orders DROP COLUMN due_at; ALTER TABLE disputes DROP COLUMN stage;
                 DELETE FROM schema_migrations WHERE version > 1
                 """);
         }
 
-        Assert.Equal(9, await db.MigrateAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(10, await db.MigrateAsync(TestContext.Current.CancellationToken));
         var report = new StringWriter();
         Assert.Equal(0, await MaintenanceCommands.AuditAsync(Host.Storage.Options(), report));
         var order = await Expect(await Market.Buyer.GetAsync("/api/v1/orders/o1"), HttpStatusCode.OK);
         Assert.Equal("completed", Text(order, "status"));
+
+        // What the lists search and sort by was filled in from the documents.
+        var lists = Host.Services.GetRequiredService<OrderLists>();
+        var ct = TestContext.Current.CancellationToken;
+        var byTitle = await lists.OrdersAsync(new OrderListQuery("b1", null, null, false, "SPEEDO", ListOrder.Deadline, null, 50), ct);
+        Assert.Equal(["o2", "o1"], byTitle.Items.Select(id => id.Value));
+        var waitingForBuyer = await lists.DisputesAsync(new DisputeListQuery(null, null, true, [Domain.Disputes.DisputeStatus.Escalated], Domain.Disputes.EscalationStatus.WaitingForBuyer, null, null, 50), ct);
+        Assert.Equal([d2], waitingForBuyer.Items.Select(d => d.Id));
     }
 }
 

@@ -45,6 +45,7 @@ internal static partial class ArbiterApp
         builder.Services.AddSingleton(secrets);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<OrderStore>();
+        builder.Services.AddSingleton<OrderLists>();
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<Callers>();
         builder.Services.AddSingleton(_ => new FailedSignIns(options.FailedSignInsPerMinute));

@@ -42,6 +42,9 @@ internal abstract class Database
         }
 
         await tx.CommitAsync(ct);
+
+        // Data a migration's SQL cannot derive (it lives in the order documents) is filled in after it, in batches.
+        await new OrderStore(this).FillListColumnsAsync(ct);
         return Migrations.Count - (int)done;
     }
 

@@ -88,10 +88,14 @@ internal sealed class OrderStore(Database db)
     {
         var inserted = await connection.ExecuteAsync(
             """
-            INSERT INTO orders (id, buyer_id, seller_id, status, version, doc, updated_at)
-            VALUES (@Id, @BuyerId, @SellerId, @Status, 1, @Doc, @At) ON CONFLICT (id) DO NOTHING
+            INSERT INTO orders (id, buyer_id, seller_id, status, version, doc, updated_at, titles, due_at)
+            VALUES (@Id, @BuyerId, @SellerId, @Status, 1, @Doc, @At, @Titles, @DueAt) ON CONFLICT (id) DO NOTHING
             """,
-            new { Id = order.Id.Value, order.BuyerId, order.SellerId, Status = order.Status.ToString(), Doc = document, At = order.CreatedAt.ToUnixTimeMilliseconds() },
+            new
+            {
+                Id = order.Id.Value, order.BuyerId, order.SellerId, Status = order.Status.ToString(), Doc = document, At = order.CreatedAt.ToUnixTimeMilliseconds(),
+                Titles = ListColumns.Titles(order), DueAt = ListColumns.DueAt(order),
+            },
             tx);
         if (inserted == 0)
         {
@@ -125,8 +129,8 @@ internal sealed class OrderStore(Database db)
         {
             var document = Serialize(order);
             documents.Add(
-                "UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At WHERE id = @Id AND version = @Version",
-                new { Id = order.Id.Value, Status = order.Status.ToString(), Doc = document, At = now.ToUnixTimeMilliseconds(), Version = version });
+                "UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At, due_at = @DueAt WHERE id = @Id AND version = @Version",
+                new { Id = order.Id.Value, Status = order.Status.ToString(), Doc = document, At = now.ToUnixTimeMilliseconds(), DueAt = ListColumns.DueAt(order), Version = version });
             AddDerived(derived, order, stored);
             saved.Add(new SavedOrder(order.Id, document, version + 1, order.Ledger.Postings));
         }
@@ -198,11 +202,11 @@ internal sealed class OrderStore(Database db)
         {
             batch.Add(
                 """
-                INSERT INTO disputes (id, order_id, buyer_id, seller_id, status, escalated, due_at, opened_at)
-                VALUES (@Id, @OrderId, @BuyerId, @SellerId, @Status, @Escalated, @DueAt, @OpenedAt)
-                ON CONFLICT (id) DO UPDATE SET status = excluded.status, escalated = excluded.escalated, due_at = excluded.due_at
+                INSERT INTO disputes (id, order_id, buyer_id, seller_id, status, escalated, due_at, opened_at, stage)
+                VALUES (@Id, @OrderId, @BuyerId, @SellerId, @Status, @Escalated, @DueAt, @OpenedAt, @Stage)
+                ON CONFLICT (id) DO UPDATE SET status = excluded.status, escalated = excluded.escalated, due_at = excluded.due_at, stage = excluded.stage
                 """,
-                new { dispute.Id, OrderId = order.Id.Value, order.BuyerId, order.SellerId, dispute.Status, dispute.Escalated, dispute.DueAt, dispute.OpenedAt });
+                new { dispute.Id, OrderId = order.Id.Value, order.BuyerId, order.SellerId, dispute.Status, dispute.Escalated, dispute.DueAt, dispute.OpenedAt, dispute.Stage });
         }
 
         foreach (var refund in now.Refunds.Where(r => !stored.Refunds.Contains(r)))
@@ -298,6 +302,40 @@ internal sealed class OrderStore(Database db)
             """,
             new { buyerId, sellerId, limit });
         return [.. ids.Select(OrderId.Of)];
+    }
+
+    /// <summary>
+    /// Fills the list columns of orders saved before they existed (migration 11), a batch at a
+    /// time, each batch its own short transaction; returns how many orders it filled.
+    /// </summary>
+    public async Task<int> FillListColumnsAsync(CancellationToken ct = default)
+    {
+        var filled = 0;
+        while (true)
+        {
+            var batch = await db.WriteAsync(async (connection, tx) =>
+            {
+                var rows = (await connection.QueryAsync<(string Id, string Doc)>("SELECT id, doc FROM orders WHERE titles IS NULL ORDER BY id LIMIT 500", transaction: tx)).ToList();
+                var updates = new SqlBatch();
+                foreach (var (_, doc) in rows)
+                {
+                    var order = JsonSerializer.Deserialize<Order>(doc, Json.Storage)!;
+                    updates.Add("UPDATE orders SET titles = @Titles, due_at = @DueAt WHERE id = @Id", new { Id = order.Id.Value, Titles = ListColumns.Titles(order), DueAt = ListColumns.DueAt(order) });
+                    foreach (var dispute in order.Disputes.Where(d => d.EscalationStatus is not null))
+                    {
+                        updates.Add("UPDATE disputes SET stage = @Stage WHERE id = @Id", new { dispute.Id, Stage = dispute.EscalationStatus.ToString() });
+                    }
+                }
+
+                await updates.ExecuteAsync(connection, tx);
+                return rows.Count;
+            }, ct);
+            filled += batch;
+            if (batch == 0)
+            {
+                return filled;
+            }
+        }
     }
 
     /// <summary>Every order of a seller, for the seller's record.</summary>

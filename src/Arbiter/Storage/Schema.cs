@@ -127,6 +127,21 @@ internal static class Schema
         ALTER TABLE accounts ADD COLUMN time_zone TEXT;
         ALTER TABLE accounts ADD COLUMN device_time_zone TEXT;
         """,
+        """
+        -- Lists that scale: an order's line titles to search and its next deadline to sort by, a
+        -- dispute's stage with its mediator to filter by, each read a page at a time by its index.
+        -- Rows written before these columns are filled in once by OrderStore.FillListColumnsAsync.
+        ALTER TABLE orders ADD COLUMN titles TEXT;
+        ALTER TABLE orders ADD COLUMN due_at BIGINT;
+        ALTER TABLE disputes ADD COLUMN stage TEXT;
+        CREATE INDEX orders_buyer_recent ON orders (buyer_id, updated_at, id);
+        CREATE INDEX orders_seller_recent ON orders (seller_id, updated_at, id);
+        CREATE INDEX orders_buyer_due ON orders (buyer_id, due_at, id);
+        CREATE INDEX orders_seller_due ON orders (seller_id, due_at, id);
+        CREATE INDEX orders_unfilled ON orders (id) WHERE titles IS NULL;
+        CREATE INDEX disputes_seller ON disputes (seller_id, status, due_at);
+        CREATE INDEX disputes_escalated ON disputes (escalated, status, due_at);
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.

@@ -2,20 +2,57 @@ using Arbiter.Api;
 using Arbiter.Application;
 using Arbiter.Domain.Common;
 using Arbiter.Domain.Disputes;
+using Arbiter.Domain.Orders;
 using Arbiter.Storage;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Arbiter.Web.Pages;
 
-/// <summary>"My orders": a buyer's purchases with their protection; a seller's orders to ship and disputes waiting for an answer.</summary>
-internal sealed class OrdersModel(OrderStore store, OrderCommands commands, TimeProvider clock) : SignedInPage(clock)
+/// <summary>
+/// "My orders": a buyer's purchases, a seller's sales and the disputes waiting for the seller's
+/// answer, 50 a page, by status, by order id or title, latest activity or soonest deadline first.
+/// </summary>
+internal sealed class OrdersModel(OrderLists lists, OrderCommands commands, TimeProvider clock) : SignedInPage(clock)
 {
-    private const int Shown = 200;
+    public const int PageSize = 50;
+
+    /// <summary>What the list can be narrowed to: each order status, and orders with an open dispute.</summary>
+    public static readonly IReadOnlyList<string> Filters = [.. Enum.GetValues<OrderStatus>().Select(Words.Of), InDispute];
+
+    private const string InDispute = "in_dispute";
+
+    /// <summary>The disputes a seller must answer (or act on) next.</summary>
+    private static readonly DisputeStatus[] SellersMove = [DisputeStatus.AwaitingSellerResponse, DisputeStatus.Negotiating, DisputeStatus.AwaitingReturnReceipt, DisputeStatus.AwaitingReplacement];
 
     public IReadOnlyList<OrderView> Orders { get; private set; } = [];
 
     /// <summary>For a seller: disputes whose next move is theirs, earliest deadline first.</summary>
     public IReadOnlyList<DisputeView> AwaitingMe { get; private set; } = [];
+
+    /// <summary>The title of each waiting dispute's item.</summary>
+    public IReadOnlyDictionary<string, string> Titles { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Where the next page of orders starts, and of disputes waiting; null on the last.</summary>
+    public string? Next { get; private set; }
+
+    public string? NextAwaiting { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ListOrder Sort { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? AwaitingAfter { get; set; }
+
+    public bool Filtered => Status is not null || !string.IsNullOrWhiteSpace(Search);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -26,15 +63,39 @@ internal sealed class OrdersModel(OrderStore store, OrderCommands commands, Time
 
         var buyer = Caller.Role == Role.Buyer ? Caller.AccountId : null;
         var seller = Caller.Role == Role.Seller ? Caller.AccountId : null;
-        var ids = await store.OrderIdsAsync(buyer, seller, Shown, HttpContext.RequestAborted);
-        var found = await commands.ReadManyAsync(ids, HttpContext.RequestAborted);
-        var orders = ids.Where(found.ContainsKey).Select(id => found[id]).Where(Caller.CanSee).ToList();
+        Status = Filters.Contains(Status) ? Status : null;
+        var status = Enum.GetValues<OrderStatus>().Where(s => Words.Of(s) == Status).Select(s => (OrderStatus?)s).FirstOrDefault();
+        var page = await lists.OrdersAsync(new OrderListQuery(buyer, seller, status, Status == InDispute, Search, Sort, After, PageSize), HttpContext.RequestAborted);
+        var found = await commands.ReadManyAsync(page.Items, HttpContext.RequestAborted);
+        Orders = [.. page.Items.Where(found.ContainsKey).Select(id => found[id]).Where(Caller.CanSee).Select(o => OrderView.Of(o, Caller, Now))];
+        Next = page.Next;
 
-        Orders = [.. orders.Select(o => OrderView.Of(o, Caller, Now))];
-        AwaitingMe = [.. orders
-            .SelectMany(o => o.Disputes.Select(d => DisputeView.Of(o, d, Caller, Now)))
-            .Where(d => Caller.Role == Role.Seller && d.Status is DisputeStatus.AwaitingSellerResponse or DisputeStatus.Negotiating or DisputeStatus.AwaitingReturnReceipt && d.AllowedActions.Count > 0)
-            .OrderBy(d => d.Deadline?.DueAt ?? DateTime.MaxValue)];
+        if (seller is not null)
+        {
+            var waiting = await lists.DisputesAsync(new DisputeListQuery(null, seller, false, SellersMove, null, null, AwaitingAfter, PageSize), HttpContext.RequestAborted);
+            var theirs = await commands.ReadManyAsync([.. waiting.Items.Select(d => d.OrderId).Distinct()], HttpContext.RequestAborted);
+            AwaitingMe = [.. waiting.Items
+                .Where(d => theirs.ContainsKey(d.OrderId) && theirs[d.OrderId].Dispute(d.Id) is not null && Caller.CanSee(theirs[d.OrderId]))
+                .Select(d => DisputeView.Of(theirs[d.OrderId], theirs[d.OrderId].Dispute(d.Id)!, Caller, Now))
+                .Where(d => d.AllowedActions.Count > 0)];
+            NextAwaiting = waiting.Next;
+            Titles = AwaitingMe.ToDictionary(d => d.Id, d => theirs[OrderId.Of(d.OrderId)].Line(d.LineId)?.Title ?? d.LineId);
+        }
+
         return Page();
+    }
+
+    /// <summary>This list's address at another page, keeping its filter, search and order.</summary>
+    public string Link(string? after = null, string? awaitingAfter = null)
+    {
+        var query = QueryString.Create(new Dictionary<string, string?>
+        {
+            ["status"] = Status,
+            ["q"] = string.IsNullOrWhiteSpace(Search) ? null : Search,
+            ["sort"] = Sort == ListOrder.Recent ? null : Words.Of(Sort),
+            ["after"] = after,
+            ["awaitingAfter"] = awaitingAfter,
+        }.Where(p => p.Value is not null));
+        return $"/orders{query.ToUriComponent()}";
     }
 }
