@@ -153,6 +153,29 @@ public sealed partial class TextsTests
     }
 
     [Theory]
+    [InlineData("en", "10.50", 1050L)]
+    [InlineData("ru", "10,50", 1050L)]
+    [InlineData("ru", "1 000,50", 100050L)]
+    [InlineData("ru", "10.50", 1050L)]
+    [InlineData("zh-Hans", "10.50", 1050L)]
+    [InlineData("en", "10,50", null)]
+    [InlineData("ru", "ten", null)]
+    public void Amounts_are_read_as_the_reader_types_them(string language, string typed, long? minor)
+    {
+        var words = new Wording(new Reader(CultureInfo.GetCultureInfo(language), TimeZoneInfo.Utc));
+
+        Assert.Equal(minor, words.ParseMoney(typed, Currency.Of("USD"))?.Minor);
+    }
+
+    [Theory]
+    [InlineData("en", "DE", "Germany")]
+    [InlineData("ru", "DE", "Германия")]
+    [InlineData("zh-Hans", "CN", "中国")]
+    [InlineData("ru", "??", "??")]
+    public void Regions_are_named_in_the_readers_language(string language, string code, string named) =>
+        Assert.Equal(named, new Wording(new Reader(CultureInfo.GetCultureInfo(language), TimeZoneInfo.Utc)).Region(code));
+
+    [Theory]
     [InlineData("zh-CN", "zh-Hans")]
     [InlineData("ru-RU", "ru")]
     [InlineData("en-GB", "en")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Arbiter.Api;
 using Arbiter.Domain;
 using Arbiter.Domain.Common;
@@ -72,4 +73,34 @@ internal sealed partial class Wording
     /// <summary>Why something was refused, in the reader's language; the domain's own sentence where no translation says more.</summary>
     public string Problem(DomainError error) =>
         reader.Culture.TwoLetterISOLanguageName == "en" ? error.Message : Resources.GetString($"Error.{error.Code}", reader.Culture) ?? this["Error.Other"];
+
+    /// <summary>
+    /// A region (ISO 3166 alpha-2) by its name in the reader's language. .NET names regions only in
+    /// English or their own language; ICU names them in any, as the region of a culture's display
+    /// name ("неизвестный язык (Германия)"), which is where the name is taken from.
+    /// </summary>
+    public string Region(string code)
+    {
+        if (code.Length != 2 || !code.All(char.IsAsciiLetter))
+        {
+            return code;
+        }
+
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = reader.Culture;
+        try
+        {
+            var name = new CultureInfo($"und-{code}").DisplayName;
+            var (open, close) = (name.LastIndexOfAny(['(', '（']), name.LastIndexOfAny([')', '）']));
+            return open >= 0 && close > open + 1 ? name[(open + 1)..close] : code;
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
 }

@@ -36,4 +36,19 @@ internal sealed partial class Wording
 
     /// <summary>An amount as a form field shows it for editing: "22.99", in the format the form accepts back.</summary>
     public static string Major(long minor, string currency) => Domain.Common.Money.Of(minor, currency).Major;
+
+    /// <summary>
+    /// An amount as the reader typed it: with their decimal comma ("10,50") as well as a point, and
+    /// spaces between thousands ("1 000,50"), as the domain's parser takes it.
+    /// </summary>
+    public Domain.Common.Money? ParseMoney(string? typed, Domain.Common.Currency currency)
+    {
+        var text = string.Concat((typed ?? "").Where(c => !char.IsWhiteSpace(c)));
+        if (reader.Culture.NumberFormat.NumberDecimalSeparator == "," && !text.Contains('.', StringComparison.Ordinal))
+        {
+            text = text.Replace(',', '.');
+        }
+
+        return Domain.Common.Money.Parse(text, currency);
+    }
 }

@@ -14,7 +14,14 @@ namespace Arbiter.Web.Pages;
 /// </summary>
 internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles uploads, SellerRecords sellers, AccountStore accounts, TimeProvider clock) : SignedInPage(clock)
 {
-    /// <summary>The seller's record, for the buyer to judge the seller's answers by.</summary>
+    /// <summary>For a mediator: the whole order on the same screen (lines, what was paid, shipment and delivery), and where its parties are.</summary>
+    public OrderView? Workspace { get; private set; }
+
+    public string? BuyerRegion { get; private set; }
+
+    public string? SellerRegion { get; private set; }
+
+    /// <summary>The seller's record, for the buyer and the mediator to judge the seller's answers by.</summary>
     public Domain.Sellers.SellerRecord? SellerRecord { get; private set; }
 
     public DisputeView Dispute { get; private set; } = null!;
@@ -60,7 +67,12 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
         Dispute = DisputeView.Of(order, dispute, Caller, Now);
         LineTitle = order.Line(dispute.LineId)?.Title ?? dispute.LineId;
         CancelWarning = Caller.Role == Role.Buyer ? dispute.CancelWarning(Now) : null;
-        SellerRecord = Caller.Role == Role.Buyer ? await sellers.OfAsync(order.SellerId, HttpContext.RequestAborted) : null;
+        SellerRecord = Caller.Role is Role.Buyer or Role.Mediator ? await sellers.OfAsync(order.SellerId, HttpContext.RequestAborted) : null;
+        if (Caller.Role == Role.Mediator)
+        {
+            (Workspace, BuyerRegion, SellerRegion) = (OrderView.Of(order, Caller, Now), order.BuyerRegion, order.SellerRegion);
+        }
+
         MayAskForTime = CancelWarning is not null && order.Guard(Domain.Orders.OrderAction.RequestProtectionExtension, Caller.Actor, Now).IsSuccess;
         var refund = W.Money(dispute.Outcome?.RefundAmount ?? dispute.Claim.Amount);
         ReturnReceivedWarning = dispute.AppealDeadline is { } appealBy && appealBy > Now
@@ -96,7 +108,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
 
         return await RunAsync(
             id,
-            (d, who, now, currency) => d.MakeOffer(who, type, type == OfferType.NoRefund || type.IsPromise() ? null : Money.Parse(amount, currency)?.Minor ?? -1, note, now, days).Plain(),
+            (d, who, now, currency) => d.MakeOffer(who, type, type == OfferType.NoRefund || type.IsPromise() ? null : W.ParseMoney(amount, currency)?.Minor ?? -1, note, now, days).Plain(),
             W[type.IsPromise() ? "Notice.PromiseSent" : "Notice.OfferSent"]);
     }
 
@@ -126,7 +138,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
         RunAsync(id, (d, who, now, currency) => d.DeclineOffer(who, offerId, now), W["Notice.OfferDeclined"]);
 
     public Task<IActionResult> OnPostChangeClaimAsync(string id, Solution solution, string? amount, string? description) =>
-        RunAsync(id, (d, who, now, currency) => d.ChangeClaim(who, new ClaimRequest(d.Claim.Received, d.Claim.Reason, solution, Money.Parse(amount, currency)?.Minor ?? -1, description, d.Claim.EvidenceIds), now), W["Notice.ClaimChanged"]);
+        RunAsync(id, (d, who, now, currency) => d.ChangeClaim(who, new ClaimRequest(d.Claim.Received, d.Claim.Reason, solution, W.ParseMoney(amount, currency)?.Minor ?? -1, description, d.Claim.EvidenceIds), now), W["Notice.ClaimChanged"]);
 
     public Task<IActionResult> OnPostCancelAsync(string id, bool confirm) =>
         RunAsync(id, (d, who, now, currency) => d.Cancel(who, confirm, now), W["Notice.Cancelled"]);
@@ -144,7 +156,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
         RunAsync(id, (d, who, now, currency) => d.RequestInfo(who, from == "both" ? [Party.Buyer, Party.Seller] : from == "seller" ? [Party.Seller] : [Party.Buyer], question, businessDays, now).Plain(), W["Notice.QuestionSent"]);
 
     public Task<IActionResult> OnPostDecideAsync(string id, MediatorOutcome outcome, string? amount, Party? returnShippingPaidBy, string? note) =>
-        RunAsync(id, (d, who, now, currency) => d.Decide(who, outcome, outcome == MediatorOutcome.PartialRefund ? Money.Parse(amount, currency)?.Minor ?? -1 : null, returnShippingPaidBy, note, now), W["Notice.Decided"]);
+        RunAsync(id, (d, who, now, currency) => d.Decide(who, outcome, outcome == MediatorOutcome.PartialRefund ? W.ParseMoney(amount, currency)?.Minor ?? -1 : null, returnShippingPaidBy, note, now), W["Notice.Decided"]);
 
     public Task<IActionResult> OnPostAppealAsync(string id, string? reason) =>
         RunAsync(id, (d, who, now, currency) => d.AppealDecision(who, reason, now), W["Notice.Appealed"]);

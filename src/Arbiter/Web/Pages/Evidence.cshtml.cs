@@ -6,7 +6,8 @@ namespace Arbiter.Web.Pages;
 /// <summary>An evidence file, for the signed-in parties and mediator who may see its dispute.</summary>
 internal sealed class EvidenceModel(EvidenceFiles files, TimeProvider clock) : SignedInPage(clock)
 {
-    public async Task<IActionResult> OnGetAsync(string id)
+    /// <param name="inline">Shown in the dispute's page (an image, a video, a PDF's first page) rather than downloaded.</param>
+    public async Task<IActionResult> OnGetAsync(string id, bool inline)
     {
         if (await files.FindAsync(Caller, id, HttpContext.RequestAborted) is not var (file, content))
         {
@@ -15,6 +16,13 @@ internal sealed class EvidenceModel(EvidenceFiles files, TimeProvider clock) : S
 
         // The stream cannot tell its length; the record can, so the browser shows the download's progress.
         Response.ContentLength = file.Size;
-        return File(content, file.ContentType, file.FileName);
+        if (!inline)
+        {
+            return File(content, file.ContentType, file.FileName);
+        }
+
+        // Shown inside this service's own pages only, and never able to load anything itself.
+        Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; media-src 'self'; frame-ancestors 'self'";
+        return File(content, file.ContentType);
     }
 }

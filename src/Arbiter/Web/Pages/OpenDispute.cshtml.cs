@@ -66,7 +66,7 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
             return Fail(Error);
         }
 
-        if (Money.Parse(Amount, Order.Currency) is not { } amount)
+        if (W.ParseMoney(Amount, Order.Currency) is not { } amount)
         {
             return Fail(W["Questionnaire.AmountNumber", Refundable.Major]);
         }
