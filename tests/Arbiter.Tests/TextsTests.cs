@@ -112,6 +112,26 @@ public sealed partial class TextsTests
             .. Web.Pages.OrdersModel.Filters.Select(f => $"Orders.Filter.{f}"),
         ];
 
+    [Fact]
+    public void Every_refusal_a_person_can_meet_on_a_page_has_its_sentence()
+    {
+        // Refusals only the platform's own calls meet (accounts, webhooks, bad requests, the clock and paging).
+        ErrorCode[] apiOnly =
+        [
+            ErrorCode.AccountExists, ErrorCode.ActionNotAllowedForRole, ErrorCode.BodyRequired, ErrorCode.ChargebackExceedsPayment, ErrorCode.DeliveredBeforeShipment,
+            ErrorCode.DeliveredInFuture, ErrorCode.DuplicateLine, ErrorCode.HttpError, ErrorCode.IdempotencyKeyInProgress, ErrorCode.IdempotencyKeyReused, ErrorCode.InternalError,
+            ErrorCode.InvalidAccount, ErrorCode.InvalidCurrency, ErrorCode.InvalidDeliveryTime, ErrorCode.InvalidEmail, ErrorCode.InvalidEventTypes, ErrorCode.InvalidId,
+            ErrorCode.InvalidIdempotencyKey, ErrorCode.InvalidLimit, ErrorCode.InvalidLine, ErrorCode.InvalidOverlap, ErrorCode.InvalidPaging, ErrorCode.InvalidRegion,
+            ErrorCode.InvalidRequest, ErrorCode.InvalidReturnTo, ErrorCode.InvalidRole, ErrorCode.InvalidStatus, ErrorCode.InvalidTotal, ErrorCode.InvalidUrl, ErrorCode.LinesRequired,
+            ErrorCode.MethodNotAllowed, ErrorCode.NeedsAttentionRequired, ErrorCode.NotFound, ErrorCode.OrderExists, ErrorCode.PayloadTooLarge, ErrorCode.PaymentRequired,
+            ErrorCode.ShippingMethodRequired, ErrorCode.TooManyFailedSignIns, ErrorCode.Unauthorized, ErrorCode.UnknownBuyer, ErrorCode.UnknownSeller,
+            ErrorCode.UnsupportedMediaType, ErrorCode.WebhookTargetRefused,
+        ];
+
+        var missing = Enum.GetValues<ErrorCode>().Except(apiOnly).Where(c => !English.ContainsKey($"Error.{c}")).ToList();
+        Assert.True(missing.Count == 0, $"no sentence for the refusals {string.Join(", ", missing)}");
+    }
+
     [Theory]
     [InlineData("en", 1, "in 1 day")]
     [InlineData("en", 5, "in 5 days")]
