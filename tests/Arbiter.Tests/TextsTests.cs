@@ -101,7 +101,7 @@ public sealed partial class TextsTests
     private static string[] MadeKeys() =>
         [
             .. Words<Role>(), .. Words<OrderStatus>(), .. Words<DisputeStatus>(), .. Words<EscalationStatus>(), .. Words<OfferStatus>(),
-            .. Words<OfferType>(), .. Words<DecidedBy>(), .. Words<Party>(), .. Words<Web.EvidenceKind>(),
+            .. Words<OfferType>(), .. Words<DecidedBy>(), .. Words<Party>(), .. Words<Web.EvidenceKind>(), .. Words<Web.DisputeStep>(), .. Words<Web.StepState>(),
             .. Enum.GetValues<DeadlineKind>().Select(k => $"Deadline.{k}"),
             .. Enum.GetValues<HistoryAction>().Select(a => $"History.{Domain.Common.Words.Of(a)}"),
             .. Reasons.NotReceived.Concat(Reasons.Received).Select(r => $"Reason.{r}"),

@@ -40,6 +40,9 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
     /// <summary>What the buyer would lose by cancelling now, said before the click.</summary>
     public string? CancelWarning { get; private set; }
 
+    /// <summary>Where the dispute stands on its way from opening to the money moving.</summary>
+    public IReadOnlyList<(DisputeStep Step, StepState State)> Progress { get; private set; } = [];
+
     /// <summary>The people the dispute mentions, by name.</summary>
     public People People { get; private set; } = null!;
 
@@ -65,6 +68,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
         }
 
         Dispute = DisputeView.Of(order, dispute, Caller, Now);
+        Progress = DisputeProgress.Of(dispute);
         LineTitle = order.Line(dispute.LineId)?.Title ?? dispute.LineId;
         CancelWarning = Caller.Role == Role.Buyer ? dispute.CancelWarning(Now) : null;
         SellerRecord = Caller.Role is Role.Buyer or Role.Mediator ? await sellers.OfAsync(order.SellerId, HttpContext.RequestAborted) : null;
