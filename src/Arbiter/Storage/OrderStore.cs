@@ -291,19 +291,6 @@ internal sealed class OrderStore(Database db)
         }
     }
 
-    /// <summary>A buyer's or a seller's orders, the most recently changed first.</summary>
-    public async Task<IReadOnlyList<OrderId>> OrderIdsAsync(string? buyerId, string? sellerId, int limit, CancellationToken ct = default)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        var ids = await connection.QueryAsync<string>(
-            """
-            SELECT id FROM orders WHERE (@buyerId IS NULL OR buyer_id = @buyerId) AND (@sellerId IS NULL OR seller_id = @sellerId)
-            ORDER BY updated_at DESC, id LIMIT @limit
-            """,
-            new { buyerId, sellerId, limit });
-        return [.. ids.Select(OrderId.Of)];
-    }
-
     /// <summary>
     /// Fills the list columns of orders saved before they existed (migration 11), a batch at a
     /// time, each batch its own short transaction; returns how many orders it filled.

@@ -7,7 +7,7 @@ namespace Arbiter.Web.Localization;
 /// <summary>Instants and durations for the reader: their own clock, their calendar's words.</summary>
 internal sealed partial class Wording
 {
-    /// <summary>An instant on the reader's clock, e.g. "December 4, 2026, 7:00 PM", "4 декабря 2026 г., 19:00", "2026年12月4日 19:00".</summary>
+    /// <summary>An instant on the reader's clock, e.g. "December 4, 2026, 7:00 PM", "4 декабря 2026, 19:00", "2026年12月4日 19:00".</summary>
     public string When(DateTime utc)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), reader.Zone);
@@ -18,10 +18,6 @@ internal sealed partial class Wording
     }
 
     public string When(DateTimeOffset at) => When(at.UtcDateTime);
-
-    /// <summary>A day on the reader's calendar, without the time: "December 4, 2026".</summary>
-    public string Day(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), reader.Zone).ToString(this["Format.Date"], reader.Culture);
 
     /// <summary>The exact instant with the zone's name, for the hover: "December 4, 2026, 7:00 PM (Europe/Berlin)".</summary>
     public string Exactly(DateTime utc) => reader.IsUtc ? When(utc) : $"{When(utc)} ({reader.Zone.Id})";
@@ -35,7 +31,7 @@ internal sealed partial class Wording
         var span = DateTime.SpecifyKind(utc, DateTimeKind.Utc) - now.UtcDateTime;
         var future = span >= TimeSpan.Zero;
         var size = span.Duration();
-        if (size < TimeSpan.FromMinutes(1) && !future || size < TimeSpan.FromSeconds(1))
+        if ((size < TimeSpan.FromMinutes(1) && !future) || size < TimeSpan.FromSeconds(1))
         {
             return this["Time.JustNow"];
         }
@@ -54,9 +50,6 @@ internal sealed partial class Wording
     /// <summary>A past instant as "2 hours ago", the exact time on hover.</summary>
     public IHtmlContent Ago(DateTime at, DateTimeOffset now) => new HtmlString(
         $"""<time datetime="{Iso(at)}" title="{Encode(Exactly(at))}">{Encode(Relative(at, now))}</time>""");
-
-    /// <summary>An instant as its exact local time, with the machine-readable instant beside it.</summary>
-    public IHtmlContent At(DateTime at) => new HtmlString($"""<time datetime="{Iso(at)}">{Encode(When(at))}</time>""");
 
     private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

@@ -14,6 +14,8 @@ namespace Arbiter.Web.Pages;
 /// </summary>
 internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles uploads, SellerRecords sellers, AccountStore accounts, TimeProvider clock) : SignedInPage(clock)
 {
+    private string _buyerId = "";
+
     /// <summary>For a mediator: the whole order on the same screen (lines, what was paid, shipment and delivery), and where its parties are.</summary>
     public OrderView? Workspace { get; private set; }
 
@@ -48,8 +50,6 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
 
     /// <summary>What confirming the returned item does to the money, said before the click.</summary>
     public string? ReturnReceivedWarning { get; private set; }
-
-    private string _buyerId = "";
 
     public bool Can(string action) => Dispute.AllowedActions.Contains(action);
 
