@@ -4,7 +4,8 @@ namespace Arbiter.Testing;
 public static class SampleOrders
 {
     public static object OneLine(
-        string id, string buyerId = "b1", string sellerId = "s1", long unitPrice = 1999, long shipping = 300, string shippingMethod = "standard", string? paymentReference = null) => new
+        string id, string buyerId = "b1", string sellerId = "s1", long unitPrice = 1999, long shipping = 300, string shippingMethod = "standard", string? paymentReference = null,
+        string? returnAddress = null) => new
     {
         id,
         buyerId,
@@ -13,5 +14,6 @@ public static class SampleOrders
         lines = new[] { new { id = "l1", title = "Bike speedometer", quantity = 1, unitPrice, shipping } },
         payment = new { method = "card", reference = paymentReference ?? $"pay_{id}" },
         shippingMethod,
+        returnAddress,
     };
 }

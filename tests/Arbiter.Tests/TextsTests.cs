@@ -121,7 +121,7 @@ public sealed partial class TextsTests
             ErrorCode.AccountExists, ErrorCode.ActionNotAllowedForRole, ErrorCode.BodyRequired, ErrorCode.ChargebackExceedsPayment, ErrorCode.DeliveredBeforeShipment,
             ErrorCode.DeliveredInFuture, ErrorCode.DuplicateLine, ErrorCode.HttpError, ErrorCode.IdempotencyKeyInProgress, ErrorCode.IdempotencyKeyReused, ErrorCode.InternalError,
             ErrorCode.InvalidAccount, ErrorCode.InvalidCurrency, ErrorCode.InvalidDeliveryTime, ErrorCode.InvalidEmail, ErrorCode.InvalidEventTypes, ErrorCode.InvalidId,
-            ErrorCode.InvalidIdempotencyKey, ErrorCode.InvalidLimit, ErrorCode.InvalidLine, ErrorCode.InvalidOverlap, ErrorCode.InvalidPaging, ErrorCode.InvalidRegion,
+            ErrorCode.InvalidIdempotencyKey, ErrorCode.InvalidLimit, ErrorCode.InvalidLine, ErrorCode.InvalidOverlap, ErrorCode.InvalidPaging, ErrorCode.InvalidRegion, ErrorCode.InvalidReturnAddress,
             ErrorCode.InvalidRequest, ErrorCode.InvalidReturnTo, ErrorCode.InvalidRole, ErrorCode.InvalidStatus, ErrorCode.InvalidTotal, ErrorCode.InvalidUrl, ErrorCode.LinesRequired,
             ErrorCode.MethodNotAllowed, ErrorCode.NeedsAttentionRequired, ErrorCode.NotFound, ErrorCode.OrderExists, ErrorCode.PayloadTooLarge, ErrorCode.PaymentRequired,
             ErrorCode.ShippingMethodRequired, ErrorCode.TooManyFailedSignIns, ErrorCode.Unauthorized, ErrorCode.UnknownBuyer, ErrorCode.UnknownSeller,

@@ -7,7 +7,8 @@ namespace Arbiter.Web.Tests;
 /// <summary>
 /// The mediator decides on one screen: the order's lines, what was paid, the shipment with a
 /// tracking link, the parties by name, the seller's record, and the evidence shown, not only
-/// downloadable. And before money moves, the page says what will happen to it.
+/// downloadable. And before money moves, the page says what will happen to it, and the buyer who
+/// must send the item back reads where to.
 /// </summary>
 public sealed class WorkspaceTests(BrowserFixture browser) : IAsyncLifetime
 {
@@ -51,7 +52,7 @@ public sealed class WorkspaceTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Before_and_after_money_moves_the_page_says_what_happens_to_it_and_offers_nothing_the_rules_refuse()
     {
-        await _site.ShippedOrderAsync("o1");
+        await _site.ShippedOrderAsync("o1", returnAddress: "Sam Seller\nReturns desk\n12 Harbour Road, Leith");
         var buyer = await _site.SignInAsync("b1");
         await buyer.GotoAsync("/orders/o1");
         await buyer.GetByRole(AriaRole.Link, new() { Name = "Open dispute" }).ClickAsync();
@@ -72,6 +73,7 @@ public sealed class WorkspaceTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(seller.GetByRole(AriaRole.Status)).ToContainTextAsync("the buyer sends the item back first");
 
         await buyer.GotoAsync("/disputes/o1-d1");
+        await Expect(buyer.Locator("address.return-address")).ToContainTextAsync("12 Harbour Road, Leith");
         await buyer.GetByLabel("Carrier").FillAsync("DHL");
         await buyer.GetByLabel("Tracking number").FillAsync("RET1");
         await buyer.GetByRole(AriaRole.Button, new() { Name = "Record return shipment" }).ClickAsync();

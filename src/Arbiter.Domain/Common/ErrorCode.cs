@@ -59,6 +59,7 @@ public enum ErrorCode
     InvalidRegion,
     InvalidRefundState,
     InvalidRequest,
+    InvalidReturnAddress,
     InvalidReturnTo,
     InvalidRole,
     InvalidState,

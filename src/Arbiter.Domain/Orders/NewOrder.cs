@@ -12,7 +12,8 @@ public sealed record NewOrder(
     Payment Payment,
     string ShippingMethod,
     string? BuyerRegion = null,
-    string? SellerRegion = null);
+    string? SellerRegion = null,
+    string? ReturnAddress = null);
 
 /// <summary>A line as the platform reports it: prices in minor units of the order's currency.</summary>
 public sealed record NewLine(string Id, string Title, int Quantity, long UnitPrice, long Shipping)

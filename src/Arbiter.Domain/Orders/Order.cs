@@ -31,6 +31,9 @@ public sealed partial class Order : IJsonOnDeserialized
     [JsonInclude] public Currency Currency { get; private set; }
     [JsonInclude] public Payment Payment { get; private set; } = new("", "");
     [JsonInclude] public string ShippingMethod { get; private set; } = "";
+
+    /// <summary>Where an item goes back to when a dispute needs its return, as the platform gave it (free text, lines and all).</summary>
+    [JsonInclude] public string? ReturnAddress { get; private set; }
     [JsonInclude] public Policy Policy { get; private set; } = Policy.Default;
     [JsonInclude] public OrderStatus Status { get; private set; }
     [JsonInclude] public DateTimeOffset CreatedAt { get; private set; }
@@ -101,6 +104,9 @@ public sealed partial class Order : IJsonOnDeserialized
     /// <summary>How many business days of the buyer's a refund usually takes to arrive.</summary>
     public const int RefundBusinessDays = 10;
 
+    /// <summary>The longest return address an order keeps.</summary>
+    public const int MaxReturnAddress = 1000;
+
     /// <summary>The work days of a party: its region's, as the order's policy names them.</summary>
     public WorkCalendar CalendarOf(Party party) => Policy.CalendarOf(party == Party.Buyer ? BuyerRegion : SellerRegion);
 
@@ -142,6 +148,7 @@ public sealed partial class Order : IJsonOnDeserialized
             ShippingMethod = command.ShippingMethod,
             BuyerRegion = command.BuyerRegion,
             SellerRegion = command.SellerRegion,
+            ReturnAddress = string.IsNullOrWhiteSpace(command.ReturnAddress) ? null : command.ReturnAddress.Trim(),
             Policy = policy.For(command.BuyerRegion, command.SellerRegion),
             Status = OrderStatus.AwaitingShipment,
             CreatedAt = now,
@@ -202,6 +209,11 @@ public sealed partial class Order : IJsonOnDeserialized
         if (string.IsNullOrWhiteSpace(command.Payment.Method) || string.IsNullOrWhiteSpace(command.Payment.Reference))
         {
             return DomainError.Invalid(ErrorCode.PaymentRequired, "payment.method and payment.reference are required.");
+        }
+
+        if (command.ReturnAddress is { Length: > MaxReturnAddress })
+        {
+            return DomainError.Invalid(ErrorCode.InvalidReturnAddress, $"returnAddress may be at most {MaxReturnAddress} characters.");
         }
 
         return string.IsNullOrWhiteSpace(command.ShippingMethod)

@@ -91,7 +91,8 @@ internal static class OrdersApi
             new Payment(body.Payment?.Method ?? "", body.Payment?.Reference ?? ""),
             body.ShippingMethod ?? "standard",
             parties[body.BuyerId!].Region,
-            parties[body.SellerId!].Region);
+            parties[body.SellerId!].Region,
+            body.ReturnAddress);
         var created = Order.Create(actor, command, policy, clock.GetUtcNow());
         if (!created.IsSuccess)
         {

@@ -10,7 +10,7 @@ internal sealed record LineRequest(string? Id, string? Title, int Quantity, long
 
 internal sealed record PaymentRequest(string? Method, string? Reference);
 
-internal sealed record CreateOrderRequest(string? Id, string? BuyerId, string? SellerId, string? Currency, IReadOnlyList<LineRequest>? Lines, PaymentRequest? Payment, string? ShippingMethod);
+internal sealed record CreateOrderRequest(string? Id, string? BuyerId, string? SellerId, string? Currency, IReadOnlyList<LineRequest>? Lines, PaymentRequest? Payment, string? ShippingMethod, string? ReturnAddress = null);
 
 internal sealed record ShipmentRequest(string? Carrier, string? TrackingNumber);
 

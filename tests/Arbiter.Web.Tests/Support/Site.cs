@@ -66,9 +66,10 @@ public sealed class Site : IAsyncDisposable
 
     /// <summary>An order of one line (USD 19.99 + 3.00 shipping), shipped, so protection runs.</summary>
     /// <param name="paymentReference">The payment's reference; one starting "decline" makes the payment simulator fail its refunds.</param>
-    public async Task ShippedOrderAsync(string id, string? paymentReference = null)
+    /// <param name="returnAddress">Where a returned item goes, as the platform tells it.</param>
+    public async Task ShippedOrderAsync(string id, string? paymentReference = null, string? returnAddress = null)
     {
-        await PostAsync("/api/v1/orders", SampleOrders.OneLine(id, paymentReference: paymentReference));
+        await PostAsync("/api/v1/orders", SampleOrders.OneLine(id, paymentReference: paymentReference, returnAddress: returnAddress));
         await PostAsync($"/api/v1/orders/{id}/shipment", new { carrier = "DHL", trackingNumber = $"JD{id}" });
     }
 

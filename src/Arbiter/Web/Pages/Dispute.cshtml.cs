@@ -48,6 +48,9 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
     /// <summary>The people the dispute mentions, by name.</summary>
     public People People { get; private set; } = null!;
 
+    /// <summary>Where the item goes back to, for the buyer who must ship it.</summary>
+    public string? ReturnAddress { get; private set; }
+
     /// <summary>What confirming the returned item does to the money, said before the click.</summary>
     public string? ReturnReceivedWarning { get; private set; }
 
@@ -83,6 +86,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
             ? W["Return.ReceivedWarningAfterAppeal", refund, W.When(appealBy)]
             : W["Return.ReceivedWarning", refund];
         _buyerId = order.BuyerId;
+        ReturnAddress = order.ReturnAddress;
         People = await Web.People.OfAsync(
             accounts,
             Caller.AccountId,
