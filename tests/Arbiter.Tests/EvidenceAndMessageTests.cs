@@ -124,6 +124,14 @@ public abstract class EvidenceAndMessageTests(Backend backend) : MarketplaceTest
         Assert.NotNull(document["paths"]!["/api/v1/disputes/{id}/offers/{offerId}/accept"]);
         Assert.NotNull(document["components"]!["schemas"]!["DisputeView"]!["properties"]!["allowedActions"]);
         Assert.NotNull(document["components"]!["schemas"]!["OrderView"]!["properties"]!["escrow"]);
+
+        // Every call carries a bearer token, so that requests can be tried from the reference; a POST may carry an Idempotency-Key.
+        Assert.Equal("http", Marketplace.Text(document["components"]!["securitySchemes"]!["bearer"]!, "type"));
+        Assert.Equal("bearer", Marketplace.Text(document["components"]!["securitySchemes"]!["bearer"]!, "scheme"));
+        Assert.NotNull(document["security"]![0]!["bearer"]);
+        Assert.Contains(
+            document["paths"]!["/api/v1/orders"]!["post"]!["parameters"]!.AsArray(),
+            p => Marketplace.Text(p!, "name") == "Idempotency-Key" && Marketplace.Text(p!, "in") == "header");
         var docs = await client.GetAsync("/docs/");
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);

@@ -93,7 +93,7 @@ internal static partial class ArbiterApp
         builder.Services.AddProblemDetails();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json => Json.UseEnumWords(json.SerializerOptions));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApiSetup.Describe);
         builder.Services.AddWeb(options);
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
