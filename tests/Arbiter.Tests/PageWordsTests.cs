@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Resources;
 using System.Text.RegularExpressions;
 using Arbiter.Tests.Support;
 using Arbiter.Web.Localization;
@@ -18,8 +17,6 @@ namespace Arbiter.Tests;
 /// </summary>
 public sealed partial class PageWordsTests() : MarketplaceTest(Backend.Sqlite)
 {
-    private static readonly ResourceManager Resources = new(typeof(Texts).FullName!, typeof(Texts).Assembly);
-
     [GeneratedRegex(@"<(script|style)\b.*?</\1>", RegexOptions.Singleline)]
     private static partial Regex Hidden();
 
@@ -130,8 +127,8 @@ public sealed partial class PageWordsTests() : MarketplaceTest(Backend.Sqlite)
     /// <summary>The English of every sentence that the language says otherwise, in pieces between placeholders long enough to be telling.</summary>
     private static List<string> UntranslatableEnglish(string language)
     {
-        var english = Resources.GetResourceSet(CultureInfo.InvariantCulture, true, false)!;
-        var translated = Resources.GetResourceSet(CultureInfo.GetCultureInfo(language), true, false)!;
+        var english = Texts.Resources.GetResourceSet(CultureInfo.InvariantCulture, true, false)!;
+        var translated = Texts.Resources.GetResourceSet(CultureInfo.GetCultureInfo(language), true, false)!;
         return [.. english.Cast<System.Collections.DictionaryEntry>()
             .Where(e => !((string)e.Key).StartsWith("Mail.", StringComparison.Ordinal) && translated.GetString((string)e.Key) != (string)e.Value!)
             .SelectMany(e => Regex.Split(((string)e.Value!).Replace('|', '{'), @"\{[^}]*\}?"))

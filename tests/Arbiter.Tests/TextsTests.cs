@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Globalization;
-using System.Resources;
 using System.Text.RegularExpressions;
 using Arbiter.Domain;
 using Arbiter.Domain.Common;
@@ -18,8 +17,6 @@ namespace Arbiter.Tests;
 /// </summary>
 public sealed partial class TextsTests
 {
-    private static readonly ResourceManager Resources = new(typeof(Texts).FullName!, typeof(Texts).Assembly);
-
     private static readonly Dictionary<string, string> English = In("en");
 
     /// <summary>Sentences that read the same in every language: the product's name, and formats made of placeholders.</summary>
@@ -34,6 +31,10 @@ public sealed partial class TextsTests
     /// <summary>A sentence key the code names literally: <c>W["Order.Title"</c>, <c>W.Count("Offer.Wait"</c>, <c>this["Refund.Sent"</c>.</summary>
     [GeneratedRegex(@"(?:\bW|\bw|\bthis|\bwords)(?:\.Count|\.Html)?[\[(]\s*([^\],]*)")]
     private static partial Regex KeyUse();
+
+    /// <summary>A sentence with its fallback: <c>Either($"Reason.{reason}", "Reason.Other")</c>.</summary>
+    [GeneratedRegex(@"\bEither\(([^;]*)\)")]
+    private static partial Regex FallbackUse();
 
     [GeneratedRegex(@"""([A-Z][A-Za-z]+\.[A-Za-z.]+)""")]
     private static partial Regex KeyLiteral();
@@ -94,7 +95,9 @@ public sealed partial class TextsTests
         new[] { "Web", "Mail" }
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", "Arbiter", folder), "*.*", SearchOption.AllDirectories))
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
-            .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).SelectMany(use => KeyLiteral().Matches(use.Groups[1].Value).Select(k => k.Groups[1].Value)))
+            .Select(File.ReadAllText)
+            .SelectMany(text => KeyUse().Matches(text).Concat(FallbackUse().Matches(text)))
+            .SelectMany(use => KeyLiteral().Matches(use.Groups[1].Value).Select(k => k.Groups[1].Value))
             .ToHashSet();
 
     /// <summary>The keys the pages and e-mail make from data: a status, a reason, an event's type.</summary>
@@ -208,7 +211,7 @@ public sealed partial class TextsTests
 
     private static Dictionary<string, string> In(string culture)
     {
-        var set = Resources.GetResourceSet(culture == "en" ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(culture), createIfNotExists: true, tryParents: false);
+        var set = Texts.Resources.GetResourceSet(culture == "en" ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(culture), createIfNotExists: true, tryParents: false);
         Assert.NotNull(set);
         return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
     }

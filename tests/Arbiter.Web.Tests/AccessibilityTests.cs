@@ -25,13 +25,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IAsyncLifetime
         await _site.ShippedOrderAsync("o1");
         await _site.ShippedOrderAsync("o2");
         await _site.PostAsync("/api/v1/orders", Arbiter.Testing.SampleOrders.OneLine("o3"));
-        var buyer = await _site.SignInAsync("b1");
-        await Steps.OpenDisputeAsync(buyer, "o1");
-        var seller = await _site.SignInAsync("s1", "/disputes/o1-d1");
-        await seller.GetByLabel("Why you reject the claim").FillAsync("It left our warehouse intact.");
-        await seller.GetByRole(AriaRole.Button, new() { Name = "Reject claim" }).ClickAsync();
-        await buyer.ReloadAsync();
-        await buyer.GetByRole(AriaRole.Button, new() { Name = "Escalate" }).ClickAsync();
+        var (buyer, seller) = await Steps.EscalatedDisputeAsync(_site, "o1");
         var mediator = await _site.SignInAsync("m1", "/queue");
         var stranger = await _site.NewPageAsync();
         await stranger.GotoAsync("/");

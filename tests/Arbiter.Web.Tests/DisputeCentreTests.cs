@@ -148,14 +148,7 @@ public sealed class DisputeCentreTests(BrowserFixture browser) : IAsyncLifetime
     public async Task A_mediator_asks_the_buyer_a_question_and_decides()
     {
         await _site.ShippedOrderAsync("o3");
-        var buyer = await _site.SignInAsync("b1");
-        await Steps.OpenDisputeAsync(buyer, "o3");
-        var seller = await _site.SignInAsync("s1", "/disputes/o3-d1");
-        await seller.GetByLabel("Why you reject the claim").FillAsync("It left our warehouse intact.");
-        await seller.GetByRole(AriaRole.Button, new() { Name = "Reject claim" }).ClickAsync();
-        await buyer.ReloadAsync();
-        await buyer.GetByRole(AriaRole.Button, new() { Name = "Escalate" }).ClickAsync();
-        await Steps.Status(buyer).ToContainTextAsync("with a mediator");
+        var (buyer, _) = await Steps.EscalatedDisputeAsync(_site, "o3");
 
         var mediator = await _site.SignInAsync("m1");
         await Expect(mediator.GetByRole(AriaRole.Heading, new() { Name = "Mediation queue" })).ToBeVisibleAsync();

@@ -80,14 +80,7 @@ public sealed class LanguagesTests(BrowserFixture browser) : IAsyncLifetime
     public async Task The_language_switch_is_on_every_page_and_stays_chosen()
     {
         await _site.ShippedOrderAsync("o1");
-        var buyer = await _site.SignInAsync("b1");
-        await Steps.OpenDisputeAsync(buyer, "o1");
-        var seller = await _site.SignInAsync("s1", "/disputes/o1-d1");
-        await seller.GetByLabel("Why you reject the claim").FillAsync("It left our warehouse intact.");
-        await seller.GetByRole(AriaRole.Button, new() { Name = "Reject claim" }).ClickAsync();
-        await buyer.ReloadAsync();
-        await buyer.GetByRole(AriaRole.Button, new() { Name = "Escalate" }).ClickAsync();
-        await Steps.Status(buyer).ToContainTextAsync("with a mediator");
+        await Steps.EscalatedDisputeAsync(_site, "o1");
         var mediator = await _site.SignInAsync("m1", "/queue", desktop: true);
         await Expect(mediator.GetByRole(AriaRole.Heading, new() { Name = "Mediation queue" })).ToBeVisibleAsync();
 

@@ -22,13 +22,7 @@ public sealed class WorkspaceTests(BrowserFixture browser) : IAsyncLifetime
     public async Task A_mediator_sees_the_order_the_parties_and_the_evidence_beside_the_dispute()
     {
         await _site.ShippedOrderAsync("o1");
-        var buyer = await _site.SignInAsync("b1");
-        await Steps.OpenDisputeAsync(buyer, "o1");
-        var seller = await _site.SignInAsync("s1", "/disputes/o1-d1");
-        await seller.GetByLabel("Why you reject the claim").FillAsync("It left our warehouse intact.");
-        await seller.GetByRole(AriaRole.Button, new() { Name = "Reject claim" }).ClickAsync();
-        await buyer.ReloadAsync();
-        await buyer.GetByRole(AriaRole.Button, new() { Name = "Escalate" }).ClickAsync();
+        await Steps.EscalatedDisputeAsync(_site, "o1");
 
         var mediator = await _site.SignInAsync("m1", "/disputes/o1-d1", desktop: true);
         var order = mediator.Locator("section[aria-labelledby=the-order]");

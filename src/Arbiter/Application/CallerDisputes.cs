@@ -10,7 +10,7 @@ namespace Arbiter.Application;
 /// Disputes as one caller reaches them, for the API and the web pages alike: by id (the id names
 /// its order), as a list, and to act on. A dispute the caller may not see is not found.
 /// </summary>
-internal sealed class CallerDisputes(OrderCommands commands, OrderStore store)
+internal sealed class CallerDisputes(OrderCommands commands, OrderStore store, OrderLists lists)
 {
     /// <summary>The dispute and its order, as the clock stands now; null when there is none the caller may see.</summary>
     public async Task<(Order Order, Dispute Dispute)?> ReadAsync(Caller caller, string disputeId, CancellationToken ct)
@@ -30,11 +30,38 @@ internal sealed class CallerDisputes(OrderCommands commands, OrderStore store)
             limit,
             offset,
             ct);
+        return await VisibleAsync(caller, ids, d => status is null || d.Status == status, ct);
+    }
+
+    /// <summary>
+    /// A page of the disputes the caller may see (a party's own, a mediator's escalated ones), of
+    /// some statuses and a mediator's stage, matching a search, soonest deadline first.
+    /// </summary>
+    public async Task<ListPage<(Order Order, Dispute Dispute)>> PageAsync(
+        Caller caller, IReadOnlyList<DisputeStatus> statuses, EscalationStatus? stage, string? search, string? after, int pageSize, CancellationToken ct)
+    {
+        var page = await lists.DisputesAsync(
+            new DisputeListQuery(
+                caller.Role == Role.Buyer ? caller.AccountId : null,
+                caller.Role == Role.Seller ? caller.AccountId : null,
+                caller.Role == Role.Mediator,
+                statuses,
+                stage,
+                search,
+                after,
+                pageSize),
+            ct);
+        return new ListPage<(Order, Dispute)>(await VisibleAsync(caller, page.Items, d => statuses.Count == 0 || statuses.Contains(d.Status), ct), page.Next);
+    }
+
+    /// <summary>The disputes the index named, read with their orders in one round trip, of those the caller may see and still wants.</summary>
+    private async Task<IReadOnlyList<(Order Order, Dispute Dispute)>> VisibleAsync(Caller caller, IReadOnlyList<(string Id, OrderId OrderId)> ids, Func<Dispute, bool> wanted, CancellationToken ct)
+    {
         var orders = await commands.ReadManyAsync([.. ids.Select(d => d.OrderId).Distinct()], ct);
         var found = new List<(Order, Dispute)>();
         foreach (var (id, orderId) in ids)
         {
-            if (orders.GetValueOrDefault(orderId) is { } order && order.Dispute(id) is { } dispute && caller.CanSee(order, dispute) && (status is null || dispute.Status == status))
+            if (orders.GetValueOrDefault(orderId) is { } order && order.Dispute(id) is { } dispute && caller.CanSee(order, dispute) && wanted(dispute))
             {
                 found.Add((order, dispute));
             }

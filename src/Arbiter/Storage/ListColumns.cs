@@ -12,7 +12,7 @@ internal static class ListColumns
     /// <summary>The order's line titles, lower-cased, for search by title (titles never change).</summary>
     public static string Titles(Order order) => string.Join('\n', order.Lines.Select(l => l.Title.ToLowerInvariant()));
 
-    /// <summary>The order's next deadline someone must act by (ship, dispute, answer), for "soonest deadline first".</summary>
-    public static long? DueAt(Order order) =>
-        order.Deadlines().Where(d => !Quiet.Contains(d.Kind)).Select(d => (long?)d.DueAt.ToUnixTimeMilliseconds()).Min();
+    /// <summary>The next of an order's deadlines someone must act by (ship, dispute, answer), for "soonest deadline first".</summary>
+    public static long? DueAt(IEnumerable<Deadline> deadlines) =>
+        deadlines.Where(d => !Quiet.Contains(d.Kind)).Select(d => (long?)d.DueAt.ToUnixTimeMilliseconds()).Min();
 }

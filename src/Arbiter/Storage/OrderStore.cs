@@ -86,6 +86,7 @@ internal sealed class OrderStore(Database db)
 
     private static async Task<bool> InsertAsync(DbConnection connection, DbTransaction tx, Order order, string document)
     {
+        var rows = DerivedRows.Of(order);
         var inserted = await connection.ExecuteAsync(
             """
             INSERT INTO orders (id, buyer_id, seller_id, status, version, doc, updated_at, titles, due_at)
@@ -94,7 +95,7 @@ internal sealed class OrderStore(Database db)
             new
             {
                 Id = order.Id.Value, order.BuyerId, order.SellerId, Status = order.Status.ToString(), Doc = document, At = order.CreatedAt.ToUnixTimeMilliseconds(),
-                Titles = ListColumns.Titles(order), DueAt = ListColumns.DueAt(order),
+                Titles = ListColumns.Titles(order), DueAt = ListColumns.DueAt(rows.Deadlines),
             },
             tx);
         if (inserted == 0)
@@ -103,7 +104,7 @@ internal sealed class OrderStore(Database db)
         }
 
         var derived = new SqlBatch();
-        AddDerived(derived, order, DerivedRows.None);
+        AddDerived(derived, order, DerivedRows.None, rows);
         await derived.ExecuteAsync(connection, tx);
         return true;
     }
@@ -128,10 +129,11 @@ internal sealed class OrderStore(Database db)
         foreach (var (order, version, stored) in orders)
         {
             var document = Serialize(order);
+            var rows = DerivedRows.Of(order);
             documents.Add(
                 "UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At, due_at = @DueAt WHERE id = @Id AND version = @Version",
-                new { Id = order.Id.Value, Status = order.Status.ToString(), Doc = document, At = now.ToUnixTimeMilliseconds(), DueAt = ListColumns.DueAt(order), Version = version });
-            AddDerived(derived, order, stored);
+                new { Id = order.Id.Value, Status = order.Status.ToString(), Doc = document, At = now.ToUnixTimeMilliseconds(), DueAt = ListColumns.DueAt(rows.Deadlines), Version = version });
+            AddDerived(derived, order, stored, rows);
             saved.Add(new SavedOrder(order.Id, document, version + 1, order.Ledger.Postings));
         }
 
@@ -150,9 +152,10 @@ internal sealed class OrderStore(Database db)
 
     /// <summary>
     /// New postings and events (the outbox), and the timer, dispute-index and refund-index rows that
-    /// changed, follow the document in the same transaction.
+    /// changed (<paramref name="stored"/> as read, <paramref name="now"/> as the order stands), follow
+    /// the document in the same transaction.
     /// </summary>
-    private static void AddDerived(SqlBatch batch, Order order, DerivedRows stored)
+    private static void AddDerived(SqlBatch batch, Order order, DerivedRows stored, DerivedRows now)
     {
         foreach (var recorded in order.NewEvents)
         {
@@ -184,7 +187,6 @@ internal sealed class OrderStore(Database db)
             }
         }
 
-        var now = DerivedRows.Of(order);
         foreach (var gone in stored.Deadlines.Where(d => !now.Deadlines.Contains(d)))
         {
             batch.Add("DELETE FROM timers WHERE order_id = @OrderId AND key = @Key", new { OrderId = order.Id.Value, gone.Key });
@@ -307,7 +309,7 @@ internal sealed class OrderStore(Database db)
                 foreach (var (_, doc) in rows)
                 {
                     var order = JsonSerializer.Deserialize<Order>(doc, Json.Storage)!;
-                    updates.Add("UPDATE orders SET titles = @Titles, due_at = @DueAt WHERE id = @Id", new { Id = order.Id.Value, Titles = ListColumns.Titles(order), DueAt = ListColumns.DueAt(order) });
+                    updates.Add("UPDATE orders SET titles = @Titles, due_at = @DueAt WHERE id = @Id", new { Id = order.Id.Value, Titles = ListColumns.Titles(order), DueAt = ListColumns.DueAt(order.Deadlines()) });
                     foreach (var dispute in order.Disputes.Where(d => d.EscalationStatus is not null))
                     {
                         updates.Add("UPDATE disputes SET stage = @Stage WHERE id = @Id", new { dispute.Id, Stage = dispute.EscalationStatus.ToString() });

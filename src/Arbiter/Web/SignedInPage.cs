@@ -54,6 +54,10 @@ internal abstract class SignedInPage(TimeProvider clock) : PageModel
         return RedirectToPage();
     }
 
+    /// <summary>A page's address with the query's parameters that have a value (a list at another page, keeping its filter).</summary>
+    protected static string LinkTo(string path, params (string Name, string? Value)[] query) =>
+        path + QueryString.Create(query.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => KeyValuePair.Create(p.Name, p.Value))).ToUriComponent();
+
     /// <summary>Runs a command on an order as the signed-in account, then says how it went (an order it cannot see is not found).</summary>
     protected async Task<IActionResult> RunOnOrderAsync(OrderCommands commands, string orderId, Func<Order, Actor, DateTimeOffset, Result> command, string notice) =>
         OrderId.Parse(orderId) is { } id ? await RunOnOrderAsync(commands, id, command, notice) : NotFound();

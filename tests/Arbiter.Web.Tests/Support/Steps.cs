@@ -22,6 +22,23 @@ public static class Steps
         await Assertions.Expect(buyer.GetByRole(AriaRole.Heading, new() { Name = "Dispute about Bike speedometer" })).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// A dispute taken to a mediator as people do it on the pages: the buyer opens it, the seller
+    /// rejects the claim, the buyer escalates. Answers with the buyer's and the seller's pages.
+    /// </summary>
+    public static async Task<(IPage Buyer, IPage Seller)> EscalatedDisputeAsync(Site site, string orderId)
+    {
+        var buyer = await site.SignInAsync("b1");
+        await OpenDisputeAsync(buyer, orderId);
+        var seller = await site.SignInAsync("s1", $"/disputes/{orderId}-d1");
+        await seller.GetByLabel("Why you reject the claim").FillAsync("It left our warehouse intact.");
+        await seller.GetByRole(AriaRole.Button, new() { Name = "Reject claim" }).ClickAsync();
+        await buyer.ReloadAsync();
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Escalate" }).ClickAsync();
+        await Status(buyer).ToContainTextAsync("with a mediator");
+        return (buyer, seller);
+    }
+
     /// <summary>Every control says what it is: a label for each field, a name for each button.</summary>
     public static async Task ExpectEveryControlLabelledAsync(IPage page)
     {

@@ -40,10 +40,7 @@ internal static class LocalizationSetup
 
     /// <summary>Remembers a language for this browser for a year.</summary>
     public static void RememberLanguage(HttpResponse response, string culture) =>
-        response.Cookies.Append(
-            Reader.LanguageCookie,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = response.HttpContext.Request.IsHttps });
+        response.Cookies.Append(Reader.LanguageCookie, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)), ForAYear(response));
 
     /// <summary>Remembers the time zone an account chose, or forgets it so that the browser's own is used.</summary>
     public static void RememberZone(HttpResponse response, string? zone)
@@ -54,6 +51,10 @@ internal static class LocalizationSetup
             return;
         }
 
-        response.Cookies.Append(Reader.ZoneCookie, zone, new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = response.HttpContext.Request.IsHttps });
+        response.Cookies.Append(Reader.ZoneCookie, zone, ForAYear(response));
     }
+
+    /// <summary>A choice the browser keeps for a year, out of the page's scripts' reach.</summary>
+    private static CookieOptions ForAYear(HttpResponse response) =>
+        new() { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = response.HttpContext.Request.IsHttps };
 }

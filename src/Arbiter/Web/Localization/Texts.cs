@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Resources;
 
 namespace Arbiter.Web.Localization;
 
@@ -8,6 +9,9 @@ namespace Arbiter.Web.Localization;
 /// </summary>
 internal sealed class Texts
 {
+    /// <summary>The sentences, by key and culture.</summary>
+    public static readonly ResourceManager Resources = new(typeof(Texts).FullName!, typeof(Texts).Assembly);
+
     /// <summary>The languages people can read Arbiter in, each named in itself, the first the default.</summary>
     public static readonly IReadOnlyList<(CultureInfo Culture, string Name)> Languages =
     [

@@ -48,10 +48,10 @@ internal sealed partial class Wording
     public string Deadline(DeadlineKind kind) => this[$"Deadline.{kind}"];
 
     /// <summary>A reason of the taxonomy as a buyer reads it.</summary>
-    public string Reason(string reason) => Resources.GetString($"Reason.{reason}", reader.Culture) ?? this["Reason.Other"];
+    public string Reason(string reason) => Either($"Reason.{reason}", "Reason.Other");
 
     /// <summary>What the message screening's warning means for the buyer.</summary>
-    public string Warning(string warning) => Resources.GetString($"Warning.{warning}", reader.Culture) ?? this["Warning.Other"];
+    public string Warning(string warning) => Either($"Warning.{warning}", "Warning.Other");
 
     /// <summary>Who did something, by name: "you", "Bea Buyer (buyer)", "Arbiter" for the clock, "the marketplace".</summary>
     public string Who(string actor, People people)
@@ -72,7 +72,7 @@ internal sealed partial class Wording
 
     /// <summary>Why something was refused, in the reader's language; the domain's own sentence where no translation says more.</summary>
     public string Problem(DomainError error) =>
-        reader.Culture.TwoLetterISOLanguageName == "en" ? error.Message : Resources.GetString($"Error.{error.Code}", reader.Culture) ?? this["Error.Other"];
+        reader.Culture.TwoLetterISOLanguageName == "en" ? error.Message : Either($"Error.{error.Code}", "Error.Other");
 
     /// <summary>
     /// A region (ISO 3166 alpha-2) by its name in the reader's language. .NET names regions only in

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Resources;
 using Arbiter.Domain.Common;
 using Microsoft.AspNetCore.Html;
 
@@ -12,14 +11,12 @@ namespace Arbiter.Web.Localization;
 /// </summary>
 internal sealed partial class Wording(Reader reader)
 {
-    private static readonly ResourceManager Resources = new(typeof(Texts).FullName!, typeof(Texts).Assembly);
-
     public Reader Reader => reader;
 
     public CultureInfo Culture => reader.Culture;
 
     /// <summary>The sentence under <paramref name="key"/> (the key itself where a language lacks it, which a test forbids).</summary>
-    public string this[string key] => Resources.GetString(key, reader.Culture) ?? key;
+    public string this[string key] => Texts.Resources.GetString(key, reader.Culture) ?? key;
 
     /// <summary>The sentence under <paramref name="key"/> with its placeholders filled in the reader's culture.</summary>
     public string this[string key, params object?[] args] => string.Format(reader.Culture, this[key], args);
@@ -34,6 +31,9 @@ internal sealed partial class Wording(Reader reader)
         var forms = this[key].Split('|');
         return string.Format(reader.Culture, forms[Math.Min(PluralIndex(count), forms.Length - 1)], count);
     }
+
+    /// <summary>The sentence under <paramref name="key"/>, or under <paramref name="otherwise"/> for data no sentence names (a reason or code from elsewhere).</summary>
+    private string Either(string key, string otherwise) => Texts.Resources.GetString(key, reader.Culture) ?? this[otherwise];
 
     /// <summary>An enum value in words, from the key <c>{Type}.{Value}</c>.</summary>
     public string Word<T>(T value) where T : struct, Enum => this[$"{typeof(T).Name}.{value}"];

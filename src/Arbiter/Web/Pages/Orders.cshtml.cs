@@ -12,7 +12,7 @@ namespace Arbiter.Web.Pages;
 /// "My orders": a buyer's purchases, a seller's sales and the disputes waiting for the seller's
 /// answer, 50 a page, by status, by order id or title, latest activity or soonest deadline first.
 /// </summary>
-internal sealed class OrdersModel(OrderLists lists, OrderCommands commands, TimeProvider clock) : SignedInPage(clock)
+internal sealed class OrdersModel(OrderLists lists, CallerDisputes disputes, OrderCommands commands, TimeProvider clock) : SignedInPage(clock)
 {
     public const int PageSize = 50;
 
@@ -72,30 +72,17 @@ internal sealed class OrdersModel(OrderLists lists, OrderCommands commands, Time
 
         if (seller is not null)
         {
-            var waiting = await lists.DisputesAsync(new DisputeListQuery(null, seller, false, SellersMove, null, null, AwaitingAfter, PageSize), HttpContext.RequestAborted);
-            var theirs = await commands.ReadManyAsync([.. waiting.Items.Select(d => d.OrderId).Distinct()], HttpContext.RequestAborted);
-            AwaitingMe = [.. waiting.Items
-                .Where(d => theirs.ContainsKey(d.OrderId) && theirs[d.OrderId].Dispute(d.Id) is not null && Caller.CanSee(theirs[d.OrderId]))
-                .Select(d => DisputeView.Of(theirs[d.OrderId], theirs[d.OrderId].Dispute(d.Id)!, Caller, Now))
-                .Where(d => d.AllowedActions.Count > 0)];
+            var waiting = await disputes.PageAsync(Caller, SellersMove, null, null, AwaitingAfter, PageSize, HttpContext.RequestAborted);
+            var views = waiting.Items.Select(x => (View: DisputeView.Of(x.Order, x.Dispute, Caller, Now), Title: x.Order.Line(x.Dispute.LineId)?.Title ?? x.Dispute.LineId)).Where(x => x.View.AllowedActions.Count > 0).ToList();
+            AwaitingMe = [.. views.Select(x => x.View)];
+            Titles = views.ToDictionary(x => x.View.Id, x => x.Title);
             NextAwaiting = waiting.Next;
-            Titles = AwaitingMe.ToDictionary(d => d.Id, d => theirs[OrderId.Of(d.OrderId)].Line(d.LineId)?.Title ?? d.LineId);
         }
 
         return Page();
     }
 
     /// <summary>This list's address at another page, keeping its filter, search and order.</summary>
-    public string Link(string? after = null, string? awaitingAfter = null)
-    {
-        var query = QueryString.Create(new Dictionary<string, string?>
-        {
-            ["status"] = Status,
-            ["q"] = string.IsNullOrWhiteSpace(Search) ? null : Search,
-            ["sort"] = Sort == ListOrder.Recent ? null : Words.Of(Sort),
-            ["after"] = after,
-            ["awaitingAfter"] = awaitingAfter,
-        }.Where(p => p.Value is not null));
-        return $"/orders{query.ToUriComponent()}";
-    }
+    public string Link(string? after = null, string? awaitingAfter = null) =>
+        LinkTo("/orders", ("status", Status), ("q", Search), ("sort", Sort == ListOrder.Recent ? null : Words.Of(Sort)), ("after", after), ("awaitingAfter", awaitingAfter));
 }

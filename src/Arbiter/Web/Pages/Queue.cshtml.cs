@@ -12,7 +12,7 @@ namespace Arbiter.Web.Pages;
 /// by dispute or order id or title, each with its age and due date; refunds that failed every
 /// attempt, to be asked for again; and chargebacks that may pay a buyer twice.
 /// </summary>
-internal sealed class QueueModel(OrderLists lists, NeedingAttention attention, OrderCommands commands, TimeProvider clock) : SignedInPage(clock)
+internal sealed class QueueModel(CallerDisputes disputes, NeedingAttention attention, OrderCommands commands, TimeProvider clock) : SignedInPage(clock)
 {
     public const int PageSize = 50;
 
@@ -42,12 +42,8 @@ internal sealed class QueueModel(OrderLists lists, NeedingAttention attention, O
             return StatusCode(StatusCodes.Status403Forbidden, "The queue is for mediators.");
         }
 
-        var page = await lists.DisputesAsync(new DisputeListQuery(null, null, true, [DisputeStatus.Escalated], Stage, Search, After, PageSize), HttpContext.RequestAborted);
-        var orders = await commands.ReadManyAsync([.. page.Items.Select(d => d.OrderId).Distinct()], HttpContext.RequestAborted);
-        Disputes = [.. page.Items
-            .Where(d => orders.ContainsKey(d.OrderId) && orders[d.OrderId].Dispute(d.Id) is { } dispute && Caller.CanSee(orders[d.OrderId], dispute))
-            .Select(d => (orders[d.OrderId], orders[d.OrderId].Dispute(d.Id)!))
-            .Select(x => (DisputeView.Of(x.Item1, x.Item2, Caller, Now), x.Item1.Line(x.Item2.LineId)?.Title ?? x.Item2.LineId))];
+        var page = await disputes.PageAsync(Caller, [DisputeStatus.Escalated], Stage, Search, After, PageSize, HttpContext.RequestAborted);
+        Disputes = [.. page.Items.Select(x => (DisputeView.Of(x.Order, x.Dispute, Caller, Now), x.Order.Line(x.Dispute.LineId)?.Title ?? x.Dispute.LineId))];
         Next = page.Next;
         Refunds = await attention.RefundsAsync(HttpContext.RequestAborted);
         Chargebacks = await attention.ChargebacksAsync(HttpContext.RequestAborted);
@@ -55,8 +51,7 @@ internal sealed class QueueModel(OrderLists lists, NeedingAttention attention, O
     }
 
     /// <summary>The queue's address at another page, keeping its filter and search.</summary>
-    public string Link(string after) =>
-        $"/queue{QueryString.Create(new Dictionary<string, string?> { ["stage"] = Stage?.ToString(), ["q"] = string.IsNullOrWhiteSpace(Search) ? null : Search, ["after"] = after }.Where(p => p.Value is not null)).ToUriComponent()}";
+    public string Link(string after) => LinkTo("/queue", ("stage", Stage?.ToString()), ("q", Search), ("after", after));
 
     public Task<IActionResult> OnPostRetryRefundAsync(string refundId) =>
         RefundId.Parse(refundId)?.OrderId is { } orderId
