@@ -53,6 +53,7 @@ public enum HistoryAction
     SellerResponseReminder,
     SellerDidNotRespond,
     Escalated,
+    Assigned,
     EscalationCancelled,
     InfoRequested,
     InfoRequestReminder,

@@ -21,7 +21,7 @@ public class MediationTests
 
         Assert.Equal(EscalationStatus.UnderReview, dispute.EscalationStatus);
         Assert.Equal(Usd(3500), s.Ledger.Held());
-        Assert.Equal([DisputeAction.SendMessage, DisputeAction.RequestInfo, DisputeAction.Decide], dispute.AllowedActions(Scenario.Mediator, s.Now));
+        Assert.Equal([DisputeAction.SendMessage, DisputeAction.RequestInfo, DisputeAction.Decide, DisputeAction.Take, DisputeAction.HandOver], dispute.AllowedActions(Scenario.Mediator, s.Now));
     }
 
     [Fact]

@@ -64,6 +64,9 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
         ("POST", "/api/v1/disputes/{d}/evidence", Parties, Strangers, "file"),
         ("POST", "/api/v1/disputes/{d}/info-requests", "mediator", Strangers, new { from = "buyer", question = "Photo?" }),
         ("POST", "/api/v1/disputes/{d}/info-requests/ir1/answer", Parties, Strangers, new { text = "Here" }),
+        ("POST", "/api/v1/disputes/{d}/take", "mediator", Strangers, null),
+        ("POST", "/api/v1/disputes/{d}/hand-over", "mediator", Strangers, new { to = "m2" }),
+        ("GET", "/api/v1/disputes?assignee=me", Everyone, "", null),
         ("POST", "/api/v1/disputes/{d}/decision", "mediator", Strangers, new { outcome = "no_refund", note = "Fine" }),
         ("POST", "/api/v1/disputes/{d}/appeal", Parties, Strangers, new { reason = "Unfair" }),
         ("POST", "/api/v1/disputes/{d}/return-shipment", "buyer", Strangers, new { carrier = "DHL", trackingNumber = "1" }),
@@ -237,6 +240,7 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
             Clients["mediator"] = Market.Mediator;
             Clients["other_buyer"] = Host.Client(await Market.CreateAccountAsync("b2", "buyer"));
             Clients["other_seller"] = Host.Client(await Market.CreateAccountAsync("s2", "seller"));
+            await Market.CreateAccountAsync("m2", "mediator");
 
             _receiver = await WebhookReceiver.StartAsync();
             var endpoint = Marketplace.Text(await Market.SubscribeAsync(_receiver.Url, "order.created"), "id");
@@ -261,6 +265,7 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
                 await Market.DisputeAsync(orderId);
                 await Marketplace.PostOk(Market.Seller, $"/api/v1/disputes/{id}/reject", new { note = "No" });
                 await Marketplace.PostOk(Market.Buyer, $"/api/v1/disputes/{id}/escalate", new { note = "Help" });
+                await Host.Services.GetRequiredService<Arbiter.Events.Outbox>().RunDueAsync(); // assigned now, not between a case's two looks at the history
                 await Marketplace.Expect(await Market.Seller.PostAsJsonAsync($"/api/v1/disputes/{id}/offers", new { type = "refund_only", amount = 500 }), HttpStatusCode.Created);
                 await Marketplace.Expect(await Market.Mediator.PostAsJsonAsync($"/api/v1/disputes/{id}/info-requests", new { from = "both", question = "Photos?" }), HttpStatusCode.Created);
                 (ids["{o}"], ids["{d}"]) = (orderId, id);

@@ -50,6 +50,34 @@ public abstract class MailTests(Backend backend) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_mediator_a_dispute_is_assigned_to_hears_of_it_and_of_what_the_parties_do_there()
+    {
+        await _market.CreateAccountAsync("m2", "mediator");
+        await _market.DisputeAsync("o1");
+        await PostOk(_market.Seller, "/api/v1/disputes/o1-d1/escalate", new { note = "We cannot agree." });
+        await _market.AdvanceAsync(minutes: 1);
+        var assigned = Assert.Single(_smtp.Messages, m => m.Subject == "Dispute o1-d1 is yours");
+        Assert.Equal("m1@example.test", assigned.To.Mailboxes.Single().Address);
+
+        await Expect(await _market.Mediator.PostAsJsonAsync("/api/v1/disputes/o1-d1/info-requests", new { from = "buyer", question = "A photo, please?" }), HttpStatusCode.Created);
+        await PostOk(_market.Buyer, "/api/v1/disputes/o1-d1/info-requests/ir1/answer", new { text = "Here it is." });
+        await Expect(await _market.Seller.PostAsJsonAsync("/api/v1/disputes/o1-d1/messages", new { text = "It left intact." }), HttpStatusCode.Created);
+        await Expect(await _market.Mediator.PostAsJsonAsync("/api/v1/disputes/o1-d1/messages", new { text = "Thank you both." }), HttpStatusCode.Created);
+        await PostOk(_market.Mediator, "/api/v1/disputes/o1-d1/hand-over", new { to = "m2" });
+        await PostOk(_market.Mediator, "/api/v1/disputes/o1-d1/take");
+        await _market.AdvanceAsync(minutes: 1);
+
+        string[] ToMediator(string address) => [.. _smtp.Messages.Where(m => m.To.Mailboxes.Single().Address == address).Select(m => m.Subject ?? "")];
+        Assert.Equal(
+            ["Dispute o1-d1 is yours", "A party answered your question in dispute o1-d1", "New message in dispute o1-d1"],
+            ToMediator("m1@example.test"));
+        Assert.Equal(["Dispute o1-d1 is yours"], ToMediator("m2@example.test"));
+        var message = _smtp.Messages.Single(m => m.Subject == "New message in dispute o1-d1" && m.To.Mailboxes.Single().Address == "m1@example.test");
+        Assert.Contains("A party wrote in dispute o1-d1, which you handle.", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Never pay", _smtp.Messages.First(m => m.Subject == "New message in dispute o1-d1" && m.To.Mailboxes.Single().Address == "b1@example.test").TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reminder_before_protection_ends_can_be_stopped_but_what_must_be_known_still_comes()
     {
         await _market.ShippedOrderAsync("o1");

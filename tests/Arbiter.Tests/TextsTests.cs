@@ -110,6 +110,7 @@ public sealed partial class TextsTests
             .. Reasons.NotReceived.Concat(Reasons.Received).Select(r => $"Reason.{r}"),
             .. new[] { MessageScreening.CancelDispute, MessageScreening.OutsidePayment, MessageScreening.EarlyConfirmation, MessageScreening.ReviewTrade }.Select(w => $"Warning.{w}"),
             .. Mail.MailTemplates.ByType.Keys.SelectMany(type => new[] { $"Mail.{type}.Subject", $"Mail.{type}.Body" }),
+            .. Mail.MailTemplates.ByType.Where(t => t.Value.TellsAssignee).SelectMany(t => new[] { $"Mail.{t.Key}.Mediator.Subject", $"Mail.{t.Key}.Mediator.Body" }),
             .. new[] { "404", "400", "413", "429", "Other" }.SelectMany(page => new[] { $"Status.{page}.Title", $"Status.{page}.Text" }),
             .. new[] { "Days", "Hours", "Minutes", "Seconds" }.SelectMany(unit => new[] { $"Time.In.{unit}", $"Time.Ago.{unit}" }),
             .. Web.Pages.OrdersModel.Filters.Select(f => $"Orders.Filter.{f}"),

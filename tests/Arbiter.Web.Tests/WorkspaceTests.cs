@@ -44,6 +44,35 @@ public sealed class WorkspaceTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mediator_finds_the_disputes_given_to_them_hands_one_over_and_takes_it_back()
+    {
+        await _site.AccountAsync("m2", "mediator", "Noor Mediator");
+        await _site.ShippedOrderAsync("o1");
+        await Steps.EscalatedDisputeAsync(_site, "o1");
+        await _site.AdvanceAsync(0);
+
+        var mediator = await _site.SignInAsync("m1", "/queue");
+        await mediator.GetByLabel("Assigned to").SelectOptionAsync("me");
+        await mediator.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        var row = mediator.GetByRole(AriaRole.Row).Filter(new() { HasText = "o1-d1" });
+        await Expect(row).ToContainTextAsync("you");
+        await Steps.ExpectAccessibleAsync(mediator);
+        await row.GetByRole(AriaRole.Link, new() { Name = "o1-d1" }).ClickAsync();
+
+        await Expect(mediator.Locator("#assignee")).ToHaveTextAsync("you");
+        await mediator.GetByLabel("Hand over to").SelectOptionAsync(new SelectOptionValue { Label = "Noor Mediator (0 in mediation)" });
+        await mediator.GetByRole(AriaRole.Button, new() { Name = "Hand over", Exact = true }).ClickAsync();
+        await Expect(mediator.GetByRole(AriaRole.Status)).ToContainTextAsync("The dispute was handed over.");
+        await Expect(mediator.Locator("#assignee")).ToHaveTextAsync("Noor Mediator (mediator)");
+        await Expect(mediator.Locator(".timeline")).ToContainTextAsync("you: assigned the dispute to a mediator: Noor Mediator (mediator)");
+
+        await mediator.GetByRole(AriaRole.Button, new() { Name = "Take this dispute over" }).ClickAsync();
+        await Expect(mediator.GetByRole(AriaRole.Status)).ToContainTextAsync("The dispute is now yours.");
+        await Expect(mediator.Locator("#assignee")).ToHaveTextAsync("you");
+        await Expect(mediator.GetByRole(AriaRole.Button, new() { Name = "Take this dispute over" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Before_and_after_money_moves_the_page_says_what_happens_to_it_and_offers_nothing_the_rules_refuse()
     {
         await _site.ShippedOrderAsync("o1", returnAddress: "Sam Seller\nReturns desk\n12 Harbour Road, Leith");

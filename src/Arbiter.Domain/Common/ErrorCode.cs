@@ -8,6 +8,7 @@ namespace Arbiter.Domain.Common;
 public enum ErrorCode
 {
     AccountExists,
+    AlreadyAssigned,
     ActionNotAllowedForRole,
     AlreadyShipped,
     AmountExceedsLineTotal,
@@ -38,6 +39,7 @@ public enum ErrorCode
     InternalError,
     InvalidAccount,
     InvalidAmount,
+    InvalidAssignee,
     InvalidChargebackState,
     InvalidCurrency,
     InvalidDays,

@@ -117,6 +117,7 @@ public sealed partial class Dispute
         var final = Escalation!.Appealed;
         Record(now, mediator, final ? HistoryAction.FinalDecision : HistoryAction.Decided, $"{Words.Of(outcome)} {refund}: {note}");
         AppealDeadline = final ? null : now + Policy.AppealWindow;
+        Escalation = Escalation with { DecidedBy = mediator.Id };
         Conclude(new Outcome(refund, withReturn, DecidedBy.Mediator, now, note!.Trim(), withReturn ? returnShippingPaidBy ?? Party.Seller : null), now);
         return Result.Ok;
     }
@@ -140,7 +141,7 @@ public sealed partial class Dispute
         Outcome = null;
         Return = null;
         Status = DisputeStatus.Escalated;
-        Escalation = new Escalation(now, party.ToString(), reason) { Appealed = true };
+        Escalation = new Escalation(now, party.ToString(), reason) { Appealed = true, FirstDecider = Escalation?.DecidedBy };
         Record(now, party, HistoryAction.Appealed, reason);
         return Result.Ok;
     }

@@ -122,6 +122,8 @@ public sealed partial class Dispute
         {
             DisputeAction.AcceptOffer or DisputeAction.DeclineOffer when PendingOffer is null =>
                 DomainError.Conflict(ErrorCode.NoPendingOffer, "There is no pending offer."),
+            DisputeAction.Take when Escalation?.Assignee == actor.Id =>
+                DomainError.Conflict(ErrorCode.AlreadyAssigned, "This dispute is already assigned to you."),
             DisputeAction.AnswerInfoRequest when Escalation?.Awaits(PartyOf(actor)) != true =>
                 DomainError.Conflict(ErrorCode.NoOpenInfoRequest, "No question is waiting for your answer."),
             DisputeAction.SendMessage when actor.Role == Role.Mediator && Escalation is null =>

@@ -170,10 +170,21 @@ public sealed record Appeal(Party By, string Reason, DateTimeOffset At);
 /// <summary>A message inside a dispute, with the warnings the buyer should see.</summary>
 public sealed record Message(string Id, DateTimeOffset At, string Author, string Text, IReadOnlyList<string> Warnings);
 
-/// <summary>A dispute in mediation: who escalated, whether it is an appeal, and the mediator's questions.</summary>
+/// <summary>A dispute in mediation: who escalated, whether it is an appeal, the mediator it is assigned to, and the mediator's questions.</summary>
 public sealed record Escalation(DateTimeOffset At, string By, string? Note)
 {
     public bool Appealed { get; init; }
+
+    /// <summary>The mediator account the dispute is assigned to; null until one takes it or is given it.</summary>
+    public string? Assignee { get; init; }
+
+    public DateTimeOffset? AssignedAt { get; init; }
+
+    /// <summary>The mediator who decided in this mediation.</summary>
+    public string? DecidedBy { get; init; }
+
+    /// <summary>On an appeal, the mediator whose decision it is against: another hears it where there is another.</summary>
+    public string? FirstDecider { get; init; }
 
     public IReadOnlyList<InfoRequest> InfoRequests { get; init; } = [];
 

@@ -32,6 +32,8 @@ public enum DisputeAction
     ShipReplacement,
     ConfirmReplacement,
     ReportReplacementProblem,
+    Take,
+    HandOver,
 }
 
 /// <summary>
@@ -77,6 +79,8 @@ public static class DisputeRules
             When(DeclineOffer, [Buyer]),
             When(Cancel, [Buyer], Resolved),
             When(RequestInfo, [Mediator]),
+            When(Take, [Mediator]),
+            When(HandOver, [Mediator]),
             When(Decide, [Mediator], Concluded),
             When(SendMessage, Everyone),
             When(AddEvidence, Parties)),

@@ -10,7 +10,8 @@ internal sealed record SolutionView(Solution Type, long Amount);
 
 internal sealed record ClaimView(bool Received, string Reason, SolutionView Solution, string Description, IReadOnlyList<string> EvidenceIds);
 
-internal sealed record EscalationView(EscalationStatus Status, DateTime EscalatedAt, string By, string? Note, bool Appealed);
+/// <summary>A dispute in mediation; <c>assignee</c> is the mediator account it is assigned to, if any.</summary>
+internal sealed record EscalationView(EscalationStatus Status, DateTime EscalatedAt, string By, string? Note, bool Appealed, string? Assignee, DateTime? AssignedAt);
 
 internal sealed record OfferView(string Id, OfferType Type, long Amount, OfferStatus Status, string? Note, DateTime At, int? Days)
 {
@@ -86,7 +87,7 @@ internal sealed record DisputeView(
         d.LineId,
         order.Currency.Code,
         d.Status,
-        d.Escalation is { } e && d.EscalationStatus is { } status ? new EscalationView(status, e.At.UtcDateTime, e.By, e.Note, e.Appealed) : null,
+        d.Escalation is { } e && d.EscalationStatus is { } status ? new EscalationView(status, e.At.UtcDateTime, e.By, e.Note, e.Appealed, e.Assignee, e.AssignedAt?.UtcDateTime) : null,
         new ClaimView(d.Claim.Received, d.Claim.Reason, new SolutionView(d.Claim.Solution, d.Claim.Amount.Minor), d.Claim.Description, d.Claim.EvidenceIds),
         order.Refundable(order.Line(d.LineId)!).Minor,
         [.. d.Offers.Select(OfferView.Of)],

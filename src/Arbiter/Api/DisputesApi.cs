@@ -10,7 +10,7 @@ internal static class DisputesApi
     public static void MapDisputes(this IEndpointRouteBuilder api)
     {
         var disputes = api.MapGroup("/disputes").WithTags("Disputes");
-        disputes.MapGet("/", ListAsync).Answers<IReadOnlyList<DisputeView>>().WithSummary("List the disputes the caller may see, earliest deadline first (the mediator queue: ?status=escalated; page with ?limit=&offset=)");
+        disputes.MapGet("/", ListAsync).Answers<IReadOnlyList<DisputeView>>().WithSummary("List the disputes the caller may see, earliest deadline first (the mediator queue: ?status=escalated; a mediator's own: ?assignee=me, nobody's: ?assignee=none, or a mediator's account id; page with ?limit=&offset=)");
         disputes.MapGet("/{id}", GetAsync).Answers<DisputeView>().WithSummary("Read a dispute with its history and what the caller may do now");
 
         disputes.MapPost("/{id}/accept-claim", (HttpContext h, CallerDisputes c, TimeProvider t, string id) =>
@@ -51,6 +51,11 @@ internal static class DisputesApi
                 ? d.Decide(who, outcome, body.Amount, body.ReturnShippingPaidBy, body.Note, now).Done()
                 : DomainError.Invalid(ErrorCode.InvalidOutcome, "outcome must be full_refund, full_refund_with_return, partial_refund or no_refund.")))
             .Answers<DisputeView>().WithSummary("Decide the dispute (mediator)");
+        disputes.MapPost("/{id}/take", (HttpContext h, CallerDisputes c, TimeProvider t, string id) =>
+            Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.Take(who, now).Done()))
+            .Answers<DisputeView>().WithSummary("Take the dispute in mediation: it is assigned to the caller, from nobody or from another mediator (mediator)");
+        disputes.MapPost("/{id}/hand-over", HandOverAsync)
+            .Answers<DisputeView>().WithSummary("Hand the dispute in mediation to another mediator, named by their account id in to (mediator)");
         disputes.MapPost("/{id}/appeal", (HttpContext h, CallerDisputes c, TimeProvider t, string id, AppealRequest? body) =>
             Endpoint.OnDisputeAsync(h, c, t, id, (d, who, now) => d.AppealDecision(who, body?.Reason, now).Done()))
             .Answers<DisputeView>().WithSummary("Appeal a mediator's first decision within 7 days, once (buyer, seller)");
@@ -90,12 +95,18 @@ internal static class DisputesApi
         _ => [],
     };
 
+    private static async Task<IResult> HandOverAsync(HttpContext http, CallerDisputes disputes, TimeProvider clock, string id, HandOverRequest? body)
+    {
+        var result = await disputes.HandOverAsync(http.Caller(), id, body?.To, http.RequestAborted);
+        return result.Error is { } error ? Problems.From(error) : Results.Ok(DisputeView.Of(result.Order!, result.Order!.Dispute(id)!, http.Caller(), clock.GetUtcNow()));
+    }
+
     private static async Task<IResult> GetAsync(HttpContext http, CallerDisputes disputes, TimeProvider clock, string id) =>
         await disputes.ReadAsync(http.Caller(), id, http.RequestAborted) is var (order, dispute)
             ? Results.Ok(DisputeView.Of(order, dispute, http.Caller(), clock.GetUtcNow()))
             : Problems.From(OrderCommands.NotFound);
 
-    private static async Task<IResult> ListAsync(HttpContext http, CallerDisputes disputes, TimeProvider clock, string? status, int? limit, int? offset)
+    private static async Task<IResult> ListAsync(HttpContext http, CallerDisputes disputes, TimeProvider clock, string? status, string? assignee, int? limit, int? offset)
     {
         if (limit is < 1 or > 500 || offset is < 0)
         {
@@ -114,8 +125,15 @@ internal static class DisputesApi
         }
 
         var caller = http.Caller();
+        var whose = assignee switch
+        {
+            null or "" => default,
+            "none" => AssigneeFilter.NoOne,
+            "me" => caller.AccountId is { } me ? AssigneeFilter.Of(me) : AssigneeFilter.NoOne,
+            _ => AssigneeFilter.Of(assignee),
+        };
         var now = clock.GetUtcNow();
-        var found = await disputes.ListAsync(caller, wanted, limit ?? 100, offset ?? 0, http.RequestAborted);
+        var found = await disputes.ListAsync(caller, wanted, whose, limit ?? 100, offset ?? 0, http.RequestAborted);
         return Results.Ok(found.Select(f => DisputeView.Of(f.Order, f.Dispute, caller, now)).ToList());
     }
 }

@@ -29,6 +29,9 @@ internal sealed record ClaimBody(string? LineId, bool? Received, string? Reason,
 
 internal sealed record NoteRequest(string? Note);
 
+/// <summary>Whom a mediator hands a dispute to: another mediator's account id.</summary>
+internal sealed record HandOverRequest(string? To);
+
 internal sealed record OfferRequest(OfferType? Type, long? Amount, string? Note, int? Days);
 
 internal sealed record ConfirmRequest(bool Confirm);

@@ -10,7 +10,7 @@ namespace Arbiter.Application;
 /// Disputes as one caller reaches them, for the API and the web pages alike: by id (the id names
 /// its order), as a list, and to act on. A dispute the caller may not see is not found.
 /// </summary>
-internal sealed class CallerDisputes(OrderCommands commands, OrderStore store, OrderLists lists)
+internal sealed class CallerDisputes(OrderCommands commands, OrderStore store, OrderLists lists, AccountStore accounts)
 {
     /// <summary>The dispute and its order, as the clock stands now; null when there is none the caller may see.</summary>
     public async Task<(Order Order, Dispute Dispute)?> ReadAsync(Caller caller, string disputeId, CancellationToken ct)
@@ -19,14 +19,15 @@ internal sealed class CallerDisputes(OrderCommands commands, OrderStore store, O
         return order?.Dispute(disputeId) is { } dispute && caller.CanSee(order, dispute) ? (order, dispute) : null;
     }
 
-    /// <summary>The disputes the caller may see, optionally of one status, earliest deadline first, read in one round trip.</summary>
-    public async Task<IReadOnlyList<(Order Order, Dispute Dispute)>> ListAsync(Caller caller, DisputeStatus? status, int limit, int offset, CancellationToken ct)
+    /// <summary>The disputes the caller may see, optionally of one status and assignee, earliest deadline first, read in one round trip.</summary>
+    public async Task<IReadOnlyList<(Order Order, Dispute Dispute)>> ListAsync(Caller caller, DisputeStatus? status, AssigneeFilter assignee, int limit, int offset, CancellationToken ct)
     {
         var ids = await store.DisputeIdsAsync(
             caller.Role == Role.Buyer ? caller.AccountId : null,
             caller.Role == Role.Seller ? caller.AccountId : null,
             caller.Role == Role.Mediator,
             status?.ToString(),
+            assignee,
             limit,
             offset,
             ct);
@@ -38,7 +39,7 @@ internal sealed class CallerDisputes(OrderCommands commands, OrderStore store, O
     /// some statuses and a mediator's stage, matching a search, soonest deadline first.
     /// </summary>
     public async Task<ListPage<(Order Order, Dispute Dispute)>> PageAsync(
-        Caller caller, IReadOnlyList<DisputeStatus> statuses, EscalationStatus? stage, string? search, string? after, int pageSize, CancellationToken ct)
+        Caller caller, IReadOnlyList<DisputeStatus> statuses, EscalationStatus? stage, AssigneeFilter assignee, string? search, string? after, int pageSize, CancellationToken ct)
     {
         var page = await lists.DisputesAsync(
             new DisputeListQuery(
@@ -49,7 +50,7 @@ internal sealed class CallerDisputes(OrderCommands commands, OrderStore store, O
                 stage,
                 search,
                 after,
-                pageSize),
+                pageSize) { Assignee = assignee },
             ct);
         return new ListPage<(Order, Dispute)>(await VisibleAsync(caller, page.Items, d => statuses.Count == 0 || statuses.Contains(d.Status), ct), page.Next);
     }
@@ -68,6 +69,14 @@ internal sealed class CallerDisputes(OrderCommands commands, OrderStore store, O
         }
 
         return found;
+    }
+
+    /// <summary>A mediator hands the dispute to the account <paramref name="to"/> names; the domain decides whether that account may take it.</summary>
+    public async Task<CommandResult<bool>> HandOverAsync(Caller caller, string disputeId, string? to, CancellationToken ct)
+    {
+        var account = string.IsNullOrEmpty(to) ? null : await accounts.FindAsync(to, ct);
+        var assignee = account is null ? null : new Actor(account.Role, account.Id);
+        return await RunAsync(caller, disputeId, (_, dispute, now) => dispute.HandOver(caller.Actor, assignee, now).Done(), ct);
     }
 
     /// <summary>Runs a command on the dispute, given its order and the instant (see <see cref="OrderCommands.RunAsync{T}"/>).</summary>

@@ -55,7 +55,8 @@ internal sealed record EventOrder(
     public static EventOrder Of(Order o) => new(o.Id.Value, o.Status, o.Currency.Code, o.Total.Minor, o.BuyerId, o.SellerId, o.Payment, o.ProtectionEndsAt?.UtcDateTime);
 }
 
-internal sealed record EventDispute(string Id, string LineId, DisputeStatus Status, EscalationStatus? EscalationStatus, EventDeadline? Deadline, long? RefundAmount)
+/// <summary>A dispute as an event carries it; <c>assignee</c> is the mediator account it is assigned to in mediation, if any.</summary>
+internal sealed record EventDispute(string Id, string LineId, DisputeStatus Status, EscalationStatus? EscalationStatus, EventDeadline? Deadline, long? RefundAmount, string? Assignee)
 {
     public static EventDispute Of(Dispute d) => new(
         d.Id,
@@ -63,7 +64,8 @@ internal sealed record EventDispute(string Id, string LineId, DisputeStatus Stat
         d.Status,
         d.EscalationStatus,
         d.CurrentDeadline is { } deadline ? new EventDeadline(deadline.Kind, deadline.DueAt.UtcDateTime) : null,
-        d.Outcome?.RefundAmount.Minor);
+        d.Outcome?.RefundAmount.Minor,
+        d.Escalation?.Assignee);
 }
 
 internal sealed record EventDeadline(Domain.DeadlineKind Kind, DateTime DueAt);

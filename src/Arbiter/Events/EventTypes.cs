@@ -74,6 +74,7 @@ internal static class EventTypes
         HistoryAction.SellerResponseReminder => new("dispute.seller_response_due_soon", "The seller's answer is due soon (the reminder to the seller)."),
         HistoryAction.SellerDidNotRespond => new("dispute.seller_did_not_respond", "The seller did not respond in time."),
         HistoryAction.Escalated => new("dispute.escalated", "The dispute went to a mediator."),
+        HistoryAction.Assigned => new("dispute.assigned", "The dispute was assigned to a mediator: by the assigner on arrival, taken by one, or handed over to another (dispute.assignee names them)."),
         HistoryAction.EscalationCancelled => new("dispute.escalation_cancelled", "The party who escalated withdrew the escalation."),
         HistoryAction.InfoRequested => new("dispute.info_requested", "The mediator asked a party for information, with a deadline."),
         HistoryAction.InfoRequestReminder => new("dispute.info_request_due_soon", "An answer to the mediator is due soon (the reminder to the parties asked)."),

@@ -5,6 +5,7 @@ using Arbiter.Api;
 using Arbiter.Application;
 using Arbiter.Events;
 using Arbiter.Mail;
+using Arbiter.Mediation;
 using Arbiter.Sandbox;
 using Arbiter.Security;
 using Arbiter.Storage;
@@ -75,6 +76,8 @@ internal static partial class ArbiterApp
         builder.Services.AddSingleton<WebhookStore>();
         builder.Services.AddSingleton<EventLog>();
         builder.Services.AddSingleton<IOutboxConsumer, WebhookDispatcher>();
+        builder.Services.AddSingleton<Mediators>();
+        builder.Services.AddSingleton<IOutboxConsumer, MediatorAssigner>();
         var mail = options.Mail();
         if (mail is not null)
         {

@@ -6,8 +6,12 @@ using MimeKit;
 
 namespace Arbiter.Mail;
 
-/// <summary>An e-mail about to be sent: whom to, in which language and time zone, about which event, and the link that stops reminders.</summary>
-internal sealed record MailToSend(string Id, string DisplayName, string Email, Reader Reader, string EventType, JsonNode Event, string UnsubscribeUrl);
+/// <summary>
+/// An e-mail about to be sent: whom to, in which language and time zone, in which words (the key
+/// its subject and body are under, <c>Mail.{type}</c> or the mediator's <c>Mail.{type}.Mediator</c>),
+/// about which event, and the link that stops reminders.
+/// </summary>
+internal sealed record MailToSend(string Id, string DisplayName, string Email, Reader Reader, string Texts, JsonNode Event, string UnsubscribeUrl);
 
 /// <summary>Writes an event's e-mail, text and HTML, in its reader's language, with the link to the dispute or order and its deadline on the reader's clock.</summary>
 internal static class MailComposer
@@ -25,12 +29,12 @@ internal static class MailComposer
             .Replace("{amount}", (e["refund"] ?? e["chargeback"]) is { } money ? w.Money(money["amount"]!.GetValue<long>(), Text(money, "currency")) : "", StringComparison.Ordinal)
             .Replace("{deadline}", Deadline(e) is { } due ? w.When(due) : w["Mail.TheDeadline"], StringComparison.Ordinal);
 
-        var message = new MimeMessage { Subject = Fill(w[$"Mail.{mail.EventType}.Subject"]), MessageId = $"{mail.Id.Replace(':', '.')}@arbiter" };
+        var message = new MimeMessage { Subject = Fill(w[$"{mail.Texts}.Subject"]), MessageId = $"{mail.Id.Replace(':', '.')}@arbiter" };
         message.From.Add(MailboxAddress.Parse(settings.From));
         message.To.Add(new MailboxAddress(mail.DisplayName, mail.Email));
         message.Headers.Add("Arbiter-Event-Id", Text(e, "id"));
         message.Headers.Add(HeaderId.ContentLanguage, w.Culture.Name);
-        var body = Fill(w[$"Mail.{mail.EventType}.Body"]);
+        var body = Fill(w[$"{mail.Texts}.Body"]);
         var hello = w["Mail.Hello", mail.DisplayName];
         var open = w[disputeId is null ? "Mail.OpenOrder" : "Mail.OpenDispute", disputeId ?? orderId];
         var footer = template.Reminder ? w["Mail.ReminderFooter", mail.UnsubscribeUrl] : w["Mail.Footer"];

@@ -2,13 +2,14 @@ using System.Collections.Frozen;
 
 namespace Arbiter.Mail;
 
-/// <summary>Who an e-mail goes to: the order's buyer, its seller, or whichever party did not act.</summary>
+/// <summary>Who an e-mail goes to: the order's buyer, its seller, whichever party did not act, or the mediator the dispute is assigned to.</summary>
 internal enum Audience
 {
     Buyer,
     Seller,
     Both,
     OtherParty,
+    Assignee,
 }
 
 /// <summary>
@@ -16,8 +17,10 @@ internal enum Audience
 /// <c>Mail.{type}.Subject</c> and <c>Mail.{type}.Body</c> in the texts of each language, with the
 /// placeholders {order}, {dispute}, {amount} and {deadline}. Reminders can be unsubscribed from;
 /// everything else tells a party what happened to their money or what they must do, and always goes out.
+/// A template that <paramref name="TellsAssignee"/> also goes to the mediator a dispute is assigned to
+/// when a party acts, in the words of <c>Mail.{type}.Mediator.Subject</c> and <c>.Body</c>.
 /// </summary>
-internal sealed record MailTemplate(Audience To, bool Reminder = false);
+internal sealed record MailTemplate(Audience To, bool Reminder = false, bool TellsAssignee = false);
 
 internal static class MailTemplates
 {
@@ -48,16 +51,18 @@ internal static class MailTemplates
         ["dispute.return_due_soon"] = new(Audience.Buyer, Reminder: true),
         ["dispute.claim_accepted"] = new(Audience.Buyer),
         ["dispute.rejected"] = new(Audience.Buyer),
-        ["dispute.offer_made"] = new(Audience.Buyer),
-        ["dispute.offer_accepted"] = new(Audience.Seller),
-        ["dispute.offer_declined"] = new(Audience.Seller),
+        ["dispute.offer_made"] = new(Audience.Buyer, TellsAssignee: true),
+        ["dispute.offer_accepted"] = new(Audience.Seller, TellsAssignee: true),
+        ["dispute.offer_declined"] = new(Audience.Seller, TellsAssignee: true),
         ["dispute.claim_changed"] = new(Audience.Seller),
         ["dispute.cancelled"] = new(Audience.Both),
-        ["dispute.message_sent"] = new(Audience.OtherParty),
-        ["dispute.evidence_added"] = new(Audience.OtherParty),
+        ["dispute.message_sent"] = new(Audience.OtherParty, TellsAssignee: true),
+        ["dispute.evidence_added"] = new(Audience.OtherParty, TellsAssignee: true),
         ["dispute.seller_did_not_respond"] = new(Audience.Both),
         ["dispute.escalated"] = new(Audience.Both),
-        ["dispute.escalation_cancelled"] = new(Audience.Both),
+        ["dispute.assigned"] = new(Audience.Assignee),
+        ["dispute.info_answered"] = new(Audience.Assignee),
+        ["dispute.escalation_cancelled"] = new(Audience.Both, TellsAssignee: true),
         ["dispute.info_requested"] = new(Audience.Both),
         ["dispute.info_request_lapsed"] = new(Audience.Both),
         ["dispute.decided"] = new(Audience.Both),

@@ -31,7 +31,7 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
                 return;
             }
 
-            foreach (var account in Recipients(template.To, JsonNode.Parse(e.Payload)!))
+            foreach (var account in Recipients(template, JsonNode.Parse(e.Payload)!))
             {
                 batch.Add(
                     """
@@ -93,12 +93,27 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
         return due.Count;
     }
 
-    /// <summary>The accounts an e-mail goes to; the mediator's question goes to the parties it asks.</summary>
-    private static IEnumerable<string> Recipients(Audience audience, JsonNode e)
+    /// <summary>
+    /// The accounts an e-mail goes to; the mediator's question goes to the parties it asks. The
+    /// mediator a dispute is assigned to hears of what a party does there, and of being given it
+    /// by someone else.
+    /// </summary>
+    private static IEnumerable<string> Recipients(MailTemplate template, JsonNode e)
+    {
+        var actor = e["actor"]!.GetValue<string>();
+        var assignee = Assignee(e);
+        var byParty = actor.StartsWith("buyer:", StringComparison.Ordinal) || actor.StartsWith("seller:", StringComparison.Ordinal);
+        return template.To == Audience.Assignee
+            ? assignee is not null && actor != $"mediator:{assignee}" ? [assignee] : []
+            : [.. PartiesTo(template.To, e, actor), .. template.TellsAssignee && byParty && assignee is not null ? [assignee] : Array.Empty<string>()];
+    }
+
+    private static string? Assignee(JsonNode e) => e["dispute"]?["assignee"]?.GetValue<string>();
+
+    private static IEnumerable<string> PartiesTo(Audience audience, JsonNode e, string actor)
     {
         var buyer = e["order"]!["buyerId"]!.GetValue<string>();
         var seller = e["order"]!["sellerId"]!.GetValue<string>();
-        var actor = e["actor"]!.GetValue<string>();
         var details = e["details"]?.GetValue<string>() ?? "";
         return (audience, e["type"]!.GetValue<string>()) switch
         {
@@ -128,8 +143,10 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
         MimeMessage message;
         try
         {
+            var payload = JsonNode.Parse(mail.Payload)!;
+            var texts = template.TellsAssignee && mail.AccountId == Assignee(payload) ? $"Mail.{mail.EventType}.Mediator" : $"Mail.{mail.EventType}";
             message = MailComposer.Compose(settings, template, new MailToSend(
-                mail.Id, mail.DisplayName, mail.Email, Reader.Of(mail.Language, mail.TimeZone, mail.DeviceTimeZone), mail.EventType, JsonNode.Parse(mail.Payload)!, unsubscribe.UrlFor(mail.AccountId)));
+                mail.Id, mail.DisplayName, mail.Email, Reader.Of(mail.Language, mail.TimeZone, mail.DeviceTimeZone), texts, payload, unsubscribe.UrlFor(mail.AccountId)));
         }
         catch (Exception e) when (e is ParseException or FormatException or ArgumentException)
         {

@@ -15,13 +15,14 @@ internal sealed record DerivedRows(IReadOnlySet<Deadline> Deadlines, IReadOnlySe
 
     public static DerivedRows Of(Order order) => new(
         order.Deadlines().ToHashSet(),
-        order.Disputes.Select(d => new DisputeRow(d.Id, d.Status.ToString(), d.Escalation is null ? 0 : 1, d.CurrentDeadline?.DueAt.ToUnixTimeMilliseconds(), d.OpenedAt.ToUnixTimeMilliseconds(), d.EscalationStatus?.ToString())).ToHashSet(),
+        order.Disputes.Select(d => new DisputeRow(d.Id, d.Status.ToString(), d.Escalation is null ? 0 : 1, d.CurrentDeadline?.DueAt.ToUnixTimeMilliseconds(), d.OpenedAt.ToUnixTimeMilliseconds(), d.EscalationStatus?.ToString(),
+            d.Escalation?.Assignee, d.Escalation?.AssignedAt?.ToUnixTimeMilliseconds())).ToHashSet(),
         order.Refunds.Select(r => new RefundRow(r.Id, r.Status.ToString(), r.NeedsAttention ? 1 : 0, (r.UpdatedAt ?? r.CreatedAt).ToUnixTimeMilliseconds())).ToHashSet(),
         order.Chargebacks.Select(c => new ChargebackRow(c.Id, c.Status.ToString(), c.NeedsAttention ? 1 : 0, (c.ClosedAt ?? c.At).ToUnixTimeMilliseconds())).ToHashSet());
 }
 
-/// <summary>One row of the dispute index, as the lists and the mediator queue read it; the stage is where a mediator's work stands.</summary>
-internal sealed record DisputeRow(string Id, string Status, int Escalated, long? DueAt, long OpenedAt, string? Stage);
+/// <summary>One row of the dispute index, as the lists and the mediator queue read it; the stage is where a mediator's work stands, the assignee who does it.</summary>
+internal sealed record DisputeRow(string Id, string Status, int Escalated, long? DueAt, long OpenedAt, string? Stage, string? Assignee, long? AssignedAt);
 
 /// <summary>One row of the refund index, as the mediators' list of refunds needing attention reads it.</summary>
 internal sealed record RefundRow(string Id, string Status, int NeedsAttention, long UpdatedAt);

@@ -19,8 +19,25 @@ internal sealed record ListPage<T>(IReadOnlyList<T> Items, string? Next);
 /// <summary>A page of someone's orders: of a status (or those with an open dispute), matching a search, in an order.</summary>
 internal sealed record OrderListQuery(string? BuyerId, string? SellerId, OrderStatus? Status, bool InDispute, string? Search, ListOrder Order, string? After, int PageSize);
 
-/// <summary>A page of disputes: a party's or the escalated ones, of some statuses or a mediator's stage, matching a search, soonest deadline first.</summary>
-internal sealed record DisputeListQuery(string? BuyerId, string? SellerId, bool EscalatedOnly, IReadOnlyList<DisputeStatus> Statuses, EscalationStatus? Stage, string? Search, string? After, int PageSize);
+/// <summary>
+/// A page of disputes: a party's or the escalated ones, of some statuses or a mediator's stage,
+/// assigned to one mediator (or to nobody), matching a search, soonest deadline first.
+/// </summary>
+internal sealed record DisputeListQuery(string? BuyerId, string? SellerId, bool EscalatedOnly, IReadOnlyList<DisputeStatus> Statuses, EscalationStatus? Stage, string? Search, string? After, int PageSize)
+{
+    public AssigneeFilter Assignee { get; init; }
+}
+
+/// <summary>Whose disputes a list keeps: one mediator's, those assigned to nobody, or (by default) anyone's.</summary>
+internal readonly record struct AssigneeFilter(string? Mediator, bool Nobody)
+{
+    public static readonly AssigneeFilter NoOne = new(null, true);
+
+    public static AssigneeFilter Of(string mediator) => new(mediator, false);
+
+    /// <summary>The SQL condition on <paramref name="column"/>, with parameters @assignee and @unassigned.</summary>
+    public static string Condition(string column) => $"(@assignee IS NULL OR {column} = @assignee) AND (@unassigned = 0 OR {column} IS NULL)";
+}
 
 /// <summary>
 /// The lists of the pages, a page at a time by keyset (never by offset, so a page costs the same
@@ -73,6 +90,7 @@ internal sealed class OrderLists(Database db)
               AND (@escalatedOnly = 0 OR d.escalated = 1)
               {(q.Statuses.Count == 0 ? "" : $"AND {db.InList("d.status", "statuses")}")}
               AND (@stage IS NULL OR d.stage = @stage)
+              AND {AssigneeFilter.Condition("d.assignee")}
               {(search is null ? "" : @"AND (d.id LIKE @prefix ESCAPE '\' OR d.order_id LIKE @prefix ESCAPE '\' OR o.titles LIKE @anywhere ESCAPE '\')")}
               {(afterId is null ? "" : $"AND ({DisputeSortKey}, d.id) > (@key, @afterId)")}
             ORDER BY {DisputeSortKey}, d.id LIMIT @limit
@@ -80,7 +98,7 @@ internal sealed class OrderLists(Database db)
             new
             {
                 buyerId = q.BuyerId, sellerId = q.SellerId, escalatedOnly = q.EscalatedOnly ? 1 : 0, statuses = q.Statuses.Select(s => s.ToString()).ToArray(),
-                stage = q.Stage?.ToString(), prefix = $"{Like(q.Search)}%", anywhere = $"%{Like(q.Search?.ToLowerInvariant())}%",
+                stage = q.Stage?.ToString(), assignee = q.Assignee.Mediator, unassigned = q.Assignee.Nobody ? 1 : 0, prefix = $"{Like(q.Search)}%", anywhere = $"%{Like(q.Search?.ToLowerInvariant())}%",
                 key, afterId, limit = q.PageSize + 1,
             },
             cancellationToken: ct))).ToList();

@@ -204,11 +204,16 @@ internal sealed class OrderStore(Database db)
         {
             batch.Add(
                 """
-                INSERT INTO disputes (id, order_id, buyer_id, seller_id, status, escalated, due_at, opened_at, stage)
-                VALUES (@Id, @OrderId, @BuyerId, @SellerId, @Status, @Escalated, @DueAt, @OpenedAt, @Stage)
-                ON CONFLICT (id) DO UPDATE SET status = excluded.status, escalated = excluded.escalated, due_at = excluded.due_at, stage = excluded.stage
+                INSERT INTO disputes (id, order_id, buyer_id, seller_id, status, escalated, due_at, opened_at, stage, assignee, assigned_at)
+                VALUES (@Id, @OrderId, @BuyerId, @SellerId, @Status, @Escalated, @DueAt, @OpenedAt, @Stage, @Assignee, @AssignedAt)
+                ON CONFLICT (id) DO UPDATE SET status = excluded.status, escalated = excluded.escalated, due_at = excluded.due_at, stage = excluded.stage,
+                    assignee = excluded.assignee, assigned_at = excluded.assigned_at
                 """,
-                new { dispute.Id, OrderId = order.Id.Value, order.BuyerId, order.SellerId, dispute.Status, dispute.Escalated, dispute.DueAt, dispute.OpenedAt, dispute.Stage });
+                new
+                {
+                    dispute.Id, OrderId = order.Id.Value, order.BuyerId, order.SellerId, dispute.Status, dispute.Escalated, dispute.DueAt, dispute.OpenedAt, dispute.Stage,
+                    dispute.Assignee, dispute.AssignedAt,
+                });
         }
 
         foreach (var refund in now.Refunds.Where(r => !stored.Refunds.Contains(r)))
@@ -335,18 +340,20 @@ internal sealed class OrderStore(Database db)
         return [.. ids.Select(OrderId.Of)];
     }
 
-    /// <summary>Dispute ids the caller may list, optionally of one status, by due date.</summary>
-    public async Task<IReadOnlyList<(string Id, OrderId OrderId)>> DisputeIdsAsync(string? buyerId, string? sellerId, bool escalatedOnly, string? status, int limit, int offset, CancellationToken ct = default)
+    /// <summary>Dispute ids the caller may list, optionally of one status and assignee, by due date.</summary>
+    public async Task<IReadOnlyList<(string Id, OrderId OrderId)>> DisputeIdsAsync(
+        string? buyerId, string? sellerId, bool escalatedOnly, string? status, AssigneeFilter assignee, int limit, int offset, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        var ids = await connection.QueryAsync<(string, string)>(
-            """
+        var ids = await connection.QueryAsync<(string, string)>(new CommandDefinition(
+            $"""
             SELECT id, order_id FROM disputes
             WHERE (@buyerId IS NULL OR buyer_id = @buyerId) AND (@sellerId IS NULL OR seller_id = @sellerId)
-              AND (@escalatedOnly = 0 OR escalated = 1) AND (@status IS NULL OR status = @status)
+              AND (@escalatedOnly = 0 OR escalated = 1) AND (@status IS NULL OR status = @status) AND {AssigneeFilter.Condition("assignee")}
             ORDER BY due_at IS NULL, due_at, opened_at, id LIMIT @limit OFFSET @offset
             """,
-            new { buyerId, sellerId, escalatedOnly = escalatedOnly ? 1 : 0, status, limit, offset });
+            new { buyerId, sellerId, escalatedOnly = escalatedOnly ? 1 : 0, status, assignee = assignee.Mediator, unassigned = assignee.Nobody ? 1 : 0, limit, offset },
+            cancellationToken: ct));
         return [.. ids.Select(row => (row.Item1, OrderId.Of(row.Item2)))];
     }
 }

@@ -142,6 +142,14 @@ internal static class Schema
         CREATE INDEX disputes_seller ON disputes (seller_id, status, due_at);
         CREATE INDEX disputes_escalated ON disputes (escalated, status, due_at);
         """,
+        """
+        -- The mediator each dispute in mediation is assigned to: the queue's "assigned to me", each
+        -- mediator's workload, and the disputes still waiting for one. No dispute was assigned before.
+        ALTER TABLE disputes ADD COLUMN assignee TEXT;
+        ALTER TABLE disputes ADD COLUMN assigned_at BIGINT;
+        CREATE INDEX disputes_assignee ON disputes (assignee, status, due_at);
+        CREATE INDEX disputes_unassigned ON disputes (due_at) WHERE status = 'Escalated' AND assignee IS NULL;
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.

@@ -14,6 +14,11 @@ internal static class HistoryText
         [.. new[] { HistoryAction.Rejected, HistoryAction.ReturnRefused, HistoryAction.Appealed, HistoryAction.Escalated, HistoryAction.ReplacementProblem }.Select(Words.Of)],
         StringComparer.Ordinal);
 
+    private static readonly string Assigned = Words.Of(HistoryAction.Assigned);
+
     public static string? InTheirWords(HistoryView entry) =>
         OwnWords.Contains(entry.Action) && !string.IsNullOrWhiteSpace(entry.Details) ? entry.Details : null;
+
+    /// <summary>Whom an entry names besides its actor, as an actor: the mediator a dispute was assigned to.</summary>
+    public static string? Mentioned(HistoryView entry) => entry.Action == Assigned ? entry.Details : null;
 }

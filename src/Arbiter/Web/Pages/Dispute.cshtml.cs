@@ -12,7 +12,7 @@ namespace Arbiter.Web.Pages;
 /// mediator's questions, and a form for each thing the viewer may do now (the domain's allowed
 /// actions, so the page never offers what would be refused).
 /// </summary>
-internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles uploads, SellerRecords sellers, AccountStore accounts, TimeProvider clock) : SignedInPage(clock)
+internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles uploads, SellerRecords sellers, AccountStore accounts, Mediators mediators, TimeProvider clock) : SignedInPage(clock)
 {
     private string _buyerId = "";
 
@@ -54,6 +54,9 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
     /// <summary>What confirming the returned item does to the money, said before the click.</summary>
     public string? ReturnReceivedWarning { get; private set; }
 
+    /// <summary>For a mediator who may hand the dispute over: the other mediators, each with their workload.</summary>
+    public IReadOnlyList<MediatorLoad> Colleagues { get; private set; } = [];
+
     public bool Can(string action) => Dispute.AllowedActions.Contains(action);
 
     public string Who(string actor) => W.Who(actor, People);
@@ -78,6 +81,9 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
         if (Caller.Role == Role.Mediator)
         {
             (Workspace, BuyerRegion, SellerRegion) = (OrderView.Of(order, Caller, Now), order.BuyerRegion, order.SellerRegion);
+            Colleagues = Can("hand_over")
+                ? [.. (await mediators.LoadsAsync(HttpContext.RequestAborted)).Where(m => m.Id != Caller.AccountId && m.Id != dispute.Escalation?.Assignee)]
+                : [];
         }
 
         MayAskForTime = CancelWarning is not null && order.Guard(Domain.Orders.OrderAction.RequestProtectionExtension, Caller.Actor, Now).IsSuccess;
@@ -90,7 +96,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
         People = await Web.People.OfAsync(
             accounts,
             Caller.AccountId,
-            [$"buyer:{order.BuyerId}", $"seller:{order.SellerId}", .. dispute.History.Select(h => h.Actor), .. dispute.Messages.Select(m => m.Author)],
+            [$"buyer:{order.BuyerId}", $"seller:{order.SellerId}", .. dispute.History.Select(h => h.Actor), .. Dispute.History.Select(HistoryText.Mentioned).OfType<string>(), .. dispute.Messages.Select(m => m.Author)],
             HttpContext.RequestAborted);
         return Page();
     }
@@ -165,6 +171,15 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
 
     public Task<IActionResult> OnPostDecideAsync(string id, MediatorOutcome outcome, string? amount, Party? returnShippingPaidBy, string? note) =>
         RunAsync(id, (d, who, now, currency) => d.Decide(who, outcome, outcome == MediatorOutcome.PartialRefund ? W.ParseMoney(amount, currency)?.Minor ?? -1 : null, returnShippingPaidBy, note, now), W["Notice.Decided"]);
+
+    public Task<IActionResult> OnPostTakeAsync(string id) =>
+        RunAsync(id, (d, who, now, currency) => d.Take(who, now), W["Notice.Taken"]);
+
+    public async Task<IActionResult> OnPostHandOverAsync(string id, string? to)
+    {
+        var result = await disputes.HandOverAsync(Caller, id, to, HttpContext.RequestAborted);
+        return Done(result.Error, W["Notice.HandedOver"]);
+    }
 
     public Task<IActionResult> OnPostAppealAsync(string id, string? reason) =>
         RunAsync(id, (d, who, now, currency) => d.AppealDecision(who, reason, now), W["Notice.Appealed"]);

@@ -72,7 +72,7 @@ internal sealed class OrdersModel(OrderLists lists, CallerDisputes disputes, Ord
 
         if (seller is not null)
         {
-            var waiting = await disputes.PageAsync(Caller, SellersMove, null, null, AwaitingAfter, PageSize, HttpContext.RequestAborted);
+            var waiting = await disputes.PageAsync(Caller, SellersMove, null, default, null, AwaitingAfter, PageSize, HttpContext.RequestAborted);
             var views = waiting.Items.Select(x => (View: DisputeView.Of(x.Order, x.Dispute, Caller, Now), Title: x.Order.Line(x.Dispute.LineId)?.Title ?? x.Dispute.LineId)).Where(x => x.View.AllowedActions.Count > 0).ToList();
             AwaitingMe = [.. views.Select(x => x.View)];
             Titles = views.ToDictionary(x => x.View.Id, x => x.Title);

@@ -9,10 +9,11 @@ namespace Arbiter.Web.Pages;
 
 /// <summary>
 /// The mediator's queue: escalated disputes still open, 50 a page, soonest deadline first, by stage,
-/// by dispute or order id or title, each with its age and due date; refunds that failed every
+/// by whom they are assigned to (me, nobody), by dispute or order id or title, each with its age,
+/// due date and mediator; refunds that failed every
 /// attempt, to be asked for again; and chargebacks that may pay a buyer twice.
 /// </summary>
-internal sealed class QueueModel(CallerDisputes disputes, NeedingAttention attention, OrderCommands commands, TimeProvider clock) : SignedInPage(clock)
+internal sealed class QueueModel(CallerDisputes disputes, NeedingAttention attention, OrderCommands commands, AccountStore accounts, TimeProvider clock) : SignedInPage(clock)
 {
     public const int PageSize = 50;
 
@@ -27,13 +28,20 @@ internal sealed class QueueModel(CallerDisputes disputes, NeedingAttention atten
     [BindProperty(SupportsGet = true)]
     public EscalationStatus? Stage { get; set; }
 
+    /// <summary>Whose disputes: <c>me</c>, <c>none</c> (nobody's yet), else everyone's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Assigned { get; set; }
+
+    /// <summary>The mediators the rows are assigned to, by name.</summary>
+    public People People { get; private set; } = null!;
+
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? After { get; set; }
 
-    public bool Filtered => Stage is not null || !string.IsNullOrWhiteSpace(Search);
+    public bool Filtered => Stage is not null || Assigned is "me" or "none" || !string.IsNullOrWhiteSpace(Search);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -42,8 +50,15 @@ internal sealed class QueueModel(CallerDisputes disputes, NeedingAttention atten
             return StatusCode(StatusCodes.Status403Forbidden, "The queue is for mediators.");
         }
 
-        var page = await disputes.PageAsync(Caller, [DisputeStatus.Escalated], Stage, Search, After, PageSize, HttpContext.RequestAborted);
+        var whose = Assigned switch
+        {
+            "me" => AssigneeFilter.Of(Caller.AccountId!),
+            "none" => AssigneeFilter.NoOne,
+            _ => default,
+        };
+        var page = await disputes.PageAsync(Caller, [DisputeStatus.Escalated], Stage, whose, Search, After, PageSize, HttpContext.RequestAborted);
         Disputes = [.. page.Items.Select(x => (DisputeView.Of(x.Order, x.Dispute, Caller, Now), x.Order.Line(x.Dispute.LineId)?.Title ?? x.Dispute.LineId))];
+        People = await Web.People.OfAsync(accounts, Caller.AccountId, Disputes.Select(x => x.Dispute.Escalation?.Assignee).OfType<string>().Select(a => $"mediator:{a}"), HttpContext.RequestAborted);
         Next = page.Next;
         Refunds = await attention.RefundsAsync(HttpContext.RequestAborted);
         Chargebacks = await attention.ChargebacksAsync(HttpContext.RequestAborted);
@@ -51,7 +66,7 @@ internal sealed class QueueModel(CallerDisputes disputes, NeedingAttention atten
     }
 
     /// <summary>The queue's address at another page, keeping its filter and search.</summary>
-    public string Link(string after) => LinkTo("/queue", ("stage", Stage?.ToString()), ("q", Search), ("after", after));
+    public string Link(string after) => LinkTo("/queue", ("stage", Stage?.ToString()), ("assigned", Assigned), ("q", Search), ("after", after));
 
     public Task<IActionResult> OnPostRetryRefundAsync(string refundId) =>
         RefundId.Parse(refundId)?.OrderId is { } orderId
