@@ -3,7 +3,8 @@
 # binaries (the tests start a throwaway cluster of their own on a free loopback port), Chromium
 # (the browser tests drive it headless through Playwright) and aiosmtpd (the mail tests start a
 # real SMTP server with it), and a Chinese font, so that the screenshots of pages in Chinese show
-# characters rather than boxes.
+# characters rather than boxes. Then the project's own tools: Kiota (a .NET tool, which generates
+# the API client the tests drive) and the OpenAPI linters from npm (Redocly and Spectral).
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -18,4 +19,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing from Debian's packages: ${missing[*]}..."
   as_root apt-get update -q
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q "${missing[@]}"
+fi
+
+cd "$(dirname "$0")/.."
+dotnet tool restore >/dev/null
+if ! [ -x tests/lint/node_modules/.bin/redocly ] || ! [ -x tests/lint/node_modules/.bin/spectral ]; then
+  echo "Installing the OpenAPI linters from npm..."
+  (cd tests/lint && npm ci --no-audit --no-fund)
 fi

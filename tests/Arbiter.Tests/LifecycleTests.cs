@@ -182,8 +182,8 @@ public abstract class LifecycleTests(Backend backend) : MarketplaceTest(backend)
         await Market.AdvanceAsync(days: 7);
 
         var history = (await GetAsync(Market.Buyer, $"/api/v1/disputes/{id}"))["history"]!.AsArray();
-        Assert.Equal(["opened", "rejected", "escalated"], history.Select(h => Text(h!, "action")));
-        Assert.Equal(["buyer:b1", "seller:s1", "clock"], history.Select(h => Text(h!, "actor")));
+        Assert.Equal(["opened", "rejected", "escalated", "assigned"], history.Select(h => Text(h!, "action")));
+        Assert.Equal(["buyer:b1", "seller:s1", "clock", "clock"], history.Select(h => Text(h!, "actor")));
         Assert.Equal("2026-03-09T09:00:00Z", Text(history[2]!, "at"));
     }
 }

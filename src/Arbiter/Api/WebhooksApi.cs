@@ -13,9 +13,9 @@ internal static class WebhooksApi
     {
         api.MapGet("/event-types", () => Results.Ok(new EventTypesView(EventTypes.Version, EventTypes.All)))
             .Answers<EventTypesView>().WithTags("Events").WithSummary("The event types a webhook endpoint can subscribe to, with the payload version");
-        api.MapGet("/events", EventsOfOrderAsync).Produces<IReadOnlyList<EventPayload>>().WithTags("Events")
+        api.MapGet("/events", EventsOfOrderAsync).Answers<IReadOnlyList<EventPayload>>().WithTags("Events")
             .WithSummary("An order's events in the order they happened, after a sequence number, as webhooks deliver them (platform)");
-        api.MapGet("/events/{id}", EventAsync).Produces<EventPayload>().WithTags("Events").WithSummary("One event, as webhooks deliver it (platform)");
+        api.MapGet("/events/{id}", EventAsync).Answers<EventPayload>().WithTags("Events").WithSummary("One event, as webhooks deliver it (platform)");
         var endpoints = api.MapGroup("/webhook-endpoints").WithTags("Webhooks");
         endpoints.MapPost("/", CreateAsync).Answers<WebhookEndpointView>(StatusCodes.Status201Created)
             .WithSummary("Register an endpoint for some event types (or *); the answer shows its signing secret, once (platform)");

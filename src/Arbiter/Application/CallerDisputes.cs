@@ -74,7 +74,8 @@ internal sealed class CallerDisputes(OrderCommands commands, OrderStore store, O
     /// <summary>A mediator hands the dispute to the account <paramref name="to"/> names; the domain decides whether that account may take it.</summary>
     public async Task<CommandResult<bool>> HandOverAsync(Caller caller, string disputeId, string? to, CancellationToken ct)
     {
-        var account = string.IsNullOrEmpty(to) ? null : await accounts.FindAsync(to, ct);
+        // An id no account could have (one with a NUL, which PostgreSQL refuses even to compare) names nobody.
+        var account = Ids.IsValid(to) ? await accounts.FindAsync(to!, ct) : null;
         var assignee = account is null ? null : new Actor(account.Role, account.Id);
         return await RunAsync(caller, disputeId, (_, dispute, now) => dispute.HandOver(caller.Actor, assignee, now).Done(), ct);
     }

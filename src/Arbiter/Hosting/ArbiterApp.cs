@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Arbiter.Domain.Common;
 using Arbiter.Api;
+using Arbiter.Api.OpenApi;
 using Arbiter.Application;
 using Arbiter.Events;
 using Arbiter.Mail;
@@ -95,7 +96,12 @@ internal static partial class ArbiterApp
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddProblemDetails();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.ConfigureHttpJsonOptions(json => Json.UseEnumWords(json.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            Json.UseEnumWords(json.SerializerOptions);
+            // Numbers are numbers: an amount sent as a string is a bad request, and the contract says integer.
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         builder.Services.AddOpenApi(OpenApiSetup.Describe);
         builder.Services.AddWeb(options);
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
@@ -167,7 +173,8 @@ internal static partial class ArbiterApp
 
         app.MapGet("/health", () => Results.Ok(new { Status = "ok" })).ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Arbiter API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // The reference loads nothing from outside the service: its script is served from here, and its fonts are the reader's own.
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Arbiter API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());
 
         if (mail is not null)
         {
