@@ -28,7 +28,8 @@ public sealed class ApiReferencePageTests(BrowserFixture browser) : IAsyncLifeti
         };
 
         await page.GotoAsync("/docs/");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Arbiter API" }).First).ToBeVisibleAsync();
+        // The reference renders a 280 kB document in the page: on a busy machine that takes a while.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Arbiter API" }).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         Assert.True(elsewhere.Count == 0, string.Join('\n', elsewhere));
