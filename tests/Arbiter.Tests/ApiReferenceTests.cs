@@ -50,7 +50,7 @@ public sealed class ApiReferenceTests() : MarketplaceTest(Backend.Sqlite)
     }
 
     [Fact]
-    public async Task A_generated_client_reads_it_strictly_typed()
+    public async Task Every_operation_and_request_field_is_said_as_a_client_generator_needs()
     {
         var document = JsonNode.Parse(await PublishedAsync())!;
         var operations = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => o.Value!)).ToList();

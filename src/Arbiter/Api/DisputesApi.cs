@@ -97,8 +97,8 @@ internal static class DisputesApi
 
     private static async Task<IResult> HandOverAsync(HttpContext http, CallerDisputes disputes, TimeProvider clock, string id, HandOverRequest? body)
     {
-        var result = await disputes.HandOverAsync(http.Caller(), id, body?.To, http.RequestAborted);
-        return result.Error is { } error ? Problems.From(error) : Results.Ok(DisputeView.Of(result.Order!, result.Order!.Dispute(id)!, http.Caller(), clock.GetUtcNow()));
+        var to = await disputes.AssigneeAsync(body?.To, http.RequestAborted);
+        return await Endpoint.OnDisputeAsync(http, disputes, clock, id, (d, who, now) => d.HandOver(who, to, now).Done());
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, CallerDisputes disputes, TimeProvider clock, string id) =>

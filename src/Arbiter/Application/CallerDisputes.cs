@@ -71,13 +71,12 @@ internal sealed class CallerDisputes(OrderCommands commands, OrderStore store, O
         return found;
     }
 
-    /// <summary>A mediator hands the dispute to the account <paramref name="to"/> names; the domain decides whether that account may take it.</summary>
-    public async Task<CommandResult<bool>> HandOverAsync(Caller caller, string disputeId, string? to, CancellationToken ct)
+    /// <summary>The account a hand-over names, as the actor it would be; null when there is none. The domain decides whether it may take the dispute.</summary>
+    public async Task<Actor?> AssigneeAsync(string? accountId, CancellationToken ct)
     {
         // An id no account could have (one with a NUL, which PostgreSQL refuses even to compare) names nobody.
-        var account = Ids.IsValid(to) ? await accounts.FindAsync(to!, ct) : null;
-        var assignee = account is null ? null : new Actor(account.Role, account.Id);
-        return await RunAsync(caller, disputeId, (_, dispute, now) => dispute.HandOver(caller.Actor, assignee, now).Done(), ct);
+        var account = Ids.IsValid(accountId) ? await accounts.FindAsync(accountId!, ct) : null;
+        return account is null ? null : new Actor(account.Role, account.Id);
     }
 
     /// <summary>Runs a command on the dispute, given its order and the instant (see <see cref="OrderCommands.RunAsync{T}"/>).</summary>

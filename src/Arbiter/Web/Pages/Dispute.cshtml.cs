@@ -177,8 +177,8 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
 
     public async Task<IActionResult> OnPostHandOverAsync(string id, string? to)
     {
-        var result = await disputes.HandOverAsync(Caller, id, to, HttpContext.RequestAborted);
-        return Done(result.Error, W["Notice.HandedOver"]);
+        var assignee = await disputes.AssigneeAsync(to, HttpContext.RequestAborted);
+        return await RunAsync(id, (d, who, now, currency) => d.HandOver(who, assignee, now), W["Notice.HandedOver"]);
     }
 
     public Task<IActionResult> OnPostAppealAsync(string id, string? reason) =>
