@@ -38,6 +38,7 @@ public abstract class ApiClientTests(Backend backend) : MarketplaceTest(backend)
             new ClaimBody { LineId = "l1", Received = true, Reason = ClaimBody_reason.Damaged, Solution = new SolutionRequest { Type = Solution.Refund_only }, Description = "The shade is cracked." },
             cancellationToken: ct);
         Assert.Equal(DisputeStatus.Awaiting_seller_response, dispute!.Status);
+        Assert.Equal([DisputeAction.Change_claim, DisputeAction.Cancel, DisputeAction.Send_message, DisputeAction.Add_evidence], dispute.AllowedActions!.Where(a => a is not null).Select(a => a!.Value).Order());
         var id = dispute.Id!;
 
         await seller.Api.V1.Disputes[id].Reject.PostAsync(new NoteRequest { Note = "It left intact." }, cancellationToken: ct);

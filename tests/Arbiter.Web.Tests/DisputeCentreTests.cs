@@ -115,8 +115,9 @@ public sealed class DisputeCentreTests(BrowserFixture browser) : IAsyncLifetime
         var mediator = await _site.SignInAsync("m1", "/queue");
         await Expect(mediator.GetByText("simulated: the card issuer declined the refund", new() { Exact = false })).ToBeVisibleAsync();
         await mediator.GetByRole(AriaRole.Button, new() { Name = "Retry o4-r1" }).ClickAsync();
+        // The simulated payment system declines this order's refunds every time, and may do so again before the queue
+        // shows, so the retry is checked where it stays: the notice and the order's history.
         await Expect(mediator.GetByRole(AriaRole.Status)).ToContainTextAsync("Refund o4-r1 is asked for again.");
-        await Expect(mediator.GetByText("No refund waits for a retry.")).ToBeVisibleAsync();
 
         await buyer.GotoAsync("/orders/o4");
         await Expect(buyer.GetByText("Mia Mediator (mediator): refund tried again")).ToBeVisibleAsync();

@@ -91,9 +91,9 @@ public sealed partial class Dispute
             return guard;
         }
 
-        if (TextError(note, required: true) is { } error)
+        if (TextError(note, required: true) is not null)
         {
-            return error with { Code = ErrorCode.NoteRequired, Message = "A decision says why, in 1 to 4000 characters." };
+            return DomainError.Invalid(ErrorCode.NoteRequired, "A decision says why, in 1 to 4000 characters.");
         }
 
         var refundable = Order.Refundable(Order.Line(LineId)!);
@@ -133,7 +133,7 @@ public sealed partial class Dispute
 
         if (TextError(reason, required: true) is { } error)
         {
-            return error with { Code = ErrorCode.ReasonRequired };
+            return DomainError.Invalid(ErrorCode.ReasonRequired, error.Message);
         }
 
         Appeal = new Appeal(PartyOf(party), reason!.Trim(), now);

@@ -67,9 +67,9 @@ public sealed partial class Dispute
             return guard;
         }
 
-        if (TextError(note, required: true) is { } error)
+        if (TextError(note, required: true) is not null)
         {
-            return error with { Code = ErrorCode.NoteRequired, Message = "Say what is wrong with the returned item." };
+            return DomainError.Invalid(ErrorCode.NoteRequired, "Say what is wrong with the returned item.");
         }
 
         Record(now, seller, HistoryAction.ReturnRefused, note);

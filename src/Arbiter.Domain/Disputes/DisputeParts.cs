@@ -2,6 +2,7 @@ using Arbiter.Domain.Common;
 
 namespace Arbiter.Domain.Disputes;
 
+/// <summary>Where a dispute stands: <c>awaiting_seller_response</c>, <c>negotiating</c>, <c>escalated</c> (in mediation), <c>awaiting_return</c> (the buyer sends the item back), <c>awaiting_return_receipt</c> (the seller confirms it came), <c>waiting_for_delivery</c>, <c>awaiting_replacement</c> and <c>awaiting_replacement_receipt</c> (a promise the buyer accepted runs), then <c>resolved</c> or <c>cancelled</c>.</summary>
 public enum DisputeStatus
 {
     AwaitingSellerResponse,
@@ -22,6 +23,7 @@ public enum DisputeStatus
     Cancelled,
 }
 
+/// <summary>Where mediation stands: <c>under_review</c> (the mediator's turn), or <c>waiting_for_buyer</c>, <c>waiting_for_seller</c>, <c>waiting_for_both</c> (an answer to the mediator's question is due).</summary>
 public enum EscalationStatus
 {
     UnderReview,
@@ -30,12 +32,14 @@ public enum EscalationStatus
     WaitingForBoth,
 }
 
+/// <summary>What the buyer asks for: <c>refund_only</c>, or <c>return_and_refund</c> (the item goes back first).</summary>
 public enum Solution
 {
     RefundOnly,
     ReturnAndRefund,
 }
 
+/// <summary>What a seller offers: <c>refund_only</c>, <c>return_and_refund</c>, <c>no_refund</c> (the buyer gets nothing; accepting needs confirmation), or a promise that refunds nothing and keeps the dispute open while it runs: <c>replacement</c> (a new item or the missing parts) or <c>wait_for_delivery</c> (the parcel is on its way).</summary>
 public enum OfferType
 {
     RefundOnly,
@@ -55,6 +59,7 @@ public static class OfferTypes
     public static bool IsPromise(this OfferType type) => type is OfferType.Replacement or OfferType.WaitForDelivery;
 }
 
+/// <summary>How an offer stands: <c>pending</c> (the buyer has to answer), <c>accepted</c>, <c>declined</c>, or <c>superseded</c> (a later offer replaced it).</summary>
 public enum OfferStatus
 {
     Pending,
@@ -63,6 +68,7 @@ public enum OfferStatus
     Superseded,
 }
 
+/// <summary>What decided a dispute's outcome: the seller accepted the claim (<c>seller_accepted</c>) or did not answer in time (<c>seller_no_response</c>); the buyer accepted an offer (<c>buyer_accepted_offer</c>), cancelled (<c>buyer_cancelled</c>, <c>buyer_cancelled_escalation</c>) or went to the bank (<c>chargeback</c>); a mediator (<c>mediator</c>); a party gave no answer to the mediator (<c>party_no_response</c>); the return was not shipped (<c>return_not_shipped</c>) or its receipt not confirmed (<c>return_not_confirmed</c>); the replacement came (<c>replacement_received</c>), was not shipped (<c>replacement_not_shipped</c>) or drew no complaint (<c>replacement_not_disputed</c>).</summary>
 public enum DecidedBy
 {
     SellerAccepted,
@@ -82,12 +88,14 @@ public enum DecidedBy
     Chargeback,
 }
 
+/// <summary>A side of the dispute: <c>buyer</c> or <c>seller</c>.</summary>
 public enum Party
 {
     Buyer,
     Seller,
 }
 
+/// <summary>A mediator's decision: <c>full_refund</c>, <c>full_refund_with_return</c> (once the item is back), <c>partial_refund</c> (an amount, no return) or <c>no_refund</c> (the seller is paid).</summary>
 public enum MediatorOutcome
 {
     FullRefund,

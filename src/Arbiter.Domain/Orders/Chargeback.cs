@@ -2,6 +2,7 @@ using Arbiter.Domain.Common;
 
 namespace Arbiter.Domain.Orders;
 
+/// <summary>How a chargeback stands: <c>open</c> (the bank is deciding), <c>won</c> (the merchant won: the money came back) or <c>lost</c> (the buyer keeps it).</summary>
 public enum ChargebackStatus
 {
     /// <summary>The bank is deciding; it holds the money it took.</summary>

@@ -2,6 +2,7 @@ using Arbiter.Domain.Common;
 
 namespace Arbiter.Domain.Orders;
 
+/// <summary>Where an order stands: <c>awaiting_shipment</c> (paid into escrow; the seller must ship), <c>awaiting_confirmation</c> (shipped; buyer protection runs), <c>completed</c> (the seller was paid what escrow held) or <c>closed</c> (nothing went to the seller: cancelled, refunded or charged back).</summary>
 public enum OrderStatus
 {
     AwaitingShipment,
@@ -20,11 +21,14 @@ public sealed record OrderLine(string Id, string Title, int Quantity, Money Unit
 }
 
 /// <summary>The payment captured into escrow when the order was created.</summary>
+/// <param name="Method">How the buyer paid, in the platform's words (<c>card</c>).</param>
+/// <param name="Reference">The payment system's reference for the capture, which refunds go back to.</param>
 public sealed record Payment(string Method, string Reference);
 
 /// <summary>A carrier and tracking number, for the order or for a return.</summary>
 public sealed record Shipment(string Carrier, string TrackingNumber, DateTimeOffset ShippedAt);
 
+/// <summary>How a refund's payment is going: <c>pending</c> (the payment system is to pay it), <c>sent</c> (it took it on), <c>completed</c> (the buyer has the money), <c>failed</c> (it will be asked again, or a person must look), <c>cancelled</c> (withdrawn before it was sent, because a chargeback returns the money instead).</summary>
 public enum RefundStatus
 {
     Pending,
@@ -77,12 +81,14 @@ public sealed record HistoryEntry(DateTimeOffset At, string Actor, HistoryAction
 /// </summary>
 public sealed record RecordedEvent(long Sequence, HistoryEntry Entry, string? DisputeId, string? RefundId, string? ChargebackId = null);
 
+/// <summary>Which deadline a request for more time moves: <c>protection</c> (the buyer's protection, asked of the seller) or <c>processing</c> (the seller's time to ship, asked of the buyer).</summary>
 public enum ExtensionKind
 {
     Protection,
     Processing,
 }
 
+/// <summary>How a request for more time stands: <c>pending</c>, <c>accepted</c>, <c>declined</c>, or <c>expired</c> (not answered in time, or no longer possible).</summary>
 public enum ExtensionRequestStatus
 {
     Pending,

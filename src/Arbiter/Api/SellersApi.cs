@@ -28,7 +28,17 @@ internal static class SellersApi
     }
 }
 
-/// <summary>A seller's record as API.md names it; rates are shares between 0 and 1.</summary>
+/// <summary>A seller's record over the policy's window; rates are shares between 0 and 1.</summary>
+/// <param name="SellerId">The seller's account id.</param>
+/// <param name="WindowDays">How many days back the record counts (90 by default).</param>
+/// <param name="Orders">Orders in the window.</param>
+/// <param name="Disputes">Disputes opened on them.</param>
+/// <param name="DisputeRate">Disputed orders per order.</param>
+/// <param name="Escalations">Disputes taken to mediation.</param>
+/// <param name="EscalationRate">Escalations per dispute.</param>
+/// <param name="RulingsAgainst">Mediators' decisions that refunded the buyer.</param>
+/// <param name="MedianResponseHours">The median time to the seller's first answer to a dispute, in hours; null with no answer yet.</param>
+/// <param name="DisputedOrders">Orders with at least one dispute.</param>
 internal sealed record SellerMetricsView(
     string SellerId, int WindowDays, int Orders, int Disputes, double DisputeRate, int Escalations, double EscalationRate, int RulingsAgainst, double? MedianResponseHours, int DisputedOrders)
 {

@@ -4,7 +4,9 @@ using Arbiter.Domain.Orders;
 
 namespace Arbiter.Events;
 
-/// <summary>One kind of event the platform can subscribe to, as documented.</summary>
+/// <summary>One kind of event the platform can subscribe to.</summary>
+/// <param name="Name">The type, as <c>subject.what_happened</c> (<c>dispute.opened</c>).</param>
+/// <param name="Description">What happened, in a sentence.</param>
 internal sealed record EventType(string Name, string Description);
 
 /// <summary>

@@ -102,7 +102,8 @@ internal static partial class ArbiterApp
             // Numbers are numbers: an amount sent as a string is a bad request, and the contract says integer.
             json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
-        builder.Services.AddOpenApi(OpenApiSetup.Describe);
+        // A lambda, not a method group: only then does the XML-comment generator intercept the call and describe the fields.
+        builder.Services.AddOpenApi(options => OpenApiSetup.Describe(options));
         builder.Services.AddWeb(options);
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
@@ -149,7 +150,13 @@ internal static partial class ArbiterApp
                     return;
                 }
 
-                await Problems.WriteAsync(status.HttpContext, code, code == 404 ? ErrorCode.NotFound : code == 405 ? ErrorCode.MethodNotAllowed : ErrorCode.HttpError, "See the API reference at /docs.");
+                var error = code switch
+                {
+                    StatusCodes.Status404NotFound => ErrorCode.NotFound,
+                    StatusCodes.Status405MethodNotAllowed => ErrorCode.MethodNotAllowed,
+                    _ => ErrorCode.HttpError,
+                };
+                await Problems.WriteAsync(status.HttpContext, code, error, "See the API reference at /docs.");
             }
         });
         app.UseMiddleware<RequestLimitsMiddleware>();
@@ -207,11 +214,15 @@ internal static partial class ArbiterApp
             }
 
             var tooLarge = bad.StatusCode == StatusCodes.Status413PayloadTooLarge;
-            await Problems.WriteAsync(context, tooLarge ? 413 : 400, tooLarge ? ErrorCode.PayloadTooLarge : ErrorCode.InvalidRequest, ForTheClient(bad));
+            await Problems.WriteAsync(
+                context,
+                tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                tooLarge ? ErrorCode.PayloadTooLarge : ErrorCode.InvalidRequest,
+                ForTheClient(bad));
             return;
         }
 
-        await Problems.WriteAsync(context, 500, ErrorCode.InternalError, "Something went wrong on our side; nothing was changed. Please retry.");
+        await Problems.WriteAsync(context, StatusCodes.Status500InternalServerError, ErrorCode.InternalError, "Something went wrong on our side; nothing was changed. Please retry.");
     }
 
     private static string InnerMessage(Exception e) => e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message;

@@ -34,29 +34,29 @@ internal sealed class WebhookTargets(WebhookNetwork network, Func<string, Cancel
     {
         if (url is null || url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
-            return Invalid(ErrorCode.InvalidUrl, $"url must be an absolute https URL of at most {MaxUrlLength} characters.");
+            return DomainError.Invalid(ErrorCode.InvalidUrl, $"url must be an absolute https URL of at most {MaxUrlLength} characters.");
         }
 
         if (uri.Scheme == "http" && !network.Http)
         {
-            return Invalid(ErrorCode.InvalidUrl, "url must use https: events carry order data and are signed, so they travel encrypted.");
+            return DomainError.Invalid(ErrorCode.InvalidUrl, "url must use https: events carry order data and are signed, so they travel encrypted.");
         }
 
         if (uri.UserInfo.Length > 0)
         {
-            return Invalid(ErrorCode.InvalidUrl, "url must not carry a user name or password; receivers check the signature instead.");
+            return DomainError.Invalid(ErrorCode.InvalidUrl, "url must not carry a user name or password; receivers check the signature instead.");
         }
 
         if (HostRefusal(uri.IdnHost) is { } hostRefusal)
         {
-            return Invalid(ErrorCode.WebhookTargetRefused, $"Webhooks cannot go to {uri.Host}: {hostRefusal}.");
+            return DomainError.Invalid(ErrorCode.WebhookTargetRefused, $"Webhooks cannot go to {uri.Host}: {hostRefusal}.");
         }
 
         // A name that does not resolve yet may be set up later; every delivery resolves it again.
         var addresses = await AddressesAsync(uri.IdnHost, ct).ConfigureAwait(false) ?? [];
         if (addresses.Select(a => NetworkAddresses.WhyRefused(a, network.AllowPrivate)).FirstOrDefault(r => r is not null) is { } refusal)
         {
-            return Invalid(ErrorCode.WebhookTargetRefused, $"Webhooks cannot go to {uri.Host}: it is {refusal}.");
+            return DomainError.Invalid(ErrorCode.WebhookTargetRefused, $"Webhooks cannot go to {uri.Host}: it is {refusal}.");
         }
 
         return uri;
@@ -127,8 +127,6 @@ internal sealed class WebhookTargets(WebhookNetwork network, Func<string, Cancel
             return null;
         }
     }
-
-    private static DomainError Invalid(ErrorCode code, string message) => DomainError.Invalid(code, message);
 }
 
 /// <summary>A delivery refused before connecting, because its endpoint's host is not on the public internet.</summary>

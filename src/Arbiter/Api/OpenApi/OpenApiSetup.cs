@@ -56,8 +56,21 @@ internal static class OpenApiSetup
 
             document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
             document.Components.Schemas[ProblemSchema.Name] = ProblemSchema.Create();
+            if (document.Components.Schemas.TryGetValue("IFormFile", out var upload) && upload is OpenApiSchema file)
+            {
+                file.Description = "The file's bytes, sent as multipart/form-data.";
+            }
+
             SchemaTidying.Tidy(document);
             return Task.CompletedTask;
+        });
+        options.AddSchemaTransformer(async (schema, context, ct) =>
+        {
+            // The XML comments describe an enum by its type, which a nullable use does not match; its words are the same.
+            if (Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) is { IsEnum: true } words)
+            {
+                schema.Description ??= (await context.GetOrCreateSchemaAsync(words, null, ct)).Description;
+            }
         });
         options.AddOperationTransformer((operation, context, _) =>
         {

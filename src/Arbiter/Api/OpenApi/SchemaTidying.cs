@@ -51,6 +51,11 @@ internal static class SchemaTidying
                     }
                 }
             }
+
+            foreach (var property in tidied.Properties?.Values ?? [])
+            {
+                HoistDescription(property);
+            }
         }
 
         foreach (var operation in (document.Paths?.Values ?? Enumerable.Empty<IOpenApiPathItem>()).SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
@@ -59,6 +64,17 @@ internal static class SchemaTidying
             {
                 media.Schema = media.Schema is { } schema ? WithoutNull(schema) ?? schema : null;
             }
+        }
+    }
+
+    /// <summary>A nullable reference says what it is on the <c>oneOf</c>, where readers look, rather than on its one branch.</summary>
+    private static void HoistDescription(IOpenApiSchema property)
+    {
+        if (property is OpenApiSchema { OneOf: { Count: 2 } choices, Description: null } nullable
+            && choices.OfType<OpenApiSchemaReference>().FirstOrDefault(c => c.Description is not null) is { } described)
+        {
+            nullable.Description = described.Description;
+            described.Description = null;
         }
     }
 

@@ -57,7 +57,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
     /// <summary>For a mediator who may hand the dispute over: the other mediators, each with their workload.</summary>
     public IReadOnlyList<MediatorLoad> Colleagues { get; private set; } = [];
 
-    public bool Can(string action) => Dispute.AllowedActions.Contains(action);
+    public bool Can(DisputeAction action) => Dispute.AllowedActions.Contains(action);
 
     public string Who(string actor) => W.Who(actor, People);
 
@@ -81,7 +81,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
         if (Caller.Role == Role.Mediator)
         {
             (Workspace, BuyerRegion, SellerRegion) = (OrderView.Of(order, Caller, Now), order.BuyerRegion, order.SellerRegion);
-            Colleagues = Can("hand_over")
+            Colleagues = Can(DisputeAction.HandOver)
                 ? [.. (await mediators.LoadsAsync(HttpContext.RequestAborted)).Where(m => m.Id != Caller.AccountId && m.Id != dispute.Escalation?.Assignee)]
                 : [];
         }

@@ -18,7 +18,7 @@ internal sealed class OrderModel(OrderCommands commands, SellerRecords sellers, 
     /// <summary>The people the order mentions, by name.</summary>
     public People People { get; private set; } = null!;
 
-    public bool Can(string action) => Order.AllowedActions.Contains(action);
+    public bool Can(OrderAction action) => Order.AllowedActions.Contains(action);
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
