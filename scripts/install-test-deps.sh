@@ -23,7 +23,7 @@ fi
 
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
-if ! [ -x tests/lint/node_modules/.bin/redocly ] || ! [ -x tests/lint/node_modules/.bin/spectral ]; then
-  echo "Installing the OpenAPI linters from npm..."
-  (cd tests/lint && npm ci --no-audit --no-fund)
+if ! [ -x tests/npm/node_modules/.bin/redocly ] || ! [ -x tests/npm/node_modules/.bin/spectral ] || ! [ -d tests/npm/node_modules/standardwebhooks ]; then
+  echo "Installing the OpenAPI linters and the Standard Webhooks library from npm..."
+  (cd tests/npm && npm ci --no-audit --no-fund)
 fi

@@ -9,13 +9,13 @@ namespace Arbiter.Tests;
 /// <summary>
 /// The OpenAPI document an integrator reads: <c>docs/openapi.json</c> is what the service publishes
 /// (run with <c>ARBITER_WRITE_DOCS=1</c> to write it afresh), it passes Redocly's recommended rules
-/// without an error and Spectral's <c>spectral:oas</c> without a warning (both from npm, installed by
+/// without an error and Spectral's <c>spectral:oas</c> without a warning (both from npm, <c>tests/npm</c>, installed by
 /// <c>scripts/install-test-deps.sh</c>), and the typed client the tests drive is generated from it.
 /// </summary>
 public sealed class ApiReferenceTests() : MarketplaceTest(Backend.Sqlite)
 {
     private static readonly string DocumentPath = Path.Combine(Repository.Root, "docs", "openapi.json");
-    private static readonly string Linters = Path.Combine(Repository.Root, "tests", "lint");
+    private static readonly string Linters = Path.Combine(Repository.Root, "tests", "npm");
 
     [Fact]
     public async Task The_committed_document_is_the_one_the_service_publishes()

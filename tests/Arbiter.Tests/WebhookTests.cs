@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Arbiter.Testing;
 using Arbiter.Tests.Support;
 using static Arbiter.Tests.Support.Marketplace;
 
@@ -57,15 +58,18 @@ public abstract class WebhookTests(Backend backend) : MarketplaceTest(backend)
     }
 
     [Fact]
-    public async Task Signatures_verify_with_an_independent_implementation_also_across_a_secret_rotation()
+    public async Task Signatures_verify_with_independent_implementations_also_across_a_secret_rotation()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var endpoint = await Market.SubscribeAsync(receiver.Url, "order.created");
         var oldSecret = Text(endpoint, "secret");
         await Market.CreateOrderAsync("o1");
         await DeliverAllAsync(receiver, 1);
-        Assert.Equal("valid", await VerifyWithPythonAsync(oldSecret, receiver.Accepted[0]));
-        Assert.Equal("invalid", await VerifyWithPythonAsync("whsec_wrong", receiver.Accepted[0]));
+        var first = receiver.Accepted[0];
+        Assert.Equal(["valid", "valid"], await VerifyAsync(oldSecret, first));
+        Assert.Equal(["invalid", "invalid: No matching signature found"], await VerifyAsync("whsec_" + Convert.ToBase64String(new byte[32]), first));
+        Assert.Equal(["invalid", "invalid: No matching signature found"], await VerifyAsync(oldSecret, first with { Body = first.Body.Replace("o1", "o9", StringComparison.Ordinal) }));
+        Assert.Equal(first.EventId, first.Standard["webhook-id"]);
 
         var rotated = await Expect(
             await Market.Platform.PostAsJsonAsync($"/api/v1/webhook-endpoints/{Text(endpoint, "id")}/secret-rotations", new { overlapHours = 24 }),
@@ -74,16 +78,23 @@ public abstract class WebhookTests(Backend backend) : MarketplaceTest(backend)
         Assert.NotEqual(oldSecret, newSecret);
         await Market.CreateOrderAsync("o2");
         await DeliverAllAsync(receiver, 2);
-        Assert.Equal("valid", await VerifyWithPythonAsync(oldSecret, receiver.Accepted[1]));
-        Assert.Equal("valid", await VerifyWithPythonAsync(newSecret, receiver.Accepted[1]));
+        Assert.Equal(["valid", "valid"], await VerifyAsync(oldSecret, receiver.Accepted[1]));
+        Assert.Equal(["valid", "valid"], await VerifyAsync(newSecret, receiver.Accepted[1]));
 
         await Market.AdvanceAsync(days: 1, minutes: 1);
         await Market.CreateOrderAsync("o3");
         await DeliverAllAsync(receiver, 3);
-        Assert.Equal("invalid", await VerifyWithPythonAsync(oldSecret, receiver.Accepted[2]));
-        Assert.Equal("valid", await VerifyWithPythonAsync(newSecret, receiver.Accepted[2]));
+        Assert.Equal(["invalid", "invalid: No matching signature found"], await VerifyAsync(oldSecret, receiver.Accepted[2]));
+        Assert.Equal(["valid", "valid"], await VerifyAsync(newSecret, receiver.Accepted[2]));
         Assert.Null((await GetAsync(Market.Platform, $"/api/v1/webhook-endpoints/{Text(endpoint, "id")}"))["secret"]);
+
+        // A receiver whose clock is more than five minutes past the delivery's refuses it, as the standard says.
+        Assert.Equal("invalid: Message timestamp too old", await VerifyWithStandardWebhooksAsync(newSecret, receiver.Accepted[2], lateBy: TimeSpan.FromMinutes(6)));
     }
+
+    /// <summary>What a receiver checking Arbiter's signature (in Python) and one using the Standard Webhooks library (npm) say of a delivery.</summary>
+    private static async Task<string[]> VerifyAsync(string secret, ReceivedWebhook delivery) =>
+        [await VerifyWithPythonAsync(secret, delivery), await VerifyWithStandardWebhooksAsync(secret, delivery)];
 
     [Fact]
     public async Task A_restart_in_the_middle_loses_nothing()
@@ -239,6 +250,27 @@ public abstract class WebhookTests(Backend backend) : MarketplaceTest(backend)
     }
 
     /// <summary>Checks a delivery's signature with Python's hmac module, knowing nothing of Arbiter's code.</summary>
+    /// <summary>What the npm <c>standardwebhooks</c> library says of a delivery, on a receiver whose clock reads the delivery's time (plus <paramref name="lateBy"/>).</summary>
+    private static async Task<string> VerifyWithStandardWebhooksAsync(string secret, ReceivedWebhook delivery, TimeSpan lateBy = default)
+    {
+        var script = Path.Combine(Repository.Root, "tests", "npm", "verify-standard-webhook.mjs");
+        var start = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(script)! };
+        start.ArgumentList.Add(script);
+        using var node = Process.Start(start)!;
+        var now = long.Parse(delivery.Standard["webhook-timestamp"], System.Globalization.CultureInfo.InvariantCulture) + (long)lateBy.TotalSeconds;
+        await node.StandardInput.WriteAsync(new JsonObject
+        {
+            ["secret"] = secret,
+            ["headers"] = new JsonObject(delivery.Standard.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))),
+            ["body"] = delivery.Body,
+            ["now"] = now,
+        }.ToJsonString());
+        node.StandardInput.Close();
+        var answer = (await node.StandardOutput.ReadToEndAsync()).Trim();
+        await node.WaitForExitAsync();
+        return answer;
+    }
+
     private static async Task<string> VerifyWithPythonAsync(string secret, ReceivedWebhook delivery)
     {
         const string Script = """

@@ -99,6 +99,7 @@ internal sealed class WebhookDispatcher(Database db, IHttpClientFactory httpClie
         request.Headers.Add("Arbiter-Event-Type", delivery.EventType);
         request.Headers.Add("Arbiter-Delivery-Id", delivery.Id);
         request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secrets, now.ToUnixTimeSeconds(), body));
+        StandardWebhooks.Sign(request.Headers, delivery.EventId, now.ToUnixTimeSeconds(), body, secrets);
 
         var started = Stopwatch.GetTimestamp();
         int? status = null;

@@ -23,7 +23,7 @@ internal sealed class WebhookStore(Database db, SecretBox secrets)
 
     public async Task<WebhookEndpoint> CreateAsync(string url, IReadOnlyList<string> eventTypes, string? description, DateTimeOffset now, CancellationToken ct)
     {
-        var endpoint = new WebhookEndpoint($"we_{Tokens.New(12)}", url, eventTypes, description, NewSecret(), null, null, true, now);
+        var endpoint = new WebhookEndpoint($"we_{Tokens.New(12)}", url, eventTypes, description, StandardWebhooks.NewSecret(), null, null, true, now);
         await db.WriteAsync((connection, tx) => connection.ExecuteAsync(
             $"INSERT INTO webhook_endpoints ({EndpointColumns}) VALUES (@Id, @Url, @Types, @Description, @Secret, NULL, NULL, 1, @At)",
             new { endpoint.Id, endpoint.Url, Types = string.Join(',', eventTypes), endpoint.Description, Secret = secrets.Seal(endpoint.Secret, Purpose(endpoint.Id)), At = now.ToUnixTimeMilliseconds() },
@@ -52,7 +52,7 @@ internal sealed class WebhookStore(Database db, SecretBox secrets)
     /// <summary>A new secret signs from now on; the previous one keeps signing too for <paramref name="overlap"/>.</summary>
     public async Task<WebhookEndpoint?> RotateSecretAsync(string id, TimeSpan overlap, DateTimeOffset now, CancellationToken ct)
     {
-        var secret = NewSecret();
+        var secret = StandardWebhooks.NewSecret();
         var rotated = await db.WriteAsync(async (connection, tx) => await connection.ExecuteAsync(
             "UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_until = @until, secret = @secret WHERE id = @id",
             new { id, secret = secrets.Seal(secret, Purpose(id)), until = (now + overlap).ToUnixTimeMilliseconds() },
@@ -116,7 +116,6 @@ internal sealed class WebhookStore(Database db, SecretBox secrets)
     /// <summary>What a secret is sealed for: its endpoint, so that one endpoint's cannot be passed off as another's.</summary>
     public static string Purpose(string endpointId) => $"webhook-secret:{endpointId}";
 
-    private static string NewSecret() => $"whsec_{Tokens.New(32)}";
 
 
 private static DateTimeOffset At(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs);

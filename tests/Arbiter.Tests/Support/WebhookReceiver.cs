@@ -8,7 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace Arbiter.Tests.Support;
 
 /// <summary>One request a receiver got, and what it answered.</summary>
-public sealed record ReceivedWebhook(string EventId, string EventType, string DeliveryId, string Signature, string Body, int AnsweredWith);
+public sealed record ReceivedWebhook(string EventId, string EventType, string DeliveryId, string Signature, string Body, int AnsweredWith)
+{
+    /// <summary>The Standard Webhooks headers, as they came.</summary>
+    public IReadOnlyDictionary<string, string> Standard { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>
 /// A platform's webhook receiver: a real HTTP server on loopback that records every request and
@@ -63,7 +67,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
             request.Headers["Arbiter-Delivery-Id"].ToString(),
             request.Headers["Arbiter-Signature"].ToString(),
             body,
-            fail ? 500 : 200));
+            fail ? 500 : 200)
+        {
+            Standard = new[] { "webhook-id", "webhook-timestamp", "webhook-signature" }.ToDictionary(h => h, h => request.Headers[h].ToString()),
+        });
         return fail ? Results.Text("receiver is down", statusCode: 500) : Results.Text("ok");
     }
 }
