@@ -55,7 +55,8 @@ internal static class TimersBenchmark
     public static async Task<TimerFigures> RunAsync(Database db, int orders)
     {
         var clock = await SimulatedClock.LoadAsync(db, Start);
-        using var engine = new TimerEngine(db, new OrderStore(db), clock, NullLogger<TimerEngine>.Instance);
+        using var meter = new System.Diagnostics.Metrics.Meter("Arbiter.Bench");
+        using var engine = new TimerEngine(db, new OrderStore(db), clock, new Arbiter.Observability.ArbiterMetrics(meter), NullLogger<TimerEngine>.Instance);
         var now = await clock.AdvanceAsync(DueInstant - Start);
         var dueBefore = await DueTimersAsync(db, now);
 

@@ -40,11 +40,12 @@ public sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <param name="storageArgs">Where the node keeps its state, as command-line options (<c>--data DIR</c>, or <c>--db postgres --connection CS</c>).</param>
-    public static async Task<NodeProcess> StartAsync(string platformKey, IEnumerable<string> storageArgs, bool simulatedClock = true)
+    /// <param name="environment">More environment variables for the process (<c>OTEL_*</c>).</param>
+    public static async Task<NodeProcess> StartAsync(string platformKey, IEnumerable<string> storageArgs, bool simulatedClock = true, IReadOnlyDictionary<string, string>? environment = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var node = Launch(platformKey, storageArgs, simulatedClock);
+            var node = Launch(platformKey, storageArgs, simulatedClock, environment ?? new Dictionary<string, string>());
             try
             {
                 await node.WaitUntilHealthyAsync();
@@ -58,10 +59,15 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    private static NodeProcess Launch(string platformKey, IEnumerable<string> storageArgs, bool simulatedClock)
+    private static NodeProcess Launch(string platformKey, IEnumerable<string> storageArgs, bool simulatedClock, IReadOnlyDictionary<string, string> environment)
     {
         var address = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         string[] args =
         [
             typeof(Program).Assembly.Location, "serve", "--urls", address.ToString().TrimEnd('/'),

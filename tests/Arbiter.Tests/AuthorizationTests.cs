@@ -101,6 +101,10 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
         ("POST", "/api/v1/webhook-deliveries/{wd}/redelivery", "platform", "", null),
         ("GET", "/api/v1/clock", Everyone, "", null),
         ("POST", "/api/v1/clock/advance", "platform", "", new { minutes = 1 }),
+        ("GET", "/metrics", "platform", "", null),
+        ("GET", "/health", Everyone, "", null),
+        ("GET", "/health/live", Everyone, "", null),
+        ("GET", "/health/ready", Everyone, "", null),
     ];
 
     private static readonly string[] Callers = ["platform", "buyer", "seller", "mediator", "other_buyer", "other_seller"];
@@ -158,7 +162,7 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
     {
         var mapped = fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/v1/", StringComparison.Ordinal) == true)
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/') is { } route && (route.StartsWith("api/v1/", StringComparison.Ordinal) || route == "metrics" || route.StartsWith("health", StringComparison.Ordinal)))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["?"]).Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/').TrimEnd('/')}"))
             .ToHashSet();
         var walked = Routes.Select(r => $"{r.Method} {Pattern(r.Path)}").ToHashSet();
@@ -201,10 +205,13 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
     }
 
     [Fact]
-    public async Task Requests_without_a_valid_token_are_unauthorized()
+    public async Task Requests_without_a_valid_token_are_unauthorized_but_the_probes_answer()
     {
         var anonymous = fixture.Host.Client("not-a-token");
         await Marketplace.ExpectProblem(await anonymous.GetAsync("/api/v1/orders/x"), HttpStatusCode.Unauthorized, "unauthorized");
+        await Marketplace.ExpectProblem(await anonymous.GetAsync("/metrics"), HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready")).StatusCode);
     }
 
     /// <summary>A row's path as the service maps it.</summary>

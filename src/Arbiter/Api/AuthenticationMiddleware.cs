@@ -2,12 +2,17 @@ using Arbiter.Domain.Common;
 
 namespace Arbiter.Api;
 
-/// <summary>Bearer tokens for every API route: the platform key or an account's token, compared by hash; guessing is throttled (<see cref="FailedSignIns"/>).</summary>
+/// <summary>
+/// Bearer tokens for every API route and for <c>/metrics</c>: the platform key or an account's token,
+/// compared by hash; guessing is throttled (<see cref="FailedSignIns"/>). The metrics are the
+/// platform's alone.
+/// </summary>
 internal sealed class AuthenticationMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, Callers callers, FailedSignIns failures)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        var metrics = context.Request.Path.StartsWithSegments("/metrics");
+        if (!context.Request.Path.StartsWithSegments("/api") && !metrics)
         {
             await next(context);
             return;
@@ -29,6 +34,12 @@ internal sealed class AuthenticationMiddleware(RequestDelegate next)
             failures.Failed(context);
             context.Response.Headers.WWWAuthenticate = "Bearer";
             await Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, ErrorCode.Unauthorized, "Send the platform key or an account token as 'Authorization: Bearer <token>'.");
+            return;
+        }
+
+        if (metrics && caller.Role != Role.Platform)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, ErrorCode.ActionNotAllowedForRole, "The metrics are for the platform's key.");
             return;
         }
 

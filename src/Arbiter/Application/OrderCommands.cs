@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Arbiter.Domain.Common;
 using Arbiter.Domain.Orders;
+using Arbiter.Observability;
 using Arbiter.Storage;
 
 namespace Arbiter.Application;
@@ -22,7 +23,7 @@ internal readonly record struct CommandResult<T>(T? Value, DomainError? Error, O
 /// the transaction on a locked, fresh read. Write transactions stay short: on SQLite, whose one
 /// writer is shared by group commit, and on PostgreSQL, which no longer reads inside them.
 /// </summary>
-internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders recent, TimeProvider clock)
+internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders recent, TimeProvider clock, ArbiterMetrics metrics)
 {
     public static readonly DomainError NotFound = Order.NotFound;
 
@@ -36,14 +37,25 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
         Func<T, DbConnection, DbTransaction, Task>? alsoWrite = null,
         CancellationToken ct = default)
     {
+        var name = Telemetry.Door.Value ?? "internal";
+        using var span = Telemetry.Source.StartActivity("arbiter.command");
+        span?.SetTag("arbiter.command", name);
+        span?.SetTag("arbiter.order_id", orderId.Value);
+        CommandResult<T> result;
         try
         {
-            return await DecideAndSaveAsync(orderId, canSee, command, alsoWrite, ct);
+            result = await DecideAndSaveAsync(orderId, canSee, command, alsoWrite, ct);
         }
         catch (ConcurrencyConflictException)
         {
-            return Conflict;
+            result = Conflict;
         }
+
+        // The decision, for the trace and the count: done, or the code it was refused with.
+        var outcome = result.Error is { } error ? Words.Of(error.Code) : "ok";
+        span?.SetTag("arbiter.outcome", outcome);
+        metrics.Commands.Add(1, new("command", name), new("outcome", outcome));
+        return result;
     }
 
     private async Task<CommandResult<T>> DecideAndSaveAsync<T>(

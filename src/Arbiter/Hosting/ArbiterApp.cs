@@ -7,6 +7,7 @@ using Arbiter.Application;
 using Arbiter.Events;
 using Arbiter.Mail;
 using Arbiter.Mediation;
+using Arbiter.Observability;
 using Arbiter.Sandbox;
 using Arbiter.Security;
 using Arbiter.Storage;
@@ -104,6 +105,7 @@ internal static partial class ArbiterApp
         });
         // A lambda, not a method group: only then does the XML-comment generator intercept the call and describe the fields.
         builder.Services.AddOpenApi(options => OpenApiSetup.Describe(options));
+        builder.AddTelemetry(options);
         builder.Services.AddWeb(options);
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
@@ -162,6 +164,7 @@ internal static partial class ArbiterApp
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<JsonCharsetMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
+        app.UseCommandNames();
         app.UseAuthentication();
 
         // Before anything reads a body (an idempotency key's hash does), so that an upload waits for its turn unread.
@@ -179,6 +182,8 @@ internal static partial class ArbiterApp
         app.UseWeb();
 
         app.MapGet("/health", () => Results.Ok(new { Status = "ok" })).ExcludeFromDescription();
+        app.MapProbes();
+        app.UseTelemetry();
         app.MapOpenApi("/openapi/{documentName}.json");
         // The reference loads nothing from outside the service: its script is served from here, and its fonts are the reader's own.
         app.MapScalarApiReference("/docs", o => o.WithTitle("Arbiter API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());

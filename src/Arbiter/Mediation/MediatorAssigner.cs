@@ -3,6 +3,7 @@ using Arbiter.Application;
 using Arbiter.Domain.Common;
 using Arbiter.Domain.Orders;
 using Arbiter.Events;
+using Arbiter.Observability;
 using Arbiter.Storage;
 
 namespace Arbiter.Mediation;
@@ -38,6 +39,7 @@ internal sealed class MediatorAssigner(Mediators mediators, OrderCommands comman
 
         var assigned = 0;
         var latest = loads.Max(m => m.LastAssignedAt ?? 0);
+        Telemetry.Door.Value = "mediator_assigner";
         foreach (var (disputeId, orderId) in waiting)
         {
             string? chosen = null;

@@ -1,5 +1,7 @@
-using Arbiter.Storage;
+using Arbiter.Domain;
 using Arbiter.Domain.Common;
+using Arbiter.Observability;
+using Arbiter.Storage;
 
 namespace Arbiter.Timers;
 
@@ -9,13 +11,16 @@ namespace Arbiter.Timers;
 /// locked) and its version checked, so a deadline fires exactly once however many nodes run.
 /// Orders are fired in batches, one transaction (one commit to wait for) per batch.
 /// </summary>
-internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider clock, ILogger<TimerEngine> logger) : IDisposable
+internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider clock, ArbiterMetrics metrics, ILogger<TimerEngine> logger) : IDisposable
 {
     private const int Batch = 500;
     private const int OrdersPerTransaction = 100;
     private static readonly TimeSpan LockedWait = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan LockedPatience = TimeSpan.FromSeconds(60);
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Whether a pass has fired everything that was due: a node that has not caught up after a stop is not ready.</summary>
+    public bool CaughtUp { get; private set; }
 
     /// <summary>
     /// Fires everything due by now and returns how many deadlines fired here. Returns only when
@@ -41,6 +46,7 @@ internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider cl
                 var due = (await store.DueOrdersAsync(now, Batch + done.Count, ct)).Where(id => !done.Contains(id)).ToList();
                 if (due.Count == 0)
                 {
+                    CaughtUp = true;
                     return total;
                 }
 
@@ -105,10 +111,14 @@ internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider cl
         }
     }
 
-    private Task<(int Fired, int Locked, IReadOnlyList<OrderId> Idle)> FireInOneTransactionAsync(OrderId[] orderIds, DateTimeOffset now, CancellationToken ct) =>
-        db.WriteAsync<(int, int, IReadOnlyList<OrderId>)>(async (connection, tx) =>
+    private async Task<(int Fired, int Locked, IReadOnlyList<OrderId> Idle)> FireInOneTransactionAsync(OrderId[] orderIds, DateTimeOffset now, CancellationToken ct)
+    {
+        using var span = Telemetry.Source.StartActivity("arbiter.timers.fire");
+        List<Deadline> due = [];
+        var done = await db.WriteAsync<(int, int, IReadOnlyList<OrderId>)>(async (connection, tx) =>
         {
             var loaded = await store.LoadManyAsync(connection, tx, orderIds, RowLock.SkipLocked);
+            due = [.. loaded.SelectMany(o => o.Order.Deadlines().Where(d => d.DueAt <= now))];
             var fired = loaded.Select(o => (Loaded: o, Count: o.Order.FireDue(now))).ToList();
             var changed = fired.Where(f => f.Count > 0).Select(f => f.Loaded).ToList();
             await OrderStore.SaveManyAsync(connection, tx, changed, now);
@@ -117,6 +127,17 @@ internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider cl
             var idle = fired.Where(f => f.Count == 0).Select(f => f.Loaded.Order.Id).ToList();
             return (fired.Sum(f => f.Count), orderIds.Length - loaded.Count, idle);
         }, ct);
+
+        // The deadlines due when the orders were read, counted once committed (one that a firing arms already due is not among them).
+        foreach (var deadline in due)
+        {
+            metrics.TimersFired.Add(1, new KeyValuePair<string, object?>("kind", Words.Of(deadline.Kind)));
+            metrics.TimerLag.Record((now - deadline.DueAt).TotalSeconds);
+        }
+
+        span?.SetTag("arbiter.fired", done.Item1);
+        return done;
+    }
 
     public void Dispose() => _gate.Dispose();
 }

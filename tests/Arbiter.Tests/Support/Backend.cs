@@ -25,10 +25,11 @@ public sealed record TestStorage(Backend Backend, string DataDirectory, string? 
     /// <summary>The key that seals secrets at rest, shared by every node on this storage.</summary>
     public string SecretsKeyFile => Path.Combine(DataDirectory, "secrets.key");
 
-    /// <summary>A real service process on this storage.</summary>
-    public Task<NodeProcess> StartNodeAsync() => NodeProcess.StartAsync(
+    /// <summary>A real service process on this storage, with more options and environment variables if given.</summary>
+    public Task<NodeProcess> StartNodeAsync(IEnumerable<string>? options = null, IReadOnlyDictionary<string, string>? environment = null) => NodeProcess.StartAsync(
         ArbiterHost.PlatformKey,
-        Backend == Backend.Postgres ? ["--db", "postgres", "--connection", Connection!, "--secrets-key-file", SecretsKeyFile] : ["--data", DataDirectory]);
+        [.. Backend == Backend.Postgres ? (string[])["--db", "postgres", "--connection", Connection!, "--secrets-key-file", SecretsKeyFile] : ["--data", DataDirectory], .. options ?? []],
+        environment: environment);
 
     public static async Task<TestStorage> NewAsync(Backend backend)
     {
