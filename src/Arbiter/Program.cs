@@ -5,13 +5,21 @@ using Arbiter.Hosting;
 using Arbiter.Storage;
 
 var command = args.Length > 0 ? args[0] : "";
-if (command is not ("serve" or "migrate" or "audit"))
+if (command is not ("serve" or "migrate" or "audit" or "backup"))
 {
     Console.Error.WriteLine(ServeOptions.Usage);
     return command.Length == 0 ? 0 : 2;
 }
 
-var (options, error) = ServeOptions.Parse(args[1..]);
+// backup's one option of its own, --to DIR; the rest say where the data is, as for serve.
+var rest = args[1..].ToList();
+var to = command == "backup" && rest.IndexOf("--to") is >= 0 and var at && at + 1 < rest.Count ? rest[at + 1] : null;
+if (to is not null)
+{
+    rest.RemoveRange(rest.IndexOf("--to"), 2);
+}
+
+var (options, error) = ServeOptions.Parse(rest);
 if (options is null)
 {
     Console.Error.WriteLine($"arbiter: {error}");
@@ -27,6 +35,11 @@ if (command == "migrate")
 if (command == "audit")
 {
     return await MaintenanceCommands.AuditAsync(options, Console.Out);
+}
+
+if (command == "backup")
+{
+    return await BackupCommand.RunAsync(options, to, Console.Out, Console.Error);
 }
 
 if (options.LoadSealingKeys().Error is { } keyError)

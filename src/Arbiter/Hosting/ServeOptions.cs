@@ -78,13 +78,17 @@ internal sealed record ServeOptions
     /// <summary>Where a new simulated clock starts; defaults to the current second.</summary>
     public DateTimeOffset? ClockStart { get; init; }
 
+    /// <summary>One JSON object per log line (<c>--log-format json</c>) instead of plain text.</summary>
+    public bool JsonLogs { get; init; }
+
     public const string Usage = """
         usage: arbiter serve   [--urls URL] [--data DIR] [--db sqlite|postgres] [--connection CS] [--clock system|simulated] [--payments platform|simulated] [--policy FILE] [--platform-key KEY] [--demo]
                        [--smtp HOST:PORT] [--smtp-security auto|none|starttls|tls] [--mail-folder DIR] [--mail-from ADDRESS] [--public-url URL]
                        [--allow-private-webhooks] [--webhooks-allow-http] [--failed-sign-ins-per-minute N] [--concurrent-uploads N]
-                       [--trusted-proxy ADDRESS[/BITS] ...] [--secrets-key-file FILE] [--secrets-certificate FILE ...]
+                       [--trusted-proxy ADDRESS[/BITS] ...] [--secrets-key-file FILE] [--secrets-certificate FILE ...] [--log-format text|json]
                arbiter migrate [--data DIR] [--db sqlite|postgres] [--connection CS]
                arbiter audit   [--data DIR] [--db sqlite|postgres] [--connection CS]
+               arbiter backup  [--data DIR] --to DIR2    (SQLite, while the service runs; serve --data DIR2 starts from the copy)
         """;
 
     /// <summary>Parses the arguments after <c>serve</c>; returns an error message for anything it does not understand.</summary>
@@ -119,6 +123,9 @@ internal sealed record ServeOptions
                     }
 
                     options = options with { TrustedProxies = [.. options.TrustedProxies, proxy] };
+                    break;
+                case "--log-format" when Value() is "text" or "json":
+                    options = options with { JsonLogs = args[i] == "json" };
                     break;
                 case "--webhooks-allow-http":
                     options = options with { Webhooks = options.Webhooks with { AllowHttp = true } };
