@@ -3,8 +3,9 @@
 # binaries (the tests start a throwaway cluster of their own on a free loopback port), Chromium
 # (the browser tests drive it headless through Playwright) and aiosmtpd (the mail tests start a
 # real SMTP server with it), and a Chinese font, so that the screenshots of pages in Chinese show
-# characters rather than boxes. Then the project's own tools: Kiota (a .NET tool, which generates
-# the API client the tests drive) and the OpenAPI linters from npm (Redocly and Spectral).
+# characters rather than boxes, and systemd-analyze (the packaging test checks the unit with it).
+# Then the project's own tools: Kiota (a .NET tool, which generates the API client the tests
+# drive) and, from npm, the OpenAPI linters (Redocly and Spectral) and the Standard Webhooks library.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -14,6 +15,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing from Debian's packages: ${missing[*]}..."
