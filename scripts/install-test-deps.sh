@@ -3,7 +3,8 @@
 # binaries (the tests start a throwaway cluster of their own on a free loopback port), Chromium
 # (the browser tests drive it headless through Playwright) and aiosmtpd (the mail tests start a
 # real SMTP server with it), and a Chinese font, so that the screenshots of pages in Chinese show
-# characters rather than boxes, and systemd-analyze (the packaging test checks the unit with it).
+# characters rather than boxes, systemd-analyze (the packaging test checks the unit with it) and
+# PgBouncer (a test runs Arbiter behind it in transaction mode).
 # Then the project's own tools: Kiota (a .NET tool, which generates the API client the tests
 # drive) and, from npm, the OpenAPI linters (Redocly and Spectral) and the Standard Webhooks library.
 set -euo pipefail
@@ -16,6 +17,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+[ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing from Debian's packages: ${missing[*]}..."
