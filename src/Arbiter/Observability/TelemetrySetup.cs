@@ -9,11 +9,11 @@ using OpenTelemetry.Trace;
 namespace Arbiter.Observability;
 
 /// <summary>
-/// OpenTelemetry, configured the standard way: traces (each request, each command with its decision,
-/// each database command on PostgreSQL, each webhook sent), metrics (Arbiter's <c>arbiter_*</c>,
-/// ASP.NET Core's and the runtime's) and logs. <c>/metrics</c> serves the metrics in Prometheus's
-/// text format, always; OTLP carries all three when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with
-/// <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> and the other standard variables); <c>OTEL_SERVICE_NAME</c>
+/// OpenTelemetry, configured the standard way. Metrics (Arbiter's <c>arbiter_*</c>, ASP.NET Core's
+/// and the runtime's) are always kept, for <c>/metrics</c> in Prometheus's text format. When
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> and the other
+/// standard variables), OTLP carries them, the logs, and traces: each request, each command with its
+/// decision, each database command on PostgreSQL, each webhook sent. <c>OTEL_SERVICE_NAME</c>
 /// defaults to <c>arbiter</c>.
 /// </summary>
 internal static class TelemetrySetup
@@ -34,20 +34,23 @@ internal static class TelemetrySetup
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : "arbiter"))
-            .WithTracing(tracing => tracing
-                .AddSource(Telemetry.Name)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddNpgsql())
             .WithMetrics(metrics => metrics
                 .AddMeter(Telemetry.Name)
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddPrometheusExporter())
-            .WithLogging();
+                .AddPrometheusExporter());
+
+        // Spans and exported logs cost on every request: recorded only when they have somewhere to go.
         if (builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 })
         {
-            telemetry.UseOtlpExporter();
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddSource(Telemetry.Name)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql())
+                .WithLogging()
+                .UseOtlpExporter();
         }
     }
 
