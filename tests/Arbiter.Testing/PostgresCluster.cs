@@ -26,23 +26,55 @@ public sealed class PostgresCluster : IAsyncDisposable
     public string BinDirectory => _bin;
 
     /// <param name="durable">Off for tests (no fsync); on for benchmarks, as production runs.</param>
-    public static async Task<PostgresCluster> StartAsync(bool durable)
+    /// <param name="settings">More server settings, as <c>-c name=value</c> options.</param>
+    public static async Task<PostgresCluster> StartAsync(bool durable, string settings = "")
     {
-        var directory = Directory.CreateTempSubdirectory("arbiter-pg-").FullName;
-        var cluster = new PostgresCluster(directory, FindBinaries(), Loopback.FreePort());
-        if (Environment.IsPrivilegedProcess)
-        {
-            // PostgreSQL refuses to run as root: the cluster belongs to the postgres user.
-            await RunAsync("chown", ["-R", "postgres:postgres", directory]);
-        }
-
-        var data = Path.Combine(directory, "data");
-        await cluster.RunAsPostgresAsync("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"]);
-        var settings = $"-p {cluster.Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={directory} -c max_connections=300"
-            + (durable ? "" : " -c fsync=off -c full_page_writes=off");
-        await cluster.RunAsPostgresAsync("pg_ctl", ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "start", "-o", settings]);
+        var cluster = await CreateAsync();
+        await cluster.RunAsPostgresAsync("initdb", ["-D", cluster.DataDirectory, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"]);
+        await cluster.StartServerAsync((durable ? "" : " -c fsync=off -c full_page_writes=off") + " " + settings);
         return cluster;
     }
+
+    /// <summary>A cluster started on a copy of <paramref name="data"/> (a base backup being restored), with more settings if given.</summary>
+    public static async Task<PostgresCluster> StartFromAsync(string data, string settings = "")
+    {
+        var cluster = await CreateAsync();
+        await RunAsync("cp", ["-a", data, cluster.DataDirectory]);
+        await cluster.OwnAsync();
+        await cluster.StartServerAsync(settings);
+        return cluster;
+    }
+
+    /// <summary>Where the cluster's files are; its own user owns them.</summary>
+    public string DataDirectory => Path.Combine(_directory, "data");
+
+    /// <summary>Stops the server at once, as a lost machine would; the files stay until disposed.</summary>
+    public Task<string> StopAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        return RunAsPostgresAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]);
+    }
+
+    /// <summary>Runs one of the server's programs as the cluster's own user (the files it writes are the cluster's).</summary>
+    public Task<string> RunToolAsOwnerAsync(string tool, IEnumerable<string> args) => RunAsPostgresAsync(tool, args);
+
+    /// <summary>Gives a folder to the cluster's user, as PostgreSQL needs for what it reads and writes.</summary>
+    public static Task OwnAsync(string path) => Environment.IsPrivilegedProcess ? RunAsync("chown", ["-R", "postgres:postgres", path]) : Task.CompletedTask;
+
+    private Task OwnAsync() => OwnAsync(_directory);
+
+    private static async Task<PostgresCluster> CreateAsync()
+    {
+        // PostgreSQL refuses to run as root: the cluster belongs to the postgres user.
+        var cluster = new PostgresCluster(Directory.CreateTempSubdirectory("arbiter-pg-").FullName, FindBinaries(), Loopback.FreePort());
+        await cluster.OwnAsync();
+        return cluster;
+    }
+
+    private Task<string> StartServerAsync(string settings) => RunAsPostgresAsync(
+        "pg_ctl",
+        ["-D", DataDirectory, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60", "start", "-o",
+            $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_directory} -c max_connections=300 {settings}"]);
 
     public string ConnectionString(string database, int maxPoolSize = 20) =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Pooling = true, MaxPoolSize = maxPoolSize }.ToString();
@@ -59,7 +91,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     }
 
     /// <summary>The server's own process (the postmaster), parent of every backend.</summary>
-    public int ServerProcessId => int.Parse(File.ReadLines(Path.Combine(_directory, "data", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+    public int ServerProcessId => int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Runs one of the server's programs (such as pgbench) and returns what it printed.</summary>
     public Task<string> RunToolAsync(string tool, IEnumerable<string> args) => RunAsync(Path.Combine(_bin, tool), args);
@@ -67,7 +99,11 @@ public sealed class PostgresCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await RunAsPostgresAsync("pg_ctl", ["-D", Path.Combine(_directory, "data"), "-m", "immediate", "-w", "stop"]);
+        if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
+        {
+            await RunAsPostgresAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]);
+        }
+
         Directory.Delete(_directory, recursive: true);
     }
 
