@@ -6,7 +6,7 @@ using System.Text;
 namespace Arbiter.Testing;
 
 /// <summary>
-/// A real Arbiter service process (`Arbiter.dll serve`) on a loopback port, as a deployment runs
+/// A real Arbiter service process (`Arbiter.dll serve`, or a published build) on a loopback port, as a deployment runs
 /// it: several of them on one database make a cluster; <see cref="Kill"/> ends one with SIGKILL.
 /// </summary>
 public sealed class NodeProcess : IAsyncDisposable
@@ -41,11 +41,13 @@ public sealed class NodeProcess : IAsyncDisposable
 
     /// <param name="storageArgs">Where the node keeps its state, as command-line options (<c>--data DIR</c>, or <c>--db postgres --connection CS</c>).</param>
     /// <param name="environment">More environment variables for the process (<c>OTEL_*</c>).</param>
-    public static async Task<NodeProcess> StartAsync(string platformKey, IEnumerable<string> storageArgs, bool simulatedClock = true, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="executable">A build of Arbiter to run (a self-contained one), instead of <c>dotnet Arbiter.dll</c>.</param>
+    public static async Task<NodeProcess> StartAsync(
+        string platformKey, IEnumerable<string> storageArgs, bool simulatedClock = true, IReadOnlyDictionary<string, string>? environment = null, string? executable = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var node = Launch(platformKey, storageArgs, simulatedClock, environment ?? new Dictionary<string, string>());
+            var node = Launch(platformKey, storageArgs, simulatedClock, environment ?? new Dictionary<string, string>(), executable);
             try
             {
                 await node.WaitUntilHealthyAsync();
@@ -59,10 +61,10 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    private static NodeProcess Launch(string platformKey, IEnumerable<string> storageArgs, bool simulatedClock, IReadOnlyDictionary<string, string> environment)
+    private static NodeProcess Launch(string platformKey, IEnumerable<string> storageArgs, bool simulatedClock, IReadOnlyDictionary<string, string> environment, string? executable)
     {
         var address = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(executable ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
@@ -70,7 +72,7 @@ public sealed class NodeProcess : IAsyncDisposable
 
         string[] args =
         [
-            typeof(Program).Assembly.Location, "serve", "--urls", address.ToString().TrimEnd('/'),
+            .. executable is null ? [typeof(Program).Assembly.Location] : Array.Empty<string>(), "serve", "--urls", address.ToString().TrimEnd('/'),
             "--clock", simulatedClock ? "simulated" : "system", "--platform-key", platformKey,
             "--allow-private-webhooks",
         ];

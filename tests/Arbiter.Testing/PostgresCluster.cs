@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace Arbiter.Testing;
@@ -123,21 +122,7 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private static async Task<string> RunAsync(string program, IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} failed ({process.ExitCode}): {await output}{await error}");
-        }
-
-        return await output + await error;
+        var run = await Processes.RunAsync(program, args);
+        return run.Exit == 0 ? run.Said : throw new InvalidOperationException($"{program} failed ({run.Exit}): {run.Said}");
     }
 }

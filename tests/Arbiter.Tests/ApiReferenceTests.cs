@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Arbiter.Testing;
@@ -110,19 +109,11 @@ public sealed class ApiReferenceTests() : MarketplaceTest(Backend.Sqlite)
     {
         var executable = Path.Combine(Linters, "node_modules", ".bin", tool);
         Assert.True(File.Exists(executable), $"{tool} is not installed: run scripts/install-test-deps.sh");
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Linters };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["REDOCLY_TELEMETRY"] = "off";
-        start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        var said = await output;
-        return (process.ExitCode, said.Length > 0 ? said : await errors);
+        var run = await Processes.RunAsync(
+            executable,
+            arguments,
+            workingDirectory: Linters,
+            environment: new Dictionary<string, string> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" });
+        return (run.Exit, run.Output.Length > 0 ? run.Output : run.Errors);
     }
 }

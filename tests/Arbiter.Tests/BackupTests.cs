@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Arbiter.Cli;
@@ -87,17 +86,7 @@ public sealed class BackupTests
     /// <summary>Runs the <c>arbiter</c> command as a process; its exit code and everything it printed.</summary>
     private static async Task<(int Exit, string Said)> ArbiterAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await errors);
+        var run = await Processes.RunAsync("dotnet", [typeof(Program).Assembly.Location, .. arguments]);
+        return (run.Exit, run.Said);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -249,28 +248,22 @@ public abstract class WebhookTests(Backend backend) : MarketplaceTest(backend)
         Assert.Equal(count, receiver.Accepted.Count);
     }
 
-    /// <summary>Checks a delivery's signature with Python's hmac module, knowing nothing of Arbiter's code.</summary>
     /// <summary>What the npm <c>standardwebhooks</c> library says of a delivery, on a receiver whose clock reads the delivery's time (plus <paramref name="lateBy"/>).</summary>
     private static async Task<string> VerifyWithStandardWebhooksAsync(string secret, ReceivedWebhook delivery, TimeSpan lateBy = default)
     {
         var script = Path.Combine(Repository.Root, "tests", "npm", "verify-standard-webhook.mjs");
-        var start = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(script)! };
-        start.ArgumentList.Add(script);
-        using var node = Process.Start(start)!;
         var now = long.Parse(delivery.Standard["webhook-timestamp"], System.Globalization.CultureInfo.InvariantCulture) + (long)lateBy.TotalSeconds;
-        await node.StandardInput.WriteAsync(new JsonObject
+        var input = new JsonObject
         {
             ["secret"] = secret,
             ["headers"] = new JsonObject(delivery.Standard.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))),
             ["body"] = delivery.Body,
             ["now"] = now,
-        }.ToJsonString());
-        node.StandardInput.Close();
-        var answer = (await node.StandardOutput.ReadToEndAsync()).Trim();
-        await node.WaitForExitAsync();
-        return answer;
+        };
+        return (await Processes.RunAsync("node", [script], input.ToJsonString(), Path.GetDirectoryName(script))).Output.Trim();
     }
 
+    /// <summary>Checks a delivery's signature with Python's hmac module, knowing nothing of Arbiter's code.</summary>
     private static async Task<string> VerifyWithPythonAsync(string secret, ReceivedWebhook delivery)
     {
         const string Script = """
@@ -282,18 +275,7 @@ public abstract class WebhookTests(Backend backend) : MarketplaceTest(backend)
             expected = hmac.new(secret.encode(), t.encode() + b'.' + body, hashlib.sha256).hexdigest()
             print('valid' if any(hmac.compare_digest(expected, v) for k, v in fields if k == 'v1') else 'invalid')
             """;
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in (string[])["-c", Script, secret, delivery.Signature])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var python = Process.Start(start)!;
-        await python.StandardInput.BaseStream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(delivery.Body));
-        python.StandardInput.Close();
-        var answer = (await python.StandardOutput.ReadToEndAsync()).Trim();
-        await python.WaitForExitAsync();
-        return answer;
+        return (await Processes.RunAsync("/usr/bin/python3", ["-c", Script, secret, delivery.Signature], delivery.Body)).Output.Trim();
     }
 }
 
