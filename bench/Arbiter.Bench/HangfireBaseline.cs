@@ -65,7 +65,7 @@ public static class HangfireBaseline
         var fired = await _db!.WriteAsync(async (connection, tx) =>
         {
             var loaded = (await _store!.LoadAsync(connection, tx, OrderId.Of(orderId), RowLock.Wait))!;
-            var count = loaded.Order.FireDue(_now);
+            var count = loaded.Order.FireDue(_now).Count;
             await OrderStore.SaveAsync(connection, tx, loaded, _now);
             return count;
         });

@@ -45,7 +45,7 @@ public class DisputeTransitions
     }
 
     [Benchmark(Description = "protection ends: reminder and auto-confirmation fire")]
-    public int ProtectionRunsOut() => Shipped().FireDue(Start.AddDays(61));
+    public int ProtectionRunsOut() => Shipped().FireDue(Start.AddDays(61)).Count;
 
     [Benchmark(Description = "allowed actions of a negotiating dispute")]
     public int AllowedActions()

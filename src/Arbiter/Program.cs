@@ -13,10 +13,11 @@ if (command is not ("serve" or "migrate" or "audit" or "backup"))
 
 // backup's one option of its own, --to DIR; the rest say where the data is, as for serve.
 var rest = args[1..].ToList();
-var to = command == "backup" && rest.IndexOf("--to") is >= 0 and var at && at + 1 < rest.Count ? rest[at + 1] : null;
-if (to is not null)
+string? to = null;
+if (command == "backup" && rest.IndexOf("--to") is var at and >= 0 && at + 1 < rest.Count)
 {
-    rest.RemoveRange(rest.IndexOf("--to"), 2);
+    to = rest[at + 1];
+    rest.RemoveRange(at, 2);
 }
 
 var (options, error) = ServeOptions.Parse(rest);

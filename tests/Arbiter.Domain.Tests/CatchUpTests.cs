@@ -107,9 +107,9 @@ public class CatchUpTests
     {
         var s = Scenario.Paid();
 
-        Assert.Equal(1, s.Order.FireDue(Scenario.Start.AddDays(30)));
-        Assert.Equal(0, s.Order.FireDue(Scenario.Start.AddDays(30)));
-        Assert.Equal(0, s.Order.FireDue(Scenario.Start.AddDays(300)));
+        Assert.Single(s.Order.FireDue(Scenario.Start.AddDays(30)));
+        Assert.Empty(s.Order.FireDue(Scenario.Start.AddDays(30)));
+        Assert.Empty(s.Order.FireDue(Scenario.Start.AddDays(300)));
         Assert.Single(s.Order.Refunds);
     }
 
@@ -119,10 +119,10 @@ public class CatchUpTests
         var s = Scenario.Shipped();
         var dispute = s.Open();
 
-        Assert.Equal(0, s.Order.FireDue(dispute.SellerResponseDueAt.AddDays(-1).AddTicks(-1)));
-        Assert.Equal(1, s.Order.FireDue(dispute.SellerResponseDueAt.AddTicks(-1)));
+        Assert.Empty(s.Order.FireDue(dispute.SellerResponseDueAt.AddDays(-1).AddTicks(-1)));
+        Assert.Single(s.Order.FireDue(dispute.SellerResponseDueAt.AddTicks(-1)));
         Assert.Equal(DisputeStatus.AwaitingSellerResponse, dispute.Status);
-        Assert.Equal(1, s.Order.FireDue(dispute.SellerResponseDueAt));
+        Assert.Single(s.Order.FireDue(dispute.SellerResponseDueAt));
         Assert.Equal(DisputeStatus.Resolved, dispute.Status);
     }
 }

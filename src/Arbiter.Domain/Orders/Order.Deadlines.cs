@@ -44,14 +44,15 @@ public sealed partial class Order
     /// Fires every deadline due by <paramref name="now"/>, earliest first, each at its due instant:
     /// catching up after downtime gives the same history and money as running live.
     /// </summary>
-    /// <returns>How many deadlines fired.</returns>
-    public int FireDue(DateTimeOffset now)
+    /// <returns>The deadlines that fired, in the order they fired.</returns>
+    public IReadOnlyList<Deadline> FireDue(DateTimeOffset now)
     {
-        var fired = 0;
+        var fired = new List<Deadline>();
         while (Deadlines().Where(d => d.DueAt <= now).OrderBy(d => d.DueAt).ThenBy(d => d.Kind).ThenBy(d => d.Key, StringComparer.Ordinal).FirstOrDefault() is { } due)
         {
             Fire(due);
-            if (++fired > 10_000)
+            fired.Add(due);
+            if (fired.Count > 10_000)
             {
                 throw new InvalidOperationException($"Order {Id} keeps re-arming {due.Key}.");
             }

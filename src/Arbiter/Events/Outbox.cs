@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Text.Json;
+using Arbiter.Observability;
 using Arbiter.Storage;
 using Arbiter.Timers;
 using Dapper;
@@ -56,6 +58,8 @@ internal sealed class Outbox(Database db, IEnumerable<IOutboxConsumer> consumers
                 {
                     try
                     {
+                        // The commands a consumer runs are counted and traced as its own (mediator_assigner, payment_simulator).
+                        Telemetry.Door.Value = JsonNamingPolicy.SnakeCaseLower.ConvertName(consumer.GetType().Name);
                         done += await consumer.RunDueAsync(ct);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)

@@ -3,7 +3,6 @@ using Arbiter.Application;
 using Arbiter.Domain.Common;
 using Arbiter.Domain.Orders;
 using Arbiter.Events;
-using Arbiter.Observability;
 using Arbiter.Storage;
 
 namespace Arbiter.Mediation;
@@ -39,7 +38,6 @@ internal sealed class MediatorAssigner(Mediators mediators, OrderCommands comman
 
         var assigned = 0;
         var latest = loads.Max(m => m.LastAssignedAt ?? 0);
-        Telemetry.Door.Value = "mediator_assigner";
         foreach (var (disputeId, orderId) in waiting)
         {
             string? chosen = null;

@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
-using System.Text.Json;
+using Arbiter.Domain.Common;
+using Arbiter.Domain.Disputes;
+using Arbiter.Domain.Orders;
 using Arbiter.Storage;
 using Dapper;
 
@@ -23,12 +25,14 @@ internal sealed class Backlog
         metrics.Meter.CreateObservableGauge("arbiter.outbox.backlog", () => Read().Outbox, description: "Events written but not yet fanned out to webhooks, e-mail and the other consumers.");
         metrics.Meter.CreateObservableGauge("arbiter.webhooks.backlog", () => Read().Webhooks, description: "Webhook deliveries pending (to be sent, or retried).");
         metrics.Meter.CreateObservableGauge("arbiter.mail.backlog", () => Read().Mail, description: "E-mails pending.");
-        metrics.Meter.CreateObservableGauge("arbiter.refunds", () => Measure(Read().Refunds), description: "Refunds by status.");
-        metrics.Meter.CreateObservableGauge("arbiter.disputes.open", () => Measure(Read().Disputes), description: "Disputes not yet resolved or cancelled, by status.");
+        metrics.Meter.CreateObservableGauge("arbiter.refunds", () => Measure<RefundStatus>(Read().Refunds), description: "Refunds by status.");
+        metrics.Meter.CreateObservableGauge("arbiter.disputes.open", () => Measure<DisputeStatus>(Read().Disputes), description: "Disputes not yet resolved or cancelled, by status.");
     }
 
-    private static IEnumerable<Measurement<long>> Measure(IReadOnlyDictionary<string, long> byStatus) =>
-        byStatus.Select(s => new Measurement<long>(s.Value, new KeyValuePair<string, object?>("status", JsonNamingPolicy.SnakeCaseLower.ConvertName(s.Key))));
+    /// <summary>Counts by status as stored (the enum's name), labelled with the status's API word.</summary>
+    private static IEnumerable<Measurement<long>> Measure<TStatus>(IReadOnlyDictionary<string, long> byStatus)
+        where TStatus : struct, Enum =>
+        byStatus.Select(s => new Measurement<long>(s.Value, new KeyValuePair<string, object?>("status", Words.Of(Enum.Parse<TStatus>(s.Key)))));
 
     private Counts Read()
     {

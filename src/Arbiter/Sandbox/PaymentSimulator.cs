@@ -7,7 +7,6 @@ using Arbiter.Domain.Common;
 using Arbiter.Domain.Disputes;
 using Arbiter.Domain.Orders;
 using Arbiter.Events;
-using Arbiter.Observability;
 using Arbiter.Storage;
 using Dapper;
 
@@ -67,7 +66,6 @@ internal sealed class PaymentSimulator(Database db, OrderCommands commands, Time
         }
 
         var advanced = 0;
-        Telemetry.Door.Value = "payment_simulator";
         foreach (var (eventId, refundId, orderId, state, declines) in due)
         {
             var reference = $"sim_{eventId}";

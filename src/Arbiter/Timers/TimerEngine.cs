@@ -114,22 +114,22 @@ internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider cl
     private async Task<(int Fired, int Locked, IReadOnlyList<OrderId> Idle)> FireInOneTransactionAsync(OrderId[] orderIds, DateTimeOffset now, CancellationToken ct)
     {
         using var span = Telemetry.Source.StartActivity("arbiter.timers.fire");
-        List<Deadline> due = [];
+        IReadOnlyList<Deadline> fired = [];
         var done = await db.WriteAsync<(int, int, IReadOnlyList<OrderId>)>(async (connection, tx) =>
         {
             var loaded = await store.LoadManyAsync(connection, tx, orderIds, RowLock.SkipLocked);
-            due = [.. loaded.SelectMany(o => o.Order.Deadlines().Where(d => d.DueAt <= now))];
-            var fired = loaded.Select(o => (Loaded: o, Count: o.Order.FireDue(now))).ToList();
-            var changed = fired.Where(f => f.Count > 0).Select(f => f.Loaded).ToList();
+            var firing = loaded.Select(o => (Loaded: o, Fired: o.Order.FireDue(now))).ToList();
+            fired = [.. firing.SelectMany(f => f.Fired)];
+            var changed = firing.Where(f => f.Fired.Count > 0).Select(f => f.Loaded).ToList();
             await OrderStore.SaveManyAsync(connection, tx, changed, now);
 
             // Orders not loaded are held by another node; loaded ones with nothing due were fired by one since we listed them.
-            var idle = fired.Where(f => f.Count == 0).Select(f => f.Loaded.Order.Id).ToList();
-            return (fired.Sum(f => f.Count), orderIds.Length - loaded.Count, idle);
+            var idle = firing.Where(f => f.Fired.Count == 0).Select(f => f.Loaded.Order.Id).ToList();
+            return (fired.Count, orderIds.Length - loaded.Count, idle);
         }, ct);
 
-        // The deadlines due when the orders were read, counted once committed (one that a firing arms already due is not among them).
-        foreach (var deadline in due)
+        // Counted once committed.
+        foreach (var deadline in fired)
         {
             metrics.TimersFired.Add(1, new KeyValuePair<string, object?>("kind", Words.Of(deadline.Kind)));
             metrics.TimerLag.Record((now - deadline.DueAt).TotalSeconds);
