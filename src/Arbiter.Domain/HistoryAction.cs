@@ -83,3 +83,10 @@ public enum HistoryAction
     ReplacementNotDisputed,
     Resolved,
 }
+
+public static class HistoryActions
+{
+    /// <summary>The actions whose details are the actor's own words (a note, a reason, a file's name), which erasing their words removes.</summary>
+    public static bool InAuthorsWords(HistoryAction action) => action is HistoryAction.Rejected or HistoryAction.Escalated or HistoryAction.ReturnRefused
+        or HistoryAction.ReplacementProblem or HistoryAction.Appealed or HistoryAction.EvidenceAdded;
+}

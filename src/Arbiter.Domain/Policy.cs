@@ -87,6 +87,13 @@ public sealed record Policy
     /// <summary>Most bytes of evidence one account may upload to one dispute (or to the order before it).</summary>
     public long MaxEvidenceBytesPerParty { get; init; } = 200L * 1024 * 1024;
 
+    /// <summary>
+    /// Days after an order finished that what its parties wrote (messages, claims, notes, evidence) is
+    /// kept, and events, webhook deliveries and e-mail are kept after they were sent; then the retention
+    /// policy erases and prunes them. The books and the shape of the history stay.
+    /// </summary>
+    public int RetentionDays { get; init; } = 730;
+
     /// <summary>What makes this policy unusable, if anything: every period must be positive.</summary>
     public IEnumerable<string> Problems()
     {
@@ -131,6 +138,11 @@ public sealed record Policy
             yield return Regions.IsValid(region)
                 ? $"weekends: {region} would never work (at most six days of the week can be its weekend)"
                 : $"weekends: '{region}' is not a region (two capital letters, ISO 3166 alpha-2, such as IL)";
+        }
+
+        if (RetentionDays < 1)
+        {
+            yield return "retentionDays is at least 1";
         }
 
         if (MaxMessagesPerParty < 1 || MaxEvidenceFilesPerParty < 1 || MaxEvidenceBytesPerParty < 1)

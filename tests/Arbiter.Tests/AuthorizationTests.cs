@@ -25,13 +25,15 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
     /// {d} name a fresh escalated order and its dispute (a pending offer of1, a question ir1 to both),
     /// {r} a refund that failed every attempt, {e} the buyer's evidence on {d}, {ev} an event of {o},
     /// {w} a fresh webhook endpoint, {wd} one of its deliveries, {a} the buyer's account, {s} the seller's, {u} a fresh unshipped order whose seller asked for more time (er1; on {o}, er1 is the buyer's request for protection), {fresh} a fresh
-    /// buyer's account (for what would spoil the buyer's), {c} an open chargeback over a refund already sent (so mediators see it), {new} a fresh id.
+    /// buyer's account (for what would spoil the buyer's), {c} an open chargeback over a refund already sent (so mediators see it), {erased} a fresh buyer's account that was erased, {new} a fresh id.
     /// </summary>
     internal static readonly (string Method, string Path, string Allowed, string Hidden, object? Body)[] Routes =
     [
         ("POST", "/api/v1/accounts", "platform", "", new { id = "{new}", role = "buyer", displayName = "New", email = "new@example.test" }),
         ("POST", "/api/v1/accounts/{a}/sign-in-links", "platform", "", new { }),
         ("POST", "/api/v1/accounts/{fresh}/token-rotations", "platform", "", null),
+        ("POST", "/api/v1/accounts/{fresh}/erasure", "platform", "", null),
+        ("GET", "/api/v1/accounts/{erased}/erasure", "platform", "", null),
         ("GET", "/api/v1/sellers/{s}/metrics", "platform buyer seller other_buyer", "", null),
         ("GET", "/api/v1/accounts/{a}/mail-preferences", "platform buyer", "seller mediator other_buyer other_seller", null),
         ("PUT", "/api/v1/accounts/{a}/mail-preferences", "platform buyer", "seller mediator other_buyer other_seller", new { reminders = true }),
@@ -217,7 +219,7 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
     /// <summary>A row's path as the service maps it.</summary>
     private static string Pattern(string path) => path.Split('?')[0]
         .Replace("{o}", "{id}").Replace("{d}", "{id}").Replace("{r}", "{id}").Replace("{c}", "{id}").Replace("{e}", "{id}").Replace("{ev}", "{id}")
-        .Replace("{wd}", "{id}").Replace("{w}", "{id}").Replace("{a}", "{id}").Replace("{fresh}", "{id}").Replace("{u}", "{id}").Replace("{s}", "{id}").Replace("er1", "{rid}").Replace("of1", "{offerId}").Replace("ir1", "{rid}");
+        .Replace("{wd}", "{id}").Replace("{w}", "{id}").Replace("{a}", "{id}").Replace("{fresh}", "{id}").Replace("{erased}", "{id}").Replace("{u}", "{id}").Replace("{s}", "{id}").Replace("er1", "{rid}").Replace("of1", "{offerId}").Replace("ir1", "{rid}");
 
     /// <summary>The ids one case's doors open onto.</summary>
     public sealed record Doors(IReadOnlyDictionary<string, string> Ids)
@@ -303,6 +305,13 @@ public abstract class AuthorizationTests(AuthorizationTests.Fixture fixture)
             {
                 ids["{fresh}"] = $"fresh{n}";
                 await Market.CreateAccountAsync($"fresh{n}", "buyer");
+            }
+
+            if (needs.Contains("{erased}", StringComparison.Ordinal))
+            {
+                ids["{erased}"] = $"erased{n}";
+                await Market.CreateAccountAsync($"erased{n}", "buyer");
+                await Marketplace.Expect(await Market.Platform.PostAsync($"/api/v1/accounts/erased{n}/erasure", null), HttpStatusCode.Accepted);
             }
 
             if (needs.Contains("{r}", StringComparison.Ordinal))

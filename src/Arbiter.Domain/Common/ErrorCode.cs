@@ -7,8 +7,14 @@ namespace Arbiter.Domain.Common;
 /// </summary>
 public enum ErrorCode
 {
+    /// <summary>The account was erased on request: it can no longer sign in, act, or be a party to a new order.</summary>
+    AccountErased,
+
     /// <summary>An account with this id exists already; ids are the platform's, one account each.</summary>
     AccountExists,
+
+    /// <summary>Something of the account's is still open (an order, a dispute, a refund on its way, a window to dispute in): it can be erased once all of it has finished.</summary>
+    AccountHasOpenDisputes,
 
     /// <summary>The dispute is already assigned to that mediator, or is not waiting for one.</summary>
     AlreadyAssigned,
@@ -60,6 +66,9 @@ public enum ErrorCode
 
     /// <summary>Two lines of the order have the same id.</summary>
     DuplicateLine,
+
+    /// <summary>The file was erased, with its uploader's words (on their request, or by the retention policy): its name and bytes are gone.</summary>
+    EvidenceErased,
 
     /// <summary>The party has uploaded as many evidence files, or as many bytes, as the policy allows.</summary>
     EvidenceLimitReached,
@@ -229,6 +238,9 @@ public enum ErrorCode
     /// <summary>An order with this id exists already.</summary>
     OrderExists,
 
+    /// <summary>The order is not finished (something on it is open): what its parties wrote is kept until it is.</summary>
+    OrderNotFinished,
+
     /// <summary>The order has not shipped yet.</summary>
     OrderNotShipped,
 
@@ -246,6 +258,9 @@ public enum ErrorCode
 
     /// <summary>A claim says whether the item was received.</summary>
     ReceivedRequired,
+
+    /// <summary>The stored answer to this idempotent request was withdrawn, because it mentioned an account that was erased since; the request was not run again.</summary>
+    ResponseWithdrawn,
 
     /// <summary>For this reason the item goes back, so the solution must be <c>return_and_refund</c>.</summary>
     ReturnRequired,

@@ -61,6 +61,7 @@ public sealed partial class Order : IJsonOnDeserialized
     [JsonInclude, JsonPropertyName("extensionRequests")] private List<ExtensionRequest> ExtensionRequestList { get; set; } = [];
     [JsonInclude, JsonPropertyName("chargebacks")] private List<Chargeback> ChargebackList { get; set; } = [];
     [JsonInclude, JsonPropertyName("history")] private List<HistoryEntry> HistoryList { get; set; } = [];
+    [JsonInclude, JsonPropertyName("erasures")] private List<Erasure> ErasureList { get; set; } = [];
 
     [JsonIgnore] public IReadOnlyList<OrderLine> Lines => LineList;
 

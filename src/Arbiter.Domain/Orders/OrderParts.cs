@@ -70,7 +70,11 @@ public sealed record Refund(
 }
 
 /// <summary>A file a party uploaded as evidence, kept by the store under the data folder.</summary>
-public sealed record EvidenceFile(string Id, string? DisputeId, string UploadedBy, string FileName, string ContentType, long Size, DateTimeOffset At);
+public sealed record EvidenceFile(string Id, string? DisputeId, string UploadedBy, string FileName, string ContentType, long Size, DateTimeOffset At)
+{
+    /// <summary>When the file was erased with its uploader's words: its name and bytes are gone.</summary>
+    public DateTimeOffset? ErasedAt { get; init; }
+}
 
 /// <summary>One thing that happened, in the words of the guides: who, what, when, and the details.</summary>
 public sealed record HistoryEntry(DateTimeOffset At, string Actor, HistoryAction Action, string? Details = null);

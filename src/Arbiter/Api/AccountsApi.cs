@@ -1,6 +1,7 @@
 using Arbiter.Domain.Common;
 using Arbiter.Hosting;
 using Arbiter.Mail;
+using Arbiter.Privacy;
 using Arbiter.Storage;
 using Arbiter.Web;
 
@@ -8,6 +9,9 @@ namespace Arbiter.Api;
 
 internal static class AccountsApi
 {
+    /// <summary>What an erased account answers to anything that would let it act again.</summary>
+    public static readonly DomainError Erased = DomainError.Conflict(ErrorCode.AccountErased, "The account was erased on request: it can no longer sign in or act.");
+
     public static void MapAccounts(this IEndpointRouteBuilder api)
     {
         api.MapPost("/accounts", CreateAsync).Answers<AccountCreatedView>(StatusCodes.Status201Created).WithTags("Accounts").WithSummary("Create a buyer, seller or mediator account (platform)");
@@ -15,6 +19,9 @@ internal static class AccountsApi
             .WithSummary("Mint a one-time link that signs the account in to the web interface, for a user the platform has signed in itself (platform)");
         api.MapPost("/accounts/{id}/token-rotations", ReplaceTokenAsync).Answers<AccountCreatedView>(StatusCodes.Status201Created).WithTags("Accounts")
             .WithSummary("Give the account a new token, shown once: the old one, the account's web sessions and its unused sign-in links stop working (platform)");
+        api.MapPost("/accounts/{id}/erasure", EraseAsync).Answers<ErasureView>(StatusCodes.Status202Accepted).WithTags("Accounts")
+            .WithSummary("Erase the account's personal data once nothing of theirs is open: name, e-mail, the words they wrote and their evidence; its token and sessions stop working; amounts, ledger and history stay (platform)");
+        api.MapGet("/accounts/{id}/erasure", ErasureAsync).Answers<ErasureView>().WithTags("Accounts").WithSummary("How the account's erasure stands (platform)");
         api.MapGet("/accounts/{id}/mail-preferences", (HttpContext http, AccountStore accounts, string id) => MailPreferencesAsync(http, accounts, id, null))
             .Answers<MailPreferencesView>().WithTags("Accounts").WithSummary("Whether the account gets reminder e-mails (the platform, the account itself)");
         api.MapPut("/accounts/{id}/mail-preferences", (HttpContext http, AccountStore accounts, string id, MailPreferencesView? body) => MailPreferencesAsync(http, accounts, id, body))
@@ -50,9 +57,14 @@ internal static class AccountsApi
             return Problems.Of(StatusCodes.Status422UnprocessableEntity, ErrorCode.InvalidReturnTo, "returnTo must be a path on this service, such as /disputes/o1-d1, percent-encoded where it is not plain ASCII.");
         }
 
-        if (!Ids.IsValid(id) || await accounts.FindAsync(id, http.RequestAborted) is null)
+        if (!Ids.IsValid(id) || await accounts.FindAsync(id, http.RequestAborted) is not { } account)
         {
             return Problems.From(DomainError.NotFound(ErrorCode.NotFound, "No such account."));
+        }
+
+        if (account.ErasedAt is not null)
+        {
+            return Problems.From(Erased);
         }
 
         var now = clock.GetUtcNow();
@@ -76,6 +88,11 @@ internal static class AccountsApi
             return Problems.From(DomainError.NotFound(ErrorCode.NotFound, "No such account."));
         }
 
+        if (account.ErasedAt is not null)
+        {
+            return Problems.From(Erased);
+        }
+
         var role = account.Role.ToString().ToLowerInvariant();
         var token = AccountStore.NewToken(role[..1]);
         ShownOnce.Mark(http, "token");
@@ -86,6 +103,40 @@ internal static class AccountsApi
 
         callers.Forget(id);
         return Results.Json(new AccountCreatedView(id, role, token), statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> EraseAsync(HttpContext http, AccountStore accounts, Erasures erasures, Callers callers, string id)
+    {
+        if (http.Caller().Role != Role.Platform)
+        {
+            return Problems.From(Endpoint.Forbidden(http.Caller()));
+        }
+
+        if (!Ids.IsValid(id) || await accounts.FindAsync(id, http.RequestAborted) is not { } account)
+        {
+            return Problems.From(DomainError.NotFound(ErrorCode.NotFound, "No such account."));
+        }
+
+        var erasure = await erasures.RequestAsync(account, http.RequestAborted);
+        if (erasure.Error is { } refused)
+        {
+            return Problems.From(refused);
+        }
+
+        callers.Forget(id);
+        return Results.Json(ErasureView.Of(erasure.Value!), statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> ErasureAsync(HttpContext http, Erasures erasures, string id)
+    {
+        if (http.Caller().Role != Role.Platform)
+        {
+            return Problems.From(Endpoint.Forbidden(http.Caller()));
+        }
+
+        return Ids.IsValid(id) && await erasures.FindAsync(id, http.RequestAborted) is { } erasure
+            ? Results.Ok(ErasureView.Of(erasure))
+            : Problems.From(DomainError.NotFound(ErrorCode.NotFound, "No erasure was asked for this account."));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, CreateAccountRequest? body, AccountStore accounts, TimeProvider clock)

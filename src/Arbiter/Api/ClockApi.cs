@@ -1,5 +1,6 @@
 using Arbiter.Domain.Common;
 using Arbiter.Events;
+using Arbiter.Privacy;
 using Arbiter.Timers;
 
 namespace Arbiter.Api;
@@ -13,10 +14,10 @@ internal static class ClockApi
         clock.MapGet("/", (TimeProvider time) => time is SimulatedClock
             ? Results.Ok(new ClockView(time.GetUtcNow().UtcDateTime))
             : NotSimulated()).Answers<ClockView>().WithSummary("Read the simulated clock");
-        clock.MapPost("/advance", AdvanceAsync).Answers<ClockView>().WithSummary("Advance simulated time; returns once every timer that fell due has fired and the outbox was worked through (webhooks, e-mail, simulated payments)");
+        clock.MapPost("/advance", AdvanceAsync).Answers<ClockView>().WithSummary("Advance simulated time; returns once every timer that fell due has fired, the outbox was worked through (webhooks, e-mail, simulated payments), and erasures and the retention policy have caught up");
     }
 
-    private static async Task<IResult> AdvanceAsync(HttpContext http, TimeProvider time, TimerEngine engine, Outbox outbox, AdvanceRequest? body)
+    private static async Task<IResult> AdvanceAsync(HttpContext http, TimeProvider time, TimerEngine engine, Outbox outbox, Erasures erasures, Retention retention, AdvanceRequest? body)
     {
         if (time is not SimulatedClock clock)
         {
@@ -39,6 +40,8 @@ internal static class ClockApi
         await clock.AdvanceAsync(TimeSpan.FromDays(days) + TimeSpan.FromHours(hours) + TimeSpan.FromMinutes(minutes), http.RequestAborted);
         await engine.RunDueAsync(http.RequestAborted);
         await outbox.RunDueAsync(http.RequestAborted);
+        await erasures.RunDueAsync(http.RequestAborted);
+        await retention.RunDueAsync(http.RequestAborted);
         return Results.Ok(new ClockView(clock.GetUtcNow().UtcDateTime));
     }
 

@@ -1,3 +1,4 @@
+using Arbiter.Privacy;
 using Arbiter.Application;
 using Arbiter.Domain;
 using Arbiter.Domain.Common;
@@ -129,9 +130,10 @@ internal sealed record MessageView(string Id, DateTime At, string Author, string
 /// <param name="Size">Its size in bytes.</param>
 /// <param name="UploadedBy">Who uploaded it: An actor as <c>role:id</c> (<c>buyer:b1</c>, <c>mediator:usr:42</c>), or <c>platform</c> or <c>clock</c>.</param>
 /// <param name="At">When (UTC).</param>
-internal sealed record EvidenceView(string Id, string FileName, string ContentType, long Size, string UploadedBy, DateTime At)
+/// <param name="ErasedAt">When it was erased with its uploader's words (UTC): its name is empty, and downloading it answers 410.</param>
+internal sealed record EvidenceView(string Id, string FileName, string ContentType, long Size, string UploadedBy, DateTime At, DateTime? ErasedAt)
 {
-    public static EvidenceView Of(EvidenceFile f) => new(f.Id, FileNames.Clean(f.FileName), f.ContentType, f.Size, f.UploadedBy, f.At.UtcDateTime);
+    public static EvidenceView Of(EvidenceFile f) => new(f.Id, FileNames.Clean(f.FileName), f.ContentType, f.Size, f.UploadedBy, f.At.UtcDateTime, f.ErasedAt?.UtcDateTime);
 }
 
 /// <summary>A dispute as one caller sees it, with what that caller may do now.</summary>
@@ -226,6 +228,18 @@ internal sealed record SignInLinkView(string Url, DateTime ExpiresAt);
 /// <summary>The service's clock.</summary>
 /// <param name="Now">The service's time now (UTC); a simulated clock's when <c>--clock simulated</c>.</param>
 internal sealed record ClockView(DateTime Now);
+
+/// <summary>An account's erasure: its person is forgotten at once, the words in its orders a batch at a time.</summary>
+/// <param name="AccountId">The account erased.</param>
+/// <param name="Status"><c>in_progress</c> while the words in its orders are being erased, then <c>completed</c>.</param>
+/// <param name="RequestedAt">When the erasure was asked for (UTC).</param>
+/// <param name="OrdersErased">How many of its orders had words erased so far.</param>
+/// <param name="CompletedAt">When the last of them was done (UTC).</param>
+internal sealed record ErasureView(string AccountId, ErasureStatus Status, DateTime RequestedAt, long OrdersErased, DateTime? CompletedAt)
+{
+    public static ErasureView Of(AccountErasure erasure) =>
+        new(erasure.AccountId, erasure.Status, erasure.RequestedAt.UtcDateTime, erasure.OrdersErased, erasure.CompletedAt?.UtcDateTime);
+}
 
 /// <summary>What the account is e-mailed about.</summary>
 /// <param name="Reminders">Whether it gets reminders before deadlines; mail about what happened is always sent.</param>

@@ -16,7 +16,7 @@ internal static class EvidenceApi
         api.MapPost("/orders/{id}/evidence", (HttpContext h, EvidenceFiles u, string id, IFormFile? file) =>
             OrderId.Parse(id) is { } orderId ? UploadAsync(h, u, orderId, null, file) : Task.FromResult(Problems.From(OrderCommands.NotFound)))
             .DisableAntiforgery().Answers<EvidenceView>(StatusCodes.Status201Created).WithTags("Evidence").WithSummary("Upload evidence before opening a dispute, to name in evidenceIds (buyer)");
-        api.MapGet("/evidence/{id}", DownloadAsync).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound)
+        api.MapGet("/evidence/{id}", DownloadAsync).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone)
             .WithTags("Evidence").WithSummary("Download an evidence file");
     }
 
@@ -42,10 +42,13 @@ internal static class EvidenceApi
 
     private static async Task<IResult> DownloadAsync(HttpContext http, EvidenceFiles files, string id)
     {
-        if (await files.FindAsync(http.Caller(), id, http.RequestAborted) is not var (file, content))
+        var found = await files.FindAsync(http.Caller(), id, http.RequestAborted);
+        if (found.Error is { } error)
         {
-            return Problems.From(OrderCommands.NotFound);
+            return error == EvidenceFiles.Erased ? Problems.Of(StatusCodes.Status410Gone, ErrorCode.EvidenceErased, error.Message) : Problems.From(error);
         }
+
+        var (file, content) = found.Value;
 
         // The stream cannot tell its length; the record can, so the client sees its progress.
         http.Response.ContentLength = file.Size;

@@ -107,9 +107,12 @@ internal static class OrdersApi
     private static DomainError? PartyError(IReadOnlyDictionary<string, OrderParty> parties, string id, Role role)
     {
         var name = role.ToString().ToLowerInvariant();
-        return parties.TryGetValue(id, out var actual) && actual.Role == role
-            ? null
-            : DomainError.Invalid(role == Role.Buyer ? ErrorCode.UnknownBuyer : ErrorCode.UnknownSeller, $"{name}Id must name an existing {name} account.");
+        if (!parties.TryGetValue(id, out var actual) || actual.Role != role)
+        {
+            return DomainError.Invalid(role == Role.Buyer ? ErrorCode.UnknownBuyer : ErrorCode.UnknownSeller, $"{name}Id must name an existing {name} account.");
+        }
+
+        return actual.Erased ? AccountsApi.Erased with { Message = $"The {name} account {id} was erased on request: it cannot be a party to a new order." } : null;
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, OrderCommands commands, TimeProvider clock, string id)

@@ -76,7 +76,8 @@ internal sealed class CallerDisputes(OrderCommands commands, OrderStore store, O
     {
         // An id no account could have (one with a NUL, which PostgreSQL refuses even to compare) names nobody.
         var account = Ids.IsValid(accountId) ? await accounts.FindAsync(accountId!, ct) : null;
-        return account is null ? null : new Actor(account.Role, account.Id);
+        // An erased account acts no more: it is nobody to hand a dispute to.
+        return account is null || account.ErasedAt is not null ? null : new Actor(account.Role, account.Id);
     }
 
     /// <summary>Runs a command on the dispute, given its order and the instant (see <see cref="OrderCommands.RunAsync{T}"/>).</summary>

@@ -49,18 +49,30 @@ internal sealed class EvidenceFiles(OrderCommands commands, EvidenceContent cont
         return result.Error is { } error ? error : result.Value!;
     }
 
-    /// <summary>A file and a stream of its bytes, or null when there is no such file or the caller may not see it (see <see cref="Order.MaySee"/>).</summary>
-    public async Task<(EvidenceFile File, Stream Content)?> FindAsync(Caller caller, string evidenceId, CancellationToken ct)
+    /// <summary>What a file that was erased (with its uploader's words) answers instead of its bytes.</summary>
+    public static readonly DomainError Erased = new(ErrorCode.EvidenceErased, "This file was erased with its uploader's words; its name and bytes are gone.", ErrorKind.NotFound);
+
+    /// <summary>
+    /// A file and a stream of its bytes; not found when there is no such file or the caller may not
+    /// see it (see <see cref="Order.MaySee"/>), <see cref="Erased"/> when it was erased.
+    /// </summary>
+    public async Task<Result<(EvidenceFile File, Stream Content)>> FindAsync(Caller caller, string evidenceId, CancellationToken ct)
     {
         var order = EvidenceId.Parse(evidenceId)?.OrderId is { } orderId ? await commands.ReadAsync(orderId, ct) : null;
         if (order?.Evidence.FirstOrDefault(f => f.Id == evidenceId) is not { } file
             || !(file.DisputeId is { } disputeId ? caller.CanSee(order, order.Dispute(disputeId)!) : caller.CanSee(order))
-            || !order.MaySee(caller.Actor, file)
-            || await contents.OpenAsync(evidenceId, ct) is not { } content)
+            || !order.MaySee(caller.Actor, file))
         {
-            return null;
+            return OrderCommands.NotFound;
         }
 
-        return (file with { FileName = FileNames.Clean(file.FileName) }, content);
+        if (file.ErasedAt is not null)
+        {
+            return Erased;
+        }
+
+        return await contents.OpenAsync(evidenceId, ct) is { } content
+            ? (file with { FileName = FileNames.Clean(file.FileName) }, content)
+            : OrderCommands.NotFound;
     }
 }

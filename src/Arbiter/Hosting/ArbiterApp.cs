@@ -8,6 +8,7 @@ using Arbiter.Events;
 using Arbiter.Mail;
 using Arbiter.Mediation;
 using Arbiter.Observability;
+using Arbiter.Privacy;
 using Arbiter.Sandbox;
 using Arbiter.Security;
 using Arbiter.Storage;
@@ -95,6 +96,9 @@ internal static partial class ArbiterApp
 
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddHostedService<OutboxWorker>();
+        builder.Services.AddSingleton<Erasures>();
+        builder.Services.AddSingleton<Retention>();
+        builder.Services.AddHostedService<PrivacyWorker>();
         builder.Services.AddProblemDetails();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json =>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Arbiter.Domain.Common;
@@ -5,13 +6,17 @@ using Dapper;
 
 namespace Arbiter.Storage;
 
-internal sealed record Account(string Id, Role Role, string DisplayName, string? Email, string? Region = null);
+internal sealed record Account(string Id, Role Role, string DisplayName, string? Email, string? Region = null)
+{
+    /// <summary>When the account was erased on request: its name and e-mail are gone, and it can no longer sign in.</summary>
+    public DateTimeOffset? ErasedAt { get; init; }
+}
 
 /// <summary>What an account chose: reminder e-mails, its language, its time zone (null: its browser's, last seen as <paramref name="DeviceTimeZone"/>).</summary>
 internal sealed record AccountSettings(bool Reminders, string? Language, string? TimeZone, string? DeviceTimeZone);
 
-/// <summary>An order's party as its account says: the role, and the region whose holidays it keeps.</summary>
-internal sealed record OrderParty(Role Role, string? Region);
+/// <summary>An order's party as its account says: the role, the region whose holidays it keeps, and whether it was erased.</summary>
+internal sealed record OrderParty(Role Role, string? Region, bool Erased);
 
 /// <summary>Accounts and the platform key. Secrets are stored only as SHA-256 hashes.</summary>
 internal sealed class AccountStore(Database db)
@@ -94,7 +99,27 @@ internal sealed class AccountStore(Database db)
             """,
             new { accountId, language, deviceTimeZone }, tx), ct);
 
-    /// <summary>The display names of those of <paramref name="ids"/> that exist.</summary>
+    /// <summary>
+    /// Forgets the account's person inside the caller's transaction: its name, e-mail, region and
+    /// reading settings; its token, web sessions and sign-in links stop working. The id and role stay,
+    /// for the orders and books that name it.
+    /// </summary>
+    public static async Task EraseAsync(DbConnection connection, DbTransaction tx, string accountId, DateTimeOffset now)
+    {
+        await connection.ExecuteAsync(
+            """
+            UPDATE accounts SET display_name = '', email = NULL, region = NULL, language = NULL, time_zone = NULL, device_time_zone = NULL,
+                token_hash = @tokenHash, erased_at = @now
+            WHERE id = @accountId
+            """,
+            // A hash no token has: SHA-256 hashes are hex, this is not.
+            new { accountId, tokenHash = $"erased:{accountId}", now = now.ToUnixTimeMilliseconds() },
+            tx);
+        await WebSessions.EndAllAsync(connection, tx, accountId, now);
+        await SignInLinks.RevokeAllAsync(connection, tx, accountId, now);
+    }
+
+    /// <summary>The display names of those of <paramref name="ids"/> that exist; an erased account's is empty.</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
     {
         if (ids.Count == 0)
@@ -112,8 +137,9 @@ internal sealed class AccountStore(Database db)
     public async Task<IReadOnlyDictionary<string, OrderParty>> PartiesAsync(string buyerId, string sellerId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(string Id, string Role, string? Region)>("SELECT id, role, region FROM accounts WHERE id IN (@buyerId, @sellerId)", new { buyerId, sellerId });
-        return rows.ToDictionary(r => r.Id, r => new OrderParty(Enum.Parse<Role>(r.Role), r.Region));
+        var rows = await connection.QueryAsync<(string Id, string Role, string? Region, long? ErasedAt)>(
+            "SELECT id, role, region, erased_at FROM accounts WHERE id IN (@buyerId, @sellerId)", new { buyerId, sellerId });
+        return rows.ToDictionary(r => r.Id, r => new OrderParty(Enum.Parse<Role>(r.Role), r.Region, r.ErasedAt is not null));
     }
 
     /// <summary>Stores the platform key's hash; returns a newly generated key when none was given or stored before.</summary>
@@ -143,8 +169,13 @@ internal sealed class AccountStore(Database db)
     private async Task<Account?> FindWhereAsync(string column, string value, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<(string Id, string Role, string DisplayName, string? Email, string? Region)>(
-            $"SELECT id, role, display_name, email, region FROM accounts WHERE {column} = @value", new { value });
-        return row.Id is null ? null : new Account(row.Id, Enum.Parse<Role>(row.Role), row.DisplayName, row.Email, row.Region);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Id, string Role, string DisplayName, string? Email, string? Region, long? ErasedAt)>(
+            $"SELECT id, role, display_name, email, region, erased_at FROM accounts WHERE {column} = @value", new { value });
+        return row.Id is null
+            ? null
+            : new Account(row.Id, Enum.Parse<Role>(row.Role), row.DisplayName, row.Email, row.Region)
+            {
+                ErasedAt = row.ErasedAt is { } erasedAt ? DateTimeOffset.FromUnixTimeMilliseconds(erasedAt) : null,
+            };
     }
 }

@@ -14,6 +14,9 @@ internal abstract class Database
     /// <summary>How a column is matched against a list parameter, e.g. <c>id IN @ids</c>.</summary>
     public virtual string InList(string column, string parameter) => $"{column} IN @{parameter}";
 
+    /// <summary>Whether a binary column holds the bytes of a parameter somewhere.</summary>
+    public virtual string BytesContain(string column, string parameter) => $"instr({column}, @{parameter}) > 0";
+
     /// <summary>What turns a SELECT of one row into "lock it, waiting for whoever holds it".</summary>
     public virtual string LockWaiting => "";
 

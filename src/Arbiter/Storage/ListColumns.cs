@@ -15,4 +15,7 @@ internal static class ListColumns
     /// <summary>The next of an order's deadlines someone must act by (ship, dispute, answer), for "soonest deadline first".</summary>
     public static long? DueAt(IEnumerable<Deadline> deadlines) =>
         deadlines.Where(d => !Quiet.Contains(d.Kind)).Select(d => (long?)d.DueAt.ToUnixTimeMilliseconds()).Min();
+
+    /// <summary>When the order finished (Unix milliseconds), for erasure and retention; null while anything on it is open.</summary>
+    public static long? FinishedAt(Order order) => order.FinishedAt?.ToUnixTimeMilliseconds();
 }

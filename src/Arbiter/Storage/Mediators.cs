@@ -17,7 +17,7 @@ internal sealed class Mediators(Database db)
             SELECT a.id AS Id, a.display_name AS DisplayName,
                    (SELECT COUNT(*) FROM disputes d WHERE d.assignee = a.id AND d.status = 'Escalated') AS Open,
                    (SELECT MAX(d.assigned_at) FROM disputes d WHERE d.assignee = a.id) AS LastAssignedAt
-            FROM accounts a WHERE a.role = 'Mediator' ORDER BY a.display_name, a.id
+            FROM accounts a WHERE a.role = 'Mediator' AND a.erased_at IS NULL ORDER BY a.display_name, a.id
             """,
             cancellationToken: ct));
         return [.. rows.Select(r => new MediatorLoad(r.Id, r.DisplayName, r.Open, r.LastAssignedAt))];

@@ -89,13 +89,13 @@ internal sealed class OrderStore(Database db)
         var rows = DerivedRows.Of(order);
         var inserted = await connection.ExecuteAsync(
             """
-            INSERT INTO orders (id, buyer_id, seller_id, status, version, doc, updated_at, titles, due_at)
-            VALUES (@Id, @BuyerId, @SellerId, @Status, 1, @Doc, @At, @Titles, @DueAt) ON CONFLICT (id) DO NOTHING
+            INSERT INTO orders (id, buyer_id, seller_id, status, version, doc, updated_at, titles, due_at, finished_at)
+            VALUES (@Id, @BuyerId, @SellerId, @Status, 1, @Doc, @At, @Titles, @DueAt, @FinishedAt) ON CONFLICT (id) DO NOTHING
             """,
             new
             {
                 Id = order.Id.Value, order.BuyerId, order.SellerId, Status = order.Status.ToString(), Doc = document, At = order.CreatedAt.ToUnixTimeMilliseconds(),
-                Titles = ListColumns.Titles(order), DueAt = ListColumns.DueAt(rows.Deadlines),
+                Titles = ListColumns.Titles(order), DueAt = ListColumns.DueAt(rows.Deadlines), FinishedAt = ListColumns.FinishedAt(order),
             },
             tx);
         if (inserted == 0)
@@ -131,8 +131,12 @@ internal sealed class OrderStore(Database db)
             var document = Serialize(order);
             var rows = DerivedRows.Of(order);
             documents.Add(
-                "UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At, due_at = @DueAt WHERE id = @Id AND version = @Version",
-                new { Id = order.Id.Value, Status = order.Status.ToString(), Doc = document, At = now.ToUnixTimeMilliseconds(), DueAt = ListColumns.DueAt(rows.Deadlines), Version = version });
+                "UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At, due_at = @DueAt, finished_at = @FinishedAt WHERE id = @Id AND version = @Version",
+                new
+                {
+                    Id = order.Id.Value, Status = order.Status.ToString(), Doc = document, At = now.ToUnixTimeMilliseconds(), DueAt = ListColumns.DueAt(rows.Deadlines),
+                    FinishedAt = ListColumns.FinishedAt(order), Version = version,
+                });
             AddDerived(derived, order, stored, rows);
             saved.Add(new SavedOrder(order.Id, document, version + 1, order.Ledger.Postings));
         }
@@ -299,7 +303,7 @@ internal sealed class OrderStore(Database db)
     }
 
     /// <summary>
-    /// Fills the list columns of orders saved before they existed (migration 11), a batch at a
+    /// Fills the list columns of orders saved before they existed (migrations 11 and 13), a batch at a
     /// time, each batch its own short transaction; returns how many orders it filled.
     /// </summary>
     public async Task<int> FillListColumnsAsync(CancellationToken ct = default)
@@ -314,7 +318,9 @@ internal sealed class OrderStore(Database db)
                 foreach (var (_, doc) in rows)
                 {
                     var order = JsonSerializer.Deserialize<Order>(doc, Json.Storage)!;
-                    updates.Add("UPDATE orders SET titles = @Titles, due_at = @DueAt WHERE id = @Id", new { Id = order.Id.Value, Titles = ListColumns.Titles(order), DueAt = ListColumns.DueAt(order.Deadlines()) });
+                    updates.Add(
+                        "UPDATE orders SET titles = @Titles, due_at = @DueAt, finished_at = @FinishedAt WHERE id = @Id",
+                        new { Id = order.Id.Value, Titles = ListColumns.Titles(order), DueAt = ListColumns.DueAt(order.Deadlines()), FinishedAt = ListColumns.FinishedAt(order) });
                     foreach (var dispute in order.Disputes.Where(d => d.EscalationStatus is not null))
                     {
                         updates.Add("UPDATE disputes SET stage = @Stage WHERE id = @Id", new { dispute.Id, Stage = dispute.EscalationStatus.ToString() });

@@ -14,6 +14,8 @@ internal sealed class PostgresDatabase(string connectionString) : Database, IAsy
     /// <summary>Npgsql sends a list as one array parameter.</summary>
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
+    public override string BytesContain(string column, string parameter) => $"position(@{parameter} IN {column}) > 0";
+
     public override string LockWaiting => " FOR UPDATE";
 
     public override string LockSkippingLocked => " FOR UPDATE SKIP LOCKED";

@@ -150,6 +150,24 @@ internal static class Schema
         CREATE INDEX disputes_assignee ON disputes (assignee, status, due_at);
         CREATE INDEX disputes_unassigned ON disputes (due_at) WHERE status = 'Escalated' AND assignee IS NULL;
         """,
+        """
+        -- Forgetting on request, keeping the books. When each order finished (nothing on it open
+        -- any more): an erasure waits for an account's orders to finish, and the retention policy
+        -- erases the words of orders finished long enough ago. Orders saved before are filled in
+        -- with the list columns, which this resets. Erased accounts, and each erasure's progress
+        -- through the account's orders. Events, deliveries and e-mail by age and by event, to prune.
+        ALTER TABLE orders ADD COLUMN finished_at BIGINT;
+        CREATE INDEX orders_finished ON orders (finished_at, id) WHERE finished_at IS NOT NULL;
+        UPDATE orders SET titles = NULL;
+        ALTER TABLE accounts ADD COLUMN erased_at BIGINT;
+        CREATE TABLE erasures (
+            account_id TEXT PRIMARY KEY REFERENCES accounts (id), requested_at BIGINT NOT NULL, after_at BIGINT NOT NULL, after_id TEXT NOT NULL,
+            orders_erased BIGINT NOT NULL, completed_at BIGINT);
+        CREATE INDEX erasures_pending ON erasures (requested_at) WHERE completed_at IS NULL;
+        CREATE INDEX events_created ON events (created_at);
+        CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_id);
+        CREATE INDEX mail_messages_event ON mail_messages (event_id);
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.

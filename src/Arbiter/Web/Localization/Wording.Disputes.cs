@@ -53,7 +53,7 @@ internal sealed partial class Wording
     /// <summary>What the message screening's warning means for the buyer.</summary>
     public string Warning(string warning) => Either($"Warning.{warning}", "Warning.Other");
 
-    /// <summary>Who did something, by name: "you", "Bea Buyer (buyer)", "Arbiter" for the clock, "the marketplace".</summary>
+    /// <summary>Who did something, by name: "you", "Bea Buyer (buyer)", "a buyer whose account was erased", "Arbiter" for the clock, "the marketplace".</summary>
     public string Who(string actor, People people)
     {
         var (role, id) = People.Split(actor);
@@ -67,8 +67,13 @@ internal sealed partial class Wording
             return this["Who.You"];
         }
 
-        return people.Names.TryGetValue(id, out var name) ? this["Who.Named", name, Word(role.Value)] : this["Who.Someone", Word(role.Value)];
+        return people.Names.TryGetValue(id, out var name)
+            ? name.Length == 0 ? this["Who.Erased", Word(role.Value)] : this["Who.Named", name, Word(role.Value)]
+            : this["Who.Someone", Word(role.Value)];
     }
+
+    /// <summary>What someone wrote, or that it was erased (on their request, or by the retention policy).</summary>
+    public string Said(string text) => text.Length == 0 ? this["Text.Erased"] : text;
 
     /// <summary>Why something was refused, in the reader's language; the domain's own sentence where no translation says more.</summary>
     public string Problem(DomainError error) =>

@@ -9,10 +9,13 @@ internal sealed class EvidenceModel(EvidenceFiles files, TimeProvider clock) : S
     /// <param name="inline">Shown in the dispute's page (an image, a video, a PDF's first page) rather than downloaded.</param>
     public async Task<IActionResult> OnGetAsync(string id, bool inline)
     {
-        if (await files.FindAsync(Caller, id, HttpContext.RequestAborted) is not var (file, content))
+        var found = await files.FindAsync(Caller, id, HttpContext.RequestAborted);
+        if (found.Error is { } error)
         {
-            return NotFound();
+            return error == EvidenceFiles.Erased ? StatusCode(StatusCodes.Status410Gone) : NotFound();
         }
+
+        var (file, content) = found.Value;
 
         // The stream cannot tell its length; the record can, so the browser shows the download's progress.
         Response.ContentLength = file.Size;
