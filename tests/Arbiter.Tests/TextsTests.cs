@@ -119,10 +119,10 @@ public sealed partial class TextsTests
     [Fact]
     public void Every_refusal_a_person_can_meet_on_a_page_has_its_sentence()
     {
-        // Refusals only the platform's own calls meet (accounts, webhooks, bad requests, the clock and paging).
+        // Refusals only the platform's own calls meet (accounts and their erasure, webhooks, bad requests, the clock and paging).
         ErrorCode[] apiOnly =
         [
-            ErrorCode.AccountExists, ErrorCode.ActionNotAllowedForRole, ErrorCode.BodyRequired, ErrorCode.ChargebackExceedsPayment, ErrorCode.DeliveredBeforeShipment,
+            ErrorCode.AccountErased, ErrorCode.AccountExists, ErrorCode.AccountHasOpenDisputes, ErrorCode.OrderNotFinished, ErrorCode.ResponseWithdrawn, ErrorCode.ActionNotAllowedForRole, ErrorCode.BodyRequired, ErrorCode.ChargebackExceedsPayment, ErrorCode.DeliveredBeforeShipment,
             ErrorCode.DeliveredInFuture, ErrorCode.DuplicateLine, ErrorCode.HttpError, ErrorCode.IdempotencyKeyInProgress, ErrorCode.IdempotencyKeyReused, ErrorCode.InternalError,
             ErrorCode.InvalidAccount, ErrorCode.InvalidCurrency, ErrorCode.InvalidDeliveryTime, ErrorCode.InvalidEmail, ErrorCode.InvalidEventTypes, ErrorCode.InvalidId,
             ErrorCode.InvalidIdempotencyKey, ErrorCode.InvalidLimit, ErrorCode.InvalidLine, ErrorCode.InvalidOverlap, ErrorCode.InvalidPaging, ErrorCode.InvalidRegion, ErrorCode.InvalidReturnAddress,
