@@ -3,8 +3,9 @@
 # binaries (the tests start a throwaway cluster of their own on a free loopback port), Chromium
 # (the browser tests drive it headless through Playwright) and aiosmtpd (the mail tests start a
 # real SMTP server with it), and a Chinese font, so that the screenshots of pages in Chinese show
-# characters rather than boxes, systemd-analyze (the packaging test checks the unit with it) and
-# PgBouncer (a test runs Arbiter behind it in transaction mode).
+# characters rather than boxes, systemd-analyze (the packaging test checks the unit with it),
+# PgBouncer (a test runs Arbiter behind it in transaction mode), and Patroni and etcd (a test kills
+# the primary of a Patroni-managed pair under load).
 # Then the project's own tools: Kiota (a .NET tool, which generates the API client the tests
 # drive) and, from npm, the OpenAPI linters (Redocly and Spectral) and the Standard Webhooks library.
 set -euo pipefail
@@ -18,6 +19,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 [ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
+[ -x /usr/bin/patroni ] || missing+=(patroni)
+[ -x /usr/bin/etcd ] || missing+=(etcd-server)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing from Debian's packages: ${missing[*]}..."

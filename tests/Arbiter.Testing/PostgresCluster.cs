@@ -106,7 +106,8 @@ public sealed class PostgresCluster : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private static string FindBinaries()
+    /// <summary>Where the newest of the machine's PostgreSQL server versions keeps its programs.</summary>
+    public static string FindBinaries()
     {
         var candidates = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).OrderDescending()
