@@ -32,7 +32,7 @@ internal sealed class Erasures(Database db, OrderStore store, TimeProvider clock
     private const int OrdersPerBatch = 50;
 
     /// <summary>How many batches a request erases before it answers; the rest goes on in the background.</summary>
-    private const int BatchesWhileAsked = 10;
+    public int BatchesWhileAsked { get; init; } = 10;
 
     /// <summary>Erases the account, or says what of theirs is still open.</summary>
     public async Task<Result<AccountErasure>> RequestAsync(Account account, CancellationToken ct = default)
