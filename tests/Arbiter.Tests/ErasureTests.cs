@@ -34,6 +34,10 @@ public abstract class ErasureTests(Backend backend) : MarketplaceTest(backend)
         var dispute = await GetAsync(Market.Platform, $"/api/v1/disputes/{disputeId}");
         Assert.Equal(Theirs.Length, (await DatabaseScan.FindAsync(Db, Theirs)).Select(p => p[(p.LastIndexOf(':') + 2)..]).Distinct().Count());
 
+        using var buyerPages = await WebBrowser.SignInAsync(Host, Buyer);
+        using var sellerPages = await WebBrowser.SignInAsync(Host, "s1");
+        Assert.Contains("Zelda Quixotic", await sellerPages.PageAsync($"/disputes/{disputeId}"), StringComparison.Ordinal);
+
         var erasure = await Expect(await Market.Platform.PostAsync($"/api/v1/accounts/{Buyer}/erasure", null), HttpStatusCode.Accepted);
 
         Assert.Equal(("completed", 1), (Text(erasure, "status"), erasure["ordersErased"]!.GetValue<int>()));
@@ -49,7 +53,18 @@ public abstract class ErasureTests(Backend backend) : MarketplaceTest(backend)
         Assert.Equal("", Text(erasedDispute, "claim.description"));
         Assert.Equal(0, await MaintenanceCommands.AuditAsync(Host.Storage.Options(), TextWriter.Null));
 
+        // The pages say who it was and that their words are gone.
+        var page = await sellerPages.PageAsync($"/disputes/{disputeId}");
+        Assert.Contains("a buyer whose account was erased", page, StringComparison.Ordinal);
+        Assert.Contains("(erased)", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("QXW-", page, StringComparison.Ordinal);
+
         // Nothing lets the account act again.
+        using (var signedOut = await buyerPages.GetAsync("/orders"))
+        {
+            Assert.NotEqual(HttpStatusCode.OK, signedOut.StatusCode);
+        }
+
         await ExpectProblem(await buyer.GetAsync($"/api/v1/orders/{OrderId}"), HttpStatusCode.Unauthorized, "unauthorized");
         await ExpectProblem(await Market.Platform.PostAsJsonAsync($"/api/v1/accounts/{Buyer}/sign-in-links", new { }), HttpStatusCode.Conflict, "account_erased");
         await ExpectProblem(await Market.Platform.PostAsync($"/api/v1/accounts/{Buyer}/token-rotations", null), HttpStatusCode.Conflict, "account_erased");
