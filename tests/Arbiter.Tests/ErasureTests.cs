@@ -1,11 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Arbiter.Application;
 using Arbiter.Cli;
+using Arbiter.Domain;
+using Arbiter.Domain.Common;
+using Arbiter.Domain.Orders;
 using Arbiter.Privacy;
 using Arbiter.Storage;
 using Arbiter.Testing;
 using Arbiter.Tests.Support;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using static Arbiter.Tests.Support.Marketplace;
 
@@ -143,6 +148,32 @@ public abstract class ErasureTests(Backend backend) : MarketplaceTest(backend)
         var db = host.Services.GetRequiredService<Database>();
         Assert.Empty(await DatabaseScan.FindAsync(db, "s1@example.test"));
         Assert.Equal(0, await MaintenanceCommands.AuditAsync(host.Storage.Options(), TextWriter.Null));
+    }
+
+    [Fact]
+    public async Task An_order_made_as_the_erasure_was_asked_for_is_erased_once_it_finishes()
+    {
+        await CreateBuyerAsync();
+        await Expect(await Market.Platform.PostAsync($"/api/v1/accounts/{Buyer}/erasure", null), HttpStatusCode.Accepted);
+
+        // The order the platform made just before the account was erased, and the erasure it reopens.
+        var order = Order.Create(Actor.Platform, new NewOrder(OrderId, Buyer, "s1", "USD", [new NewLine("l1", "Lamp", 1, 1000, 0)], new Payment("card", "p1"), "standard"), Policy.Default, ArbiterHost.Start);
+        Assert.True(await Host.Services.GetRequiredService<OrderCommands>().CreateAsync(order.Value!, TestContext.Current.CancellationToken));
+        await using (var connection = await Db.OpenAsync(TestContext.Current.CancellationToken))
+        {
+            await connection.ExecuteAsync("UPDATE erasures SET completed_at = NULL");
+        }
+
+        await Market.AdvanceAsync();
+        Assert.Equal("in_progress", Text(await GetAsync(Market.Platform, $"/api/v1/accounts/{Buyer}/erasure"), "status"));
+
+        // Not shipped in time, the order is refunded, and finished once the refund is paid.
+        await Market.AdvanceAsync(days: 8);
+        await PostOk(Market.Platform, $"/api/v1/refunds/{OrderId}-r1/completed", new { reference = "re_1" });
+        await Market.AdvanceAsync(hours: 1);
+
+        var erasure = await GetAsync(Market.Platform, $"/api/v1/accounts/{Buyer}/erasure");
+        Assert.Equal(("completed", 1), (Text(erasure, "status"), erasure["ordersErased"]!.GetValue<int>()));
     }
 
     private Database Db => Host.Services.GetRequiredService<Database>();

@@ -31,6 +31,9 @@ internal sealed class Erasures(Database db, OrderStore store, TimeProvider clock
 {
     private const int OrdersPerBatch = 50;
 
+    /// <summary>How long an erasure that found an order of the account's open waits before it looks again.</summary>
+    private static readonly TimeSpan WaitForOpen = TimeSpan.FromHours(1);
+
     /// <summary>How many batches a request erases before it answers; the rest goes on in the background.</summary>
     public int BatchesWhileAsked { get; init; } = 10;
 
@@ -50,8 +53,8 @@ internal sealed class Erasures(Database db, OrderStore store, TimeProvider clock
                 await AccountStore.EraseAsync(connection, tx, account.Id, now);
                 await connection.ExecuteAsync(
                     """
-                    INSERT INTO erasures (account_id, requested_at, after_at, after_id, orders_erased, completed_at)
-                    VALUES (@Id, @now, @start, '', 0, NULL) ON CONFLICT (account_id) DO NOTHING
+                    INSERT INTO erasures (account_id, requested_at, after_at, after_id, orders_erased, next_at, completed_at)
+                    VALUES (@Id, @now, @start, '', 0, @now, NULL) ON CONFLICT (account_id) DO NOTHING
                     """,
                     new { account.Id, now = now.ToUnixTimeMilliseconds(), start = long.MinValue },
                     tx);
@@ -89,7 +92,8 @@ internal sealed class Erasures(Database db, OrderStore store, TimeProvider clock
         IReadOnlyList<string> pending;
         await using (var connection = await db.OpenAsync(ct))
         {
-            pending = [.. await connection.QueryAsync<string>("SELECT account_id FROM erasures WHERE completed_at IS NULL ORDER BY requested_at LIMIT 100")];
+            pending = [.. await connection.QueryAsync<string>(
+                "SELECT account_id FROM erasures WHERE completed_at IS NULL AND next_at <= @now ORDER BY next_at LIMIT 100", new { now = clock.GetUtcNow().ToUnixTimeMilliseconds() })];
         }
 
         var batches = 0;
@@ -106,21 +110,21 @@ internal sealed class Erasures(Database db, OrderStore store, TimeProvider clock
 
     /// <summary>
     /// Erases the next few of the account's orders, in the account's erasure's own order (by when each
-    /// changed last, which erasing keeps); at the end, completes the erasure, or starts over when an
-    /// order of theirs is open (it waits for it to finish).
+    /// changed last, which erasing keeps); at the end, completes the erasure, or, when an order of
+    /// theirs is open (made as the erasure was asked for), starts over an hour later.
     /// </summary>
     /// <returns>Whether there is more to do now.</returns>
     private Task<bool> RunBatchAsync(string accountId, CancellationToken ct) => db.WriteAsync(async (connection, tx) =>
     {
         var now = clock.GetUtcNow();
-        var cursor = await connection.QuerySingleOrDefaultAsync<(string AccountId, long AfterAt, string AfterId, long? CompletedAt, string Role)>(
+        var cursor = await connection.QuerySingleOrDefaultAsync<(string AccountId, long AfterAt, string AfterId, long NextAt, long? CompletedAt, string Role)>(
             $"""
-            SELECT e.account_id, e.after_at, e.after_id, e.completed_at, a.role FROM erasures e JOIN accounts a ON a.id = e.account_id
+            SELECT e.account_id, e.after_at, e.after_id, e.next_at, e.completed_at, a.role FROM erasures e JOIN accounts a ON a.id = e.account_id
             WHERE e.account_id = @accountId{db.LockWaiting}
             """,
             new { accountId },
             tx);
-        if (cursor.AccountId is null || cursor.CompletedAt is not null)
+        if (cursor.AccountId is null || cursor.CompletedAt is not null || cursor.NextAt > now.ToUnixTimeMilliseconds())
         {
             return false;
         }
@@ -149,9 +153,9 @@ internal sealed class Erasures(Database db, OrderStore store, TimeProvider clock
                 tx) is not null;
             await connection.ExecuteAsync(
                 waiting
-                    ? "UPDATE erasures SET after_at = @start, after_id = '' WHERE account_id = @accountId"
+                    ? "UPDATE erasures SET after_at = @start, after_id = '', next_at = @later WHERE account_id = @accountId"
                     : "UPDATE erasures SET completed_at = @now WHERE account_id = @accountId",
-                new { accountId, start = long.MinValue, now = now.ToUnixTimeMilliseconds() },
+                new { accountId, start = long.MinValue, now = now.ToUnixTimeMilliseconds(), later = (now + WaitForOpen).ToUnixTimeMilliseconds() },
                 tx);
             return false;
         }

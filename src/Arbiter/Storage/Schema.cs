@@ -162,8 +162,8 @@ internal static class Schema
         ALTER TABLE accounts ADD COLUMN erased_at BIGINT;
         CREATE TABLE erasures (
             account_id TEXT PRIMARY KEY REFERENCES accounts (id), requested_at BIGINT NOT NULL, after_at BIGINT NOT NULL, after_id TEXT NOT NULL,
-            orders_erased BIGINT NOT NULL, completed_at BIGINT);
-        CREATE INDEX erasures_pending ON erasures (requested_at) WHERE completed_at IS NULL;
+            orders_erased BIGINT NOT NULL, next_at BIGINT NOT NULL, completed_at BIGINT);
+        CREATE INDEX erasures_pending ON erasures (next_at) WHERE completed_at IS NULL;
         CREATE INDEX events_created ON events (created_at);
         CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_id);
         CREATE INDEX mail_messages_event ON mail_messages (event_id);
