@@ -92,28 +92,33 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
         await PostOk(Market.Seller, $"/api/v1/disputes/{d2}/reject", new { note = "No." });
         await PostOk(Market.Buyer, $"/api/v1/disputes/{d2}/escalate", new { note = "Help." });
         await Expect(await Market.Mediator.PostAsJsonAsync($"/api/v1/disputes/{d2}/info-requests", new { from = "buyer", question = "A photo?", businessDays = 3 }), HttpStatusCode.Created);
-        var db = Host.Services.GetRequiredService<Database>();
-        await using (var connection = await db.OpenAsync(TestContext.Current.CancellationToken))
+        // With the service stopped: its timers and workers would query the tables being dropped.
+        var db = Host.Storage.Options().OpenDatabase();
+        await RestartAsync(async () =>
         {
-            // Back to how the first schema stored entries: without their order.
-            await connection.ExecuteAsync(
-                """
-                DROP INDEX ledger_entries_order; ALTER TABLE ledger_entries DROP COLUMN order_id;
-                DROP TABLE sign_in_links; DROP TABLE data_protection_keys;
-                DROP TABLE webhook_attempts; DROP TABLE webhook_deliveries; DROP TABLE webhook_endpoints; DROP TABLE simulated_refunds; DROP TABLE refunds; DROP TABLE mail_messages; DROP TABLE events_waiting; DROP TABLE events;
-                ALTER TABLE accounts DROP COLUMN reminders_off; ALTER TABLE accounts DROP COLUMN region;
-                ALTER TABLE accounts DROP COLUMN language; ALTER TABLE accounts DROP COLUMN time_zone; ALTER TABLE accounts DROP COLUMN device_time_zone;
-                DROP INDEX idempotency_created; ALTER TABLE idempotency DROP COLUMN withheld; DROP TABLE web_sessions; DROP TABLE evidence_chunks; DROP TABLE chargebacks;
-                DROP INDEX orders_buyer_recent; DROP INDEX orders_seller_recent; DROP INDEX orders_buyer_due; DROP INDEX orders_seller_due; DROP INDEX orders_unfilled;
-                DROP INDEX disputes_seller; DROP INDEX disputes_escalated;
-                ALTER TABLE orders DROP COLUMN titles; ALTER TABLE orders DROP COLUMN due_at; ALTER TABLE disputes DROP COLUMN stage;
-                DROP INDEX disputes_assignee; DROP INDEX disputes_unassigned; ALTER TABLE disputes DROP COLUMN assignee; ALTER TABLE disputes DROP COLUMN assigned_at;
-                DROP TABLE erasures; ALTER TABLE accounts DROP COLUMN erased_at; DROP INDEX orders_finished; ALTER TABLE orders DROP COLUMN finished_at;
-                DELETE FROM schema_migrations WHERE version > 1
-                """);
-        }
+            await using (var connection = await db.OpenAsync(TestContext.Current.CancellationToken))
+            {
+                // Back to how the first schema stored entries: without their order.
+                await connection.ExecuteAsync(
+                    """
+                    DROP INDEX ledger_entries_order; ALTER TABLE ledger_entries DROP COLUMN order_id;
+                    DROP TABLE sign_in_links; DROP TABLE data_protection_keys;
+                    DROP TABLE webhook_attempts; DROP TABLE webhook_deliveries; DROP TABLE webhook_endpoints; DROP TABLE simulated_refunds; DROP TABLE refunds; DROP TABLE mail_messages; DROP TABLE events_waiting; DROP TABLE events;
+                    ALTER TABLE accounts DROP COLUMN reminders_off; ALTER TABLE accounts DROP COLUMN region;
+                    ALTER TABLE accounts DROP COLUMN language; ALTER TABLE accounts DROP COLUMN time_zone; ALTER TABLE accounts DROP COLUMN device_time_zone;
+                    DROP INDEX idempotency_created; ALTER TABLE idempotency DROP COLUMN withheld; DROP TABLE web_sessions; DROP TABLE evidence_chunks; DROP TABLE chargebacks;
+                    DROP INDEX orders_buyer_recent; DROP INDEX orders_seller_recent; DROP INDEX orders_buyer_due; DROP INDEX orders_seller_due; DROP INDEX orders_unfilled;
+                    DROP INDEX disputes_seller; DROP INDEX disputes_escalated;
+                    ALTER TABLE orders DROP COLUMN titles; ALTER TABLE orders DROP COLUMN due_at; ALTER TABLE disputes DROP COLUMN stage;
+                    DROP INDEX disputes_assignee; DROP INDEX disputes_unassigned; ALTER TABLE disputes DROP COLUMN assignee; ALTER TABLE disputes DROP COLUMN assigned_at;
+                    DROP TABLE erasures; ALTER TABLE accounts DROP COLUMN erased_at; DROP INDEX orders_finished; ALTER TABLE orders DROP COLUMN finished_at;
+                    DELETE FROM schema_migrations WHERE version > 1
+                    """);
+            }
 
-        Assert.Equal(12, await db.MigrateAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(12, await db.MigrateAsync(TestContext.Current.CancellationToken));
+        });
+
         var report = new StringWriter();
         Assert.Equal(0, await MaintenanceCommands.AuditAsync(Host.Storage.Options(), report));
         var order = await Expect(await Market.Buyer.GetAsync("/api/v1/orders/o1"), HttpStatusCode.OK);

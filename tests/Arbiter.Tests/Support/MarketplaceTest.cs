@@ -15,6 +15,15 @@ public abstract class MarketplaceTest(Backend backend) : IAsyncLifetime
         Market = await Marketplace.OpenAsync(Host);
     }
 
+    /// <summary>Stops the service, does <paramref name="whileStopped"/> (nothing else touches the database then), and starts it again on the same storage.</summary>
+    protected async Task RestartAsync(Func<Task> whileStopped)
+    {
+        await Host.DisposeAsync();
+        await whileStopped();
+        Host = await ArbiterHost.StartAsync(Host.Storage);
+        Market = Market.Reconnect(Host);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
