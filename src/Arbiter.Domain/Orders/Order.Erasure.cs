@@ -67,7 +67,9 @@ public sealed partial class Order
             ReturnAddress = null;
         }
 
-        ExtensionRequestList = [.. ExtensionRequestList.Select(r => r.Kind == (party == Party.Buyer ? ExtensionKind.Protection : ExtensionKind.Processing) ? r with { Reason = null } : r)];
+        // The buyer asks for more protection, the seller for more processing time.
+        var asked = party == Party.Buyer ? ExtensionKind.Protection : ExtensionKind.Processing;
+        ExtensionRequestList = [.. ExtensionRequestList.Select(r => r.Kind == asked ? r with { Reason = null } : r)];
         foreach (var dispute in DisputeList)
         {
             dispute.EraseWordsOf(party, author);

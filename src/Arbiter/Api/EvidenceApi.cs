@@ -16,8 +16,8 @@ internal static class EvidenceApi
         api.MapPost("/orders/{id}/evidence", (HttpContext h, EvidenceFiles u, string id, IFormFile? file) =>
             OrderId.Parse(id) is { } orderId ? UploadAsync(h, u, orderId, null, file) : Task.FromResult(Problems.From(OrderCommands.NotFound)))
             .DisableAntiforgery().Answers<EvidenceView>(StatusCodes.Status201Created).WithTags("Evidence").WithSummary("Upload evidence before opening a dispute, to name in evidenceIds (buyer)");
-        api.MapGet("/evidence/{id}", DownloadAsync).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone)
-            .WithTags("Evidence").WithSummary("Download an evidence file");
+        api.MapGet("/evidence/{id}", DownloadAsync).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone).WithTags("Evidence").WithSummary("Download an evidence file");
     }
 
     private static async Task<IResult> UploadAsync(HttpContext http, EvidenceFiles uploads, OrderId orderId, string? disputeId, IFormFile? file)
