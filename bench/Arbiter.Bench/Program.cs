@@ -3,14 +3,15 @@ using Arbiter.Bench;
 using Arbiter.Testing;
 
 // Benchmarks with their yardstick measured in the same run, printed as markdown tables.
-// usage: dotnet run -c Release --project bench/Arbiter.Bench -- [--size tiny|full] [--backends sqlite,postgres] [--only commands,timers,hangfire] [--clients 8,64] [--seconds N] [--warmup N] [--orders 1000,10000]
+// usage: dotnet run -c Release --project bench/Arbiter.Bench -- [--size tiny|full] [--backends sqlite,postgres] [--only commands,timers,hangfire,storage] [--clients 8,64] [--seconds N] [--warmup N] [--orders 1000,10000] [--lifecycles N]
 var size = Option("--size", "full");
 var backends = Option("--backends", "sqlite,postgres").Split(',');
-var only = Option("--only", "commands,timers,hangfire").Split(',');
+var only = Option("--only", "commands,timers,hangfire,storage").Split(',');
 var tiny = size == "tiny";
 int[] clientCounts = [.. Option("--clients", tiny ? "8" : "8,16,32,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))];
 var duration = TimeSpan.FromSeconds(int.Parse(Option("--seconds", tiny ? "2" : "15"), CultureInfo.InvariantCulture));
 var warmup = TimeSpan.FromSeconds(int.Parse(Option("--warmup", tiny ? "1" : "30"), CultureInfo.InvariantCulture));
+var lifecycles = int.Parse(Option("--lifecycles", tiny ? "20" : "2000"), CultureInfo.InvariantCulture);
 int[] tableSizes = Option("--orders", tiny ? "1000" : "1000,10000,100000,1000000").Split(',').Select(o => int.Parse(o, CultureInfo.InvariantCulture)).ToArray();
 
 await using var cluster = backends.Contains("postgres") ? await PostgresCluster.StartAsync(durable: true) : null;
@@ -95,6 +96,20 @@ if (only.Contains("hangfire") && cluster is not null)
         var arbiter = await TimersBenchmark.RunAsync(db, orders);
         var hangfire = await HangfireBaseline.RunAsync(await BenchStorage.NewAsync("postgres", cluster), orders, orders / 10);
         Console.WriteLine(Row(orders, arbiter.Fired, arbiter.PerSecond, arbiter.LagP99.TotalMilliseconds, hangfire.PerSecond, hangfire.LagP99.TotalMilliseconds, arbiter.PerSecond / hangfire.PerSecond));
+    }
+}
+
+if (only.Contains("storage"))
+{
+    Console.WriteLine();
+    Console.WriteLine($"## Storage per order ({lifecycles} whole dispute lifecycles over HTTP; after a checkpoint and a vacuum)");
+    Console.WriteLine();
+    Console.WriteLine("| backend | bytes per order | largest tables, bytes per order (with their indexes) |");
+    Console.WriteLine("|---|---|---|");
+    foreach (var backend in backends)
+    {
+        var figures = await StorageBenchmark.RunAsync(await BenchStorage.NewAsync(backend, cluster), lifecycles);
+        Console.WriteLine(Row(backend, figures.BytesPerOrder, string.Join(", ", figures.Tables.Take(6).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Table} {t.Bytes:N0}")))));
     }
 }
 
