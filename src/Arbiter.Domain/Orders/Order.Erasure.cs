@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Arbiter.Domain.Common;
 using Arbiter.Domain.Disputes;
 
@@ -38,16 +37,13 @@ public sealed partial class Order
         }
     }
 
-    /// <summary>When words were erased from this order, and whose.</summary>
-    [JsonIgnore] public IReadOnlyList<Erasure> Erasures => ErasureList;
-
     /// <summary>Whether <paramref name="party"/>'s words were erased from this order.</summary>
     public bool IsErased(Party party) => ErasureList.Exists(e => e.Party == party);
 
     /// <summary>
     /// Erases what <paramref name="party"/> wrote into the order and its disputes: its claims' and
     /// notes' words, its messages and answers, its appeals, the names of the files it uploaded (whose
-    /// bytes the store deletes: <see cref="EvidenceErased"/>), and, for the seller, the return address.
+    /// ids it returns, for the store to delete their bytes), and, for the seller, the return address.
     /// Refused while the order is not finished: a running dispute still needs them.
     /// </summary>
     public Result<IReadOnlyList<string>> EraseWordsOf(Party party, DateTimeOffset now)
@@ -58,7 +54,7 @@ public sealed partial class Order
         }
 
         var accountId = party == Party.Buyer ? BuyerId : SellerId;
-        var author = new Actor(party == Party.Buyer ? Role.Buyer : Role.Seller, accountId).ToString();
+        var author = ActorOf(party).ToString();
         var files = EvidenceList.Where(f => f.UploadedBy == accountId && f.ErasedAt is null).Select(f => f.Id).ToList();
         EvidenceList = [.. EvidenceList.Select(f => files.Contains(f.Id) ? f with { FileName = "", ErasedAt = now } : f)];
         HistoryList = [.. HistoryList.Select(e => Erased(e, author))];
@@ -83,8 +79,8 @@ public sealed partial class Order
         return files;
     }
 
-    /// <summary>The evidence whose bytes are gone: erased with its uploader's words.</summary>
-    public IEnumerable<string> EvidenceErased => EvidenceList.Where(f => f.ErasedAt is not null).Select(f => f.Id);
+    /// <summary>A party's account as the history and the events record it (<c>buyer:b1</c>).</summary>
+    public Actor ActorOf(Party party) => party == Party.Buyer ? new Actor(Role.Buyer, BuyerId) : new Actor(Role.Seller, SellerId);
 
     /// <summary>A history entry without its author's words, where its details were theirs.</summary>
     internal static HistoryEntry Erased(HistoryEntry entry, string author) =>

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Arbiter.Domain.Common;
 using Arbiter.Domain.Disputes;
-using Arbiter.Domain.Orders;
 using Arbiter.Storage;
 using Dapper;
 
@@ -129,14 +128,9 @@ internal sealed class Erasures(Database db, OrderStore store, TimeProvider clock
             return false;
         }
 
-        var party = Enum.Parse<Role>(cursor.Role) switch
-        {
-            Role.Buyer => Party.Buyer,
-            Role.Seller => Party.Seller,
-            _ => (Party?)null,
-        };
-        var column = party == Party.Buyer ? "buyer_id" : "seller_id";
-        var page = party is null
+        var role = Enum.Parse<Role>(cursor.Role);
+        var column = PartyColumn(role);
+        var page = column is null
             ? []
             : (await connection.QueryAsync<(string Id, long UpdatedAt)>(
                 $"""
@@ -147,10 +141,8 @@ internal sealed class Erasures(Database db, OrderStore store, TimeProvider clock
                 tx)).ToList();
         if (page.Count == 0)
         {
-            var waiting = party is not null && await connection.ExecuteScalarAsync<string?>(
-                $"SELECT id FROM orders WHERE {column} = @accountId AND (finished_at IS NULL OR finished_at > @now) LIMIT 1",
-                new { accountId, now = now.ToUnixTimeMilliseconds() },
-                tx) is not null;
+            var waiting = column is not null
+                && await connection.ExecuteScalarAsync<string?>(OpenOrderSql(column), new { accountId, now = now.ToUnixTimeMilliseconds() }, tx) is not null;
             await connection.ExecuteAsync(
                 waiting
                     ? "UPDATE erasures SET after_at = @start, after_id = '', next_at = @later WHERE account_id = @accountId"
@@ -160,9 +152,7 @@ internal sealed class Erasures(Database db, OrderStore store, TimeProvider clock
             return false;
         }
 
-        var loaded = await store.LoadManyAsync(connection, tx, [.. page.Select(p => OrderId.Of(p.Id))], RowLock.Wait);
-        var updatedAt = page.ToDictionary(p => p.Id, p => p.UpdatedAt);
-        var erased = await WordsEraser.EraseAsync(connection, tx, loaded.Select(l => new WordsToErase(l, updatedAt[l.Order.Id.Value], [party!.Value])), now);
+        var erased = await WordsEraser.EraseAsync(connection, tx, store, [.. page.Select(p => new OrderToErase(p.Id, p.UpdatedAt))], [role == Role.Buyer ? Party.Buyer : Party.Seller], now);
         await connection.ExecuteAsync(
             "UPDATE erasures SET after_at = @AfterAt, after_id = @AfterId, orders_erased = orders_erased + @erased WHERE account_id = @accountId",
             new { accountId, AfterAt = page[^1].UpdatedAt, AfterId = page[^1].Id, erased },
@@ -174,14 +164,20 @@ internal sealed class Erasures(Database db, OrderStore store, TimeProvider clock
     private async Task<string?> OpenOrderAsync(Account account, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var sql = account.Role switch
-        {
-            Role.Buyer => "SELECT id FROM orders WHERE buyer_id = @Id AND (finished_at IS NULL OR finished_at > @now) LIMIT 1",
-            Role.Seller => "SELECT id FROM orders WHERE seller_id = @Id AND (finished_at IS NULL OR finished_at > @now) LIMIT 1",
-            _ => "SELECT order_id FROM disputes WHERE assignee = @Id AND status = 'Escalated' LIMIT 1",
-        };
-        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(sql, new { account.Id, now = now.ToUnixTimeMilliseconds() }, cancellationToken: ct));
+        var sql = PartyColumn(account.Role) is { } column ? OpenOrderSql(column) : "SELECT order_id FROM disputes WHERE assignee = @accountId AND status = 'Escalated' LIMIT 1";
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(sql, new { accountId = account.Id, now = now.ToUnixTimeMilliseconds() }, cancellationToken: ct));
     }
+
+    /// <summary>The orders column that names an account of <paramref name="role"/> as a party; none for a mediator.</summary>
+    private static string? PartyColumn(Role role) => role switch
+    {
+        Role.Buyer => "buyer_id",
+        Role.Seller => "seller_id",
+        _ => null,
+    };
+
+    /// <summary>The first of the party's orders (by <c>@accountId</c>) that is not finished by <c>@now</c>.</summary>
+    private static string OpenOrderSql(string column) => $"SELECT id FROM orders WHERE {column} = @accountId AND (finished_at IS NULL OR finished_at > @now) LIMIT 1";
 
     /// <summary>
     /// Stored answers to idempotent requests (kept a day for replays) that came from the account or

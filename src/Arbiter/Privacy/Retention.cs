@@ -1,5 +1,4 @@
 using Arbiter.Domain;
-using Arbiter.Domain.Common;
 using Arbiter.Domain.Disputes;
 using Arbiter.Storage;
 using Dapper;
@@ -71,9 +70,7 @@ internal sealed class Retention(Database db, OrderStore store, Policy policy, Ti
             return -1;
         }
 
-        var loaded = await store.LoadManyAsync(connection, tx, [.. page.Select(p => OrderId.Of(p.Id))], RowLock.Wait);
-        var updatedAt = page.ToDictionary(p => p.Id, p => p.UpdatedAt);
-        var erased = await WordsEraser.EraseAsync(connection, tx, loaded.Select(l => new WordsToErase(l, updatedAt[l.Order.Id.Value], [Party.Buyer, Party.Seller])), clock.GetUtcNow());
+        var erased = await WordsEraser.EraseAsync(connection, tx, store, [.. page.Select(p => new OrderToErase(p.Id, p.UpdatedAt))], [Party.Buyer, Party.Seller], clock.GetUtcNow());
         await connection.ExecuteAsync(
             "UPDATE settings SET value = @value WHERE name = @CursorSetting",
             new { CursorSetting, value = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{page[^1].FinishedAt} {page[^1].Id}") },

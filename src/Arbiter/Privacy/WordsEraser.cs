@@ -7,8 +7,8 @@ using Dapper;
 
 namespace Arbiter.Privacy;
 
-/// <summary>An order to erase parties' words from, locked in the caller's transaction, with when it last changed (which erasing keeps).</summary>
-internal sealed record WordsToErase(LoadedOrder Loaded, long UpdatedAt, IReadOnlyList<Party> Parties);
+/// <summary>An order to erase words from, with when it last changed (which erasing keeps).</summary>
+internal sealed record OrderToErase(string Id, long UpdatedAt);
 
 /// <summary>
 /// Erases parties' words from finished orders inside the caller's transaction, wherever they were
@@ -17,11 +17,14 @@ internal sealed record WordsToErase(LoadedOrder Loaded, long UpdatedAt, IReadOnl
 /// </summary>
 internal static class WordsEraser
 {
+    /// <summary>Locks <paramref name="orders"/> and erases the words of <paramref name="parties"/> from each.</summary>
     /// <returns>How many orders had words erased; orders not finished are left as they are.</returns>
-    public static async Task<int> EraseAsync(DbConnection connection, DbTransaction tx, IEnumerable<WordsToErase> work, DateTimeOffset now)
+    public static async Task<int> EraseAsync(
+        DbConnection connection, DbTransaction tx, OrderStore store, IReadOnlyList<OrderToErase> orders, IReadOnlyList<Party> parties, DateTimeOffset now)
     {
+        var updatedAt = orders.ToDictionary(o => o.Id, o => o.UpdatedAt);
         var erased = 0;
-        foreach (var (loaded, updatedAt, parties) in work)
+        foreach (var loaded in await store.LoadManyAsync(connection, tx, [.. orders.Select(o => OrderId.Of(o.Id))], RowLock.Wait))
         {
             var order = loaded.Order;
             var files = new List<string>();
@@ -35,7 +38,7 @@ internal static class WordsEraser
                 }
 
                 files.AddRange(result.Value!);
-                authors.Add(new Actor(party == Party.Buyer ? Role.Buyer : Role.Seller, party == Party.Buyer ? order.BuyerId : order.SellerId).ToString());
+                authors.Add(order.ActorOf(party).ToString());
             }
 
             if (authors.Count == 0)
@@ -62,7 +65,7 @@ internal static class WordsEraser
             await batch.ExecuteAsync(connection, tx);
 
             // Erasing is no activity on the order: its place in "recently changed" stays.
-            await OrderStore.SaveAsync(connection, tx, loaded, DateTimeOffset.FromUnixTimeMilliseconds(updatedAt));
+            await OrderStore.SaveAsync(connection, tx, loaded, DateTimeOffset.FromUnixTimeMilliseconds(updatedAt[order.Id.Value]));
             erased++;
         }
 
