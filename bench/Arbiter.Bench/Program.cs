@@ -3,15 +3,16 @@ using Arbiter.Bench;
 using Arbiter.Testing;
 
 // Benchmarks with their yardstick measured in the same run, printed as markdown tables.
-// usage: dotnet run -c Release --project bench/Arbiter.Bench -- [--size tiny|full] [--backends sqlite,postgres] [--only commands,timers,hangfire,storage] [--clients 8,64] [--seconds N] [--warmup N] [--orders 1000,10000] [--lifecycles N]
+// usage: dotnet run -c Release --project bench/Arbiter.Bench -- [--size tiny|full] [--backends sqlite,postgres] [--only commands,timers,hangfire,storage,reads] [--clients 8,64] [--seconds N] [--warmup N] [--orders 1000,10000] [--lifecycles N] [--read-orders N]
 var size = Option("--size", "full");
 var backends = Option("--backends", "sqlite,postgres").Split(',');
-var only = Option("--only", "commands,timers,hangfire,storage").Split(',');
+var only = Option("--only", "commands,timers,hangfire,storage,reads").Split(',');
 var tiny = size == "tiny";
 int[] clientCounts = [.. Option("--clients", tiny ? "8" : "8,16,32,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))];
 var duration = TimeSpan.FromSeconds(int.Parse(Option("--seconds", tiny ? "2" : "15"), CultureInfo.InvariantCulture));
 var warmup = TimeSpan.FromSeconds(int.Parse(Option("--warmup", tiny ? "1" : "30"), CultureInfo.InvariantCulture));
 var lifecycles = int.Parse(Option("--lifecycles", tiny ? "20" : "2000"), CultureInfo.InvariantCulture);
+var readOrders = int.Parse(Option("--read-orders", tiny ? "2000" : "1000000"), CultureInfo.InvariantCulture);
 int[] tableSizes = Option("--orders", tiny ? "1000" : "1000,10000,100000,1000000").Split(',').Select(o => int.Parse(o, CultureInfo.InvariantCulture)).ToArray();
 
 await using var cluster = backends.Contains("postgres") ? await PostgresCluster.StartAsync(durable: true) : null;
@@ -110,6 +111,31 @@ if (only.Contains("storage"))
     {
         var figures = await StorageBenchmark.RunAsync(await BenchStorage.NewAsync(backend, cluster), lifecycles);
         Console.WriteLine(Row(backend, figures.BytesPerOrder, string.Join(", ", figures.Tables.Take(6).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Table} {t.Bytes:N0}")))));
+    }
+}
+
+if (only.Contains("reads"))
+{
+    Console.WriteLine();
+    Console.WriteLine($"## Reads at {readOrders:N0} orders (a tenth disputed, a fiftieth in mediation; pages of 50 by keyset, with their orders)");
+    Console.WriteLine();
+    Console.WriteLine("| backend | read | rows listed | p50 ms | p99 ms | p99 / yardstick p99 |");
+    Console.WriteLine("|---|---|---|---|---|---|");
+    foreach (var backend in backends)
+    {
+        var db = (await BenchStorage.NewAsync(backend, cluster)).Open();
+        await db.MigrateAsync();
+        await ReadsBenchmark.SeedAsync(db, readOrders);
+        var figures = await ReadsBenchmark.RunAsync(db, readOrders, samples: tiny ? 50 : 1000);
+        foreach (var read in figures)
+        {
+            Console.WriteLine(Row(backend, read.Read, read.Rows, read.P50, read.P99, read.P99 / figures[0].P99));
+        }
+
+        if (db is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
     }
 }
 

@@ -34,8 +34,8 @@ public class BooksAuditTests
 
         var findings = BooksAudit.Check(s.Order).ToList();
 
-        Assert.Contains("posting o1:1 does not balance", findings);
-        Assert.Contains("posting o1:2 does not balance", findings);
+        Assert.Contains("posting o1:1 does not balance: its entries sum to USD -1.00", findings);
+        Assert.Contains("posting o1:2 does not balance: it has one side only", findings);
     }
 
     [Fact]

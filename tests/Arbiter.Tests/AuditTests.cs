@@ -36,12 +36,12 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
         await PostOk(Market.Buyer, "/api/v1/orders/o1/confirm-receipt");
         await using (var connection = await Host.Services.GetRequiredService<Database>().OpenAsync(TestContext.Current.CancellationToken))
         {
-            await connection.ExecuteAsync("UPDATE ledger_entries SET amount = amount + 1 WHERE posting_id = 'o1:2' AND amount > 0");
+            await connection.ExecuteAsync("UPDATE ledger_postings SET entries = replace(entries, '\"seller\",2299]', '\"seller\",2300]') WHERE id = 'o1:2'");
         }
 
         var report = new StringWriter();
         Assert.Equal(1, await MaintenanceCommands.AuditAsync(Host.Storage.Options(), report));
-        Assert.Contains("order o1: posting o1:2 does not balance (sums to 1)", report.ToString());
+        Assert.Contains("order o1: posting o1:2 does not balance: its entries sum to USD 0.01", report.ToString());
         Assert.Contains("order o1: line l1: escrow holds USD 0.00, not captured USD 22.99 - released USD 23.00 - refunded USD 0.00", report.ToString());
     }
 
@@ -60,17 +60,18 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
     }
 
     [Fact]
-    public async Task Entries_filed_under_another_order_fail_the_audit()
+    public async Task A_posting_filed_under_another_order_fails_the_audit()
     {
         await Market.ShippedOrderAsync("o1");
         await using (var connection = await Host.Services.GetRequiredService<Database>().OpenAsync(TestContext.Current.CancellationToken))
         {
-            await connection.ExecuteAsync("UPDATE ledger_entries SET order_id = 'o2' WHERE posting_id = 'o1:1'");
+            await connection.ExecuteAsync("UPDATE ledger_postings SET order_id = 'o2' WHERE id = 'o1:1'");
         }
 
         var report = new StringWriter();
         Assert.Equal(1, await MaintenanceCommands.AuditAsync(Host.Storage.Options(), report));
-        Assert.Contains("order o1: entries of posting o1:1 are filed under another order", report.ToString());
+        Assert.Contains("order o2: postings exist for an order that does not", report.ToString());
+        Assert.Contains("order o1: line l1: captured USD 0.00, but the line costs USD 22.99", report.ToString());
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
         var output = new StringWriter();
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
-        Assert.Equal(["Applied 13 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["Applied 14 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -98,10 +99,27 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
         {
             await using (var connection = await db.OpenAsync(TestContext.Current.CancellationToken))
             {
-                // Back to how the first schema stored entries: without their order.
+                // Back to how the first schema stored entries: a row each, without their order.
+                var postings = await connection.QueryAsync<(string Id, string Entries)>("SELECT id, entries FROM ledger_postings");
                 await connection.ExecuteAsync(
                     """
-                    DROP INDEX ledger_entries_order; ALTER TABLE ledger_entries DROP COLUMN order_id;
+                    CREATE TABLE ledger_entries (
+                        posting_id TEXT NOT NULL REFERENCES ledger_postings (id), idx INTEGER NOT NULL,
+                        account TEXT NOT NULL, amount BIGINT NOT NULL, PRIMARY KEY (posting_id, idx));
+                    ALTER TABLE ledger_postings DROP COLUMN entries;
+                    """);
+                foreach (var (id, entries) in postings)
+                {
+                    foreach (var (entry, idx) in System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement[][]>(entries)!.Select((e, i) => (e, i)))
+                    {
+                        await connection.ExecuteAsync(
+                            "INSERT INTO ledger_entries (posting_id, idx, account, amount) VALUES (@id, @idx, @account, @amount)",
+                            new { id, idx, account = entry[0].GetString(), amount = entry[1].GetInt64() });
+                    }
+                }
+
+                await connection.ExecuteAsync(
+                    """
                     DROP TABLE sign_in_links; DROP TABLE data_protection_keys;
                     DROP TABLE webhook_attempts; DROP TABLE webhook_deliveries; DROP TABLE webhook_endpoints; DROP TABLE simulated_refunds; DROP TABLE refunds; DROP TABLE mail_messages; DROP TABLE events_waiting; DROP TABLE events;
                     ALTER TABLE accounts DROP COLUMN reminders_off; ALTER TABLE accounts DROP COLUMN region;
@@ -116,7 +134,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
                     """);
             }
 
-            Assert.Equal(12, await db.MigrateAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(13, await db.MigrateAsync(TestContext.Current.CancellationToken));
         });
 
         var report = new StringWriter();

@@ -15,7 +15,12 @@ public static class BooksAudit
         var ledger = order.Ledger;
         foreach (var posting in ledger.Postings.Where(p => !p.IsBalanced || p.Entries.Count < 2))
         {
-            yield return $"posting {posting.Id} does not balance";
+            yield return $"posting {posting.Id} does not balance: " + posting.Entries.Count switch
+            {
+                0 => "it has no entries",
+                1 => "it has one side only",
+                _ => $"its entries sum to {new Money(posting.Entries.Sum(e => e.Amount), ledger.Currency)}",
+            };
         }
 
         foreach (var line in order.Lines)

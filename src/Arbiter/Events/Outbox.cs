@@ -84,21 +84,27 @@ internal sealed class Outbox(Database db, IEnumerable<IOutboxConsumer> consumers
 
     public void Dispose() => _gate.Dispose();
 
-    /// <summary>Hands waiting events to the consumers, an order's events in their order; returns how many it took.</summary>
+    /// <summary>
+    /// Hands waiting events to the consumers, an order's events in their order; returns how many
+    /// outbox rows it took (a command's events wait in one).
+    /// </summary>
     private Task<int> FanOutAsync(CancellationToken ct) => db.WriteAsync(async (connection, tx) =>
     {
-        var events = (await connection.QueryAsync<OutboxEvent>(
+        var rows = (await connection.QueryAsync<WaitingEvent>(
             """
-            SELECT e.id AS Id, e.order_id AS OrderId, e.seq AS Seq, e.type AS Type, e.refund_id AS RefundId, e.created_at AS CreatedAt, e.payload AS Payload
-            FROM events_waiting w JOIN events e ON e.id = w.event_id ORDER BY w.order_id, w.seq LIMIT @limit
+            SELECT w.event_id AS WaitingId, e.id AS Id, e.order_id AS OrderId, e.seq AS Seq, e.type AS Type, e.refund_id AS RefundId, e.created_at AS CreatedAt, e.payload AS Payload
+            FROM (SELECT event_id, order_id, seq, last_seq FROM events_waiting ORDER BY order_id, seq LIMIT @limit) w
+            JOIN events e ON e.order_id = w.order_id AND e.seq >= w.seq AND e.seq <= w.last_seq
+            ORDER BY e.order_id, e.seq
             """,
             new { limit = FanOutBatch },
             tx)).ToList();
-        if (events.Count == 0)
+        if (rows.Count == 0)
         {
             return 0;
         }
 
+        var events = rows.Select(r => new OutboxEvent(r.Id, r.OrderId, r.Seq, r.Type, r.RefundId, r.CreatedAt, r.Payload)).ToList();
         var writes = new List<Action<OutboxEvent, SqlBatch>>();
         foreach (var consumer in consumers)
         {
@@ -112,7 +118,11 @@ internal sealed class Outbox(Database db, IEnumerable<IOutboxConsumer> consumers
         }
 
         await batch.ExecuteAsync(connection, tx);
-        await connection.ExecuteAsync($"DELETE FROM events_waiting WHERE {db.InList("event_id", "ids")}", new { ids = events.Select(e => e.Id).ToArray() }, tx);
-        return events.Count;
+        var taken = rows.Select(r => r.WaitingId).Distinct().ToArray();
+        await connection.ExecuteAsync($"DELETE FROM events_waiting WHERE {db.InList("event_id", "ids")}", new { ids = taken }, tx);
+        return taken.Length;
     }, ct);
+
+    /// <summary>An event with the outbox row it waits in (its command's first event).</summary>
+    private sealed record WaitingEvent(string WaitingId, string Id, string OrderId, long Seq, string Type, string? RefundId, long CreatedAt, string Payload);
 }

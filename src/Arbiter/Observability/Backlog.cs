@@ -51,7 +51,7 @@ internal sealed class Backlog
 
     private Task<Counts> ReadAsync() => _db.ReadAsync(async (connection, tx) =>
     {
-        var outbox = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM events_waiting", transaction: tx);
+        var outbox = await connection.ExecuteScalarAsync<long>("SELECT COALESCE(SUM(last_seq - seq + 1), 0) FROM events_waiting", transaction: tx);
         var webhooks = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'", transaction: tx);
         var mail = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM mail_messages WHERE status = 'pending'", transaction: tx);
         var refunds = await connection.QueryAsync<(string, long)>("SELECT status, COUNT(*) FROM refunds GROUP BY status", transaction: tx);

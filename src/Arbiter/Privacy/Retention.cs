@@ -85,7 +85,7 @@ internal sealed class Retention(Database db, OrderStore store, Policy policy, Ti
             $"""
             SELECT e.id FROM events e
             WHERE e.created_at < @cutoff
-              AND NOT EXISTS (SELECT 1 FROM events_waiting w WHERE w.event_id = e.id)
+              AND NOT EXISTS (SELECT 1 FROM events_waiting w WHERE w.order_id = e.order_id AND w.seq <= e.seq AND w.last_seq >= e.seq)
               AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND d.status = 'pending')
               AND NOT EXISTS (SELECT 1 FROM mail_messages m WHERE m.event_id = e.id AND m.status = 'pending')
             ORDER BY e.created_at LIMIT {RowsPerBatch}

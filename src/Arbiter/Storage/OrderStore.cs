@@ -59,17 +59,14 @@ internal sealed class OrderStore(Database db)
         await using var results = await connection.QueryMultipleAsync(
             $"""
             SELECT id, doc, version FROM orders WHERE {Matching("id")} ORDER BY id{lockClause};
-            SELECT id, order_id, seq, line_id, kind, at FROM ledger_postings WHERE {Matching("order_id")} ORDER BY order_id, seq;
-            SELECT posting_id, account, amount FROM ledger_entries WHERE {Matching("order_id")} ORDER BY posting_id, idx;
+            SELECT order_id, seq, line_id, kind, at, entries FROM ledger_postings WHERE {Matching("order_id")} ORDER BY order_id, seq;
             """,
             new { orderId = orderIds.FirstOrDefault().Value, orderIds = orderIds.Select(id => id.Value).ToArray() },
             tx);
         var rows = await results.ReadAsync<(string Id, string Doc, long Version)>();
-        var postingRows = await results.ReadAsync<(string Id, string OrderId, int Seq, string LineId, string Kind, long At)>();
-        var entries = (await results.ReadAsync<(string PostingId, string Account, long Amount)>()).ToLookup(e => e.PostingId, e => new LedgerEntry(e.Account, e.Amount));
-        var postings = postingRows
+        var postings = (await results.ReadAsync<(string OrderId, int Seq, string LineId, string Kind, long At, string? Entries)>())
             .GroupBy(p => p.OrderId)
-            .ToDictionary(g => g.Key, g => g.Select(p => new Posting(OrderId.Of(p.OrderId), p.Seq, p.LineId, Enum.Parse<PostingKind>(p.Kind), DateTimeOffset.FromUnixTimeMilliseconds(p.At), [.. entries[p.Id]])).ToList());
+            .ToDictionary(g => g.Key, g => g.Select(p => new Posting(OrderId.Of(p.OrderId), p.Seq, p.LineId, Enum.Parse<PostingKind>(p.Kind), DateTimeOffset.FromUnixTimeMilliseconds(p.At), PostingEntries.Read(p.Entries))).ToList());
         return [.. rows.Select(row => Rehydrate(row.Doc, row.Version, postings.GetValueOrDefault(row.Id) ?? []))];
     }
 
@@ -161,6 +158,7 @@ internal sealed class OrderStore(Database db)
     /// </summary>
     private static void AddDerived(SqlBatch batch, Order order, DerivedRows stored, DerivedRows now)
     {
+        EventPayload? first = null, last = null;
         foreach (var recorded in order.NewEvents)
         {
             if (EventTypes.Of(recorded) is not { } type)
@@ -175,20 +173,27 @@ internal sealed class OrderStore(Database db)
                 VALUES (@Id, @OrderId, @Sequence, @Type, @DisputeId, @RefundId, @Payload, @At)
                 """,
                 new { payload.Id, payload.OrderId, payload.Sequence, payload.Type, payload.DisputeId, payload.RefundId, Payload = payload.ToJson(), At = recorded.Entry.At.ToUnixTimeMilliseconds() });
-            batch.Add("INSERT INTO events_waiting (event_id, order_id, seq) VALUES (@Id, @OrderId, @Sequence)", new { payload.Id, payload.OrderId, payload.Sequence });
+            first ??= payload;
+            last = payload;
+        }
+
+        // A command's events wait for fan-out together, as one row: their first id and their range.
+        if (first is not null)
+        {
+            batch.Add(
+                "INSERT INTO events_waiting (event_id, order_id, seq, last_seq) VALUES (@Id, @OrderId, @Sequence, @LastSequence)",
+                new { first.Id, first.OrderId, first.Sequence, LastSequence = last!.Sequence });
         }
 
         foreach (var posting in order.Ledger.NewPostings)
         {
             batch.Add(
-                "INSERT INTO ledger_postings (id, order_id, seq, line_id, kind, at) VALUES (@Id, @OrderId, @Sequence, @LineId, @Kind, @At)",
-                new { posting.Id, OrderId = posting.OrderId.Value, posting.Sequence, posting.LineId, Kind = posting.Kind.ToString(), At = posting.At.ToUnixTimeMilliseconds() });
-            foreach (var (entry, index) in posting.Entries.Select((e, i) => (e, i)))
-            {
-                batch.Add(
-                    "INSERT INTO ledger_entries (posting_id, order_id, idx, account, amount) VALUES (@PostingId, @OrderId, @Index, @Account, @Amount)",
-                    new { PostingId = posting.Id, OrderId = posting.OrderId.Value, Index = index, entry.Account, entry.Amount });
-            }
+                "INSERT INTO ledger_postings (id, order_id, seq, line_id, kind, at, entries) VALUES (@Id, @OrderId, @Sequence, @LineId, @Kind, @At, @Entries)",
+                new
+                {
+                    posting.Id, OrderId = posting.OrderId.Value, posting.Sequence, posting.LineId, Kind = posting.Kind.ToString(), At = posting.At.ToUnixTimeMilliseconds(),
+                    Entries = PostingEntries.Write(posting.Entries),
+                });
         }
 
         foreach (var gone in stored.Deadlines.Where(d => !now.Deadlines.Contains(d)))
@@ -354,11 +359,16 @@ internal sealed class OrderStore(Database db)
         var ids = await connection.QueryAsync<(string, string)>(new CommandDefinition(
             $"""
             SELECT id, order_id FROM disputes
-            WHERE (@buyerId IS NULL OR buyer_id = @buyerId) AND (@sellerId IS NULL OR seller_id = @sellerId)
-              AND (@escalatedOnly = 0 OR escalated = 1) AND (@status IS NULL OR status = @status) AND {AssigneeFilter.Condition("assignee")}
+            WHERE {OrderLists.Where(
+                (buyerId is not null, "buyer_id = @buyerId"),
+                (sellerId is not null, "seller_id = @sellerId"),
+                (escalatedOnly, "escalated = 1"),
+                (status is not null, "status = @status"),
+                (assignee.Mediator is not null, "assignee = @assignee"),
+                (assignee.Nobody, "assignee IS NULL"))}
             ORDER BY due_at IS NULL, due_at, opened_at, id LIMIT @limit OFFSET @offset
             """,
-            new { buyerId, sellerId, escalatedOnly = escalatedOnly ? 1 : 0, status, assignee = assignee.Mediator, unassigned = assignee.Nobody ? 1 : 0, limit, offset },
+            new { buyerId, sellerId, status, assignee = assignee.Mediator, limit, offset },
             cancellationToken: ct));
         return [.. ids.Select(row => (row.Item1, OrderId.Of(row.Item2)))];
     }

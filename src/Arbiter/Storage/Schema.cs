@@ -2,11 +2,11 @@ namespace Arbiter.Storage;
 
 /// <summary>
 /// The tables, as numbered migrations. Both backends run the same SQL but for the binary column
-/// type. <c>schema_migrations</c> records how far a database got.
+/// type and one JSON aggregate. <c>schema_migrations</c> records how far a database got.
 /// </summary>
 internal static class Schema
 {
-    /// <summary>The migrations, written once; <c>{bytes}</c> is each backend's binary type.</summary>
+    /// <summary>The migrations, written once; <c>{bytes}</c> is each backend's binary type, <c>{entries_by_posting}</c> its JSON aggregate of a posting's entries.</summary>
     private static readonly string[] Migrations =
     [
         """
@@ -168,10 +168,31 @@ internal static class Schema
         CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_id);
         CREATE INDEX mail_messages_event ON mail_messages (event_id);
         """,
+        """
+        -- Fewer rows per command. A posting's entries move into its own row, a JSON array of
+        -- [account, amount] pairs in their order ({entries_by_posting} is each backend's aggregate).
+        -- A command's events wait for fan-out as one row, their first event and the range up to
+        -- its last; the events already waiting are each a range of one.
+        ALTER TABLE ledger_postings ADD COLUMN entries TEXT;
+        CREATE TABLE posting_entries (posting_id TEXT PRIMARY KEY, entries TEXT NOT NULL);
+        INSERT INTO posting_entries (posting_id, entries) {entries_by_posting};
+        UPDATE ledger_postings SET entries = (SELECT p.entries FROM posting_entries p WHERE p.posting_id = ledger_postings.id);
+        DROP TABLE posting_entries;
+        DROP TABLE ledger_entries;
+        ALTER TABLE events_waiting ADD COLUMN last_seq BIGINT;
+        UPDATE events_waiting SET last_seq = seq;
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.
-    public static readonly string[] Sqlite = [.. Migrations.Select(m => m.Replace("{bytes}", "BLOB", StringComparison.Ordinal))];
+    public static readonly string[] Sqlite = [.. Migrations.Select(m => m
+        .Replace("{bytes}", "BLOB", StringComparison.Ordinal)
+        .Replace(
+            "{entries_by_posting}",
+            "SELECT posting_id, json_group_array(json_array(account, amount)) FROM (SELECT posting_id, account, amount FROM ledger_entries ORDER BY posting_id, idx) GROUP BY posting_id",
+            StringComparison.Ordinal))];
 
-    public static readonly string[] Postgres = [.. Migrations.Select(m => m.Replace("{bytes}", "BYTEA", StringComparison.Ordinal))];
+    public static readonly string[] Postgres = [.. Migrations.Select(m => m
+        .Replace("{bytes}", "BYTEA", StringComparison.Ordinal)
+        .Replace("{entries_by_posting}", "SELECT posting_id, json_agg(json_build_array(account, amount) ORDER BY idx)::text FROM ledger_entries GROUP BY posting_id", StringComparison.Ordinal))];
 }
