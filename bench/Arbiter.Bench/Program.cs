@@ -117,7 +117,7 @@ if (only.Contains("storage"))
 if (only.Contains("reads"))
 {
     Console.WriteLine();
-    Console.WriteLine($"## Reads at {readOrders:N0} orders (a tenth disputed, a fiftieth in mediation; pages of 50 by keyset, with their orders)");
+    Console.WriteLine($"## Reads at {readOrders:N0} orders (a tenth disputed, a fiftieth in mediation; each page 50 by keyset with its orders)");
     Console.WriteLine();
     Console.WriteLine("| backend | read | rows listed | p50 ms | p99 ms | p99 / yardstick p99 |");
     Console.WriteLine("|---|---|---|---|---|---|");

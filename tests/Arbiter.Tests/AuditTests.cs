@@ -81,7 +81,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
         var output = new StringWriter();
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
-        Assert.Equal(["Applied 14 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["Applied 15 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -126,6 +126,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
                     ALTER TABLE accounts DROP COLUMN language; ALTER TABLE accounts DROP COLUMN time_zone; ALTER TABLE accounts DROP COLUMN device_time_zone;
                     DROP INDEX idempotency_created; ALTER TABLE idempotency DROP COLUMN withheld; DROP TABLE web_sessions; DROP TABLE evidence_chunks; DROP TABLE chargebacks;
                     DROP INDEX orders_buyer_recent; DROP INDEX orders_seller_recent; DROP INDEX orders_buyer_due; DROP INDEX orders_seller_due; DROP INDEX orders_unfilled;
+                    DROP INDEX disputes_buyer; CREATE INDEX orders_buyer ON orders (buyer_id); CREATE INDEX orders_seller ON orders (seller_id);
                     DROP INDEX disputes_seller; DROP INDEX disputes_escalated;
                     ALTER TABLE orders DROP COLUMN titles; ALTER TABLE orders DROP COLUMN due_at; ALTER TABLE disputes DROP COLUMN stage;
                     DROP INDEX disputes_assignee; DROP INDEX disputes_unassigned; ALTER TABLE disputes DROP COLUMN assignee; ALTER TABLE disputes DROP COLUMN assigned_at;
@@ -134,7 +135,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
                     """);
             }
 
-            Assert.Equal(13, await db.MigrateAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(14, await db.MigrateAsync(TestContext.Current.CancellationToken));
         });
 
         var report = new StringWriter();

@@ -42,10 +42,11 @@ internal readonly record struct AssigneeFilter(string? Mediator, bool Nobody)
 /// </summary>
 internal sealed class OrderLists(Database db)
 {
-    /// <summary>Where rows without a deadline sort: after every deadline.</summary>
+    /// <summary>Where rows without a deadline sort: after every deadline. The indexes hold this sort key (migration 15).</summary>
     private const long NoDeadline = long.MaxValue;
 
-    private static readonly string DisputeSortKey = $"COALESCE(d.due_at, {NoDeadline})";
+    /// <summary>A dispute's place in a list by deadline, as <c>disputes d</c>; with the id it is the order of the indexes.</summary>
+    public static readonly string DisputeSortKey = $"COALESCE(d.due_at, {NoDeadline})";
 
     public async Task<ListPage<OrderId>> OrdersAsync(OrderListQuery q, CancellationToken ct = default)
     {

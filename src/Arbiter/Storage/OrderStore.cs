@@ -358,15 +358,15 @@ internal sealed class OrderStore(Database db)
         await using var connection = await db.OpenAsync(ct);
         var ids = await connection.QueryAsync<(string, string)>(new CommandDefinition(
             $"""
-            SELECT id, order_id FROM disputes
+            SELECT d.id, d.order_id FROM disputes d
             WHERE {OrderLists.Where(
-                (buyerId is not null, "buyer_id = @buyerId"),
-                (sellerId is not null, "seller_id = @sellerId"),
-                (escalatedOnly, "escalated = 1"),
-                (status is not null, "status = @status"),
-                (assignee.Mediator is not null, "assignee = @assignee"),
-                (assignee.Nobody, "assignee IS NULL"))}
-            ORDER BY due_at IS NULL, due_at, opened_at, id LIMIT @limit OFFSET @offset
+                (buyerId is not null, "d.buyer_id = @buyerId"),
+                (sellerId is not null, "d.seller_id = @sellerId"),
+                (escalatedOnly, "d.escalated = 1"),
+                (status is not null, "d.status = @status"),
+                (assignee.Mediator is not null, "d.assignee = @assignee"),
+                (assignee.Nobody, "d.assignee IS NULL"))}
+            ORDER BY {OrderLists.DisputeSortKey}, d.id LIMIT @limit OFFSET @offset
             """,
             new { buyerId, sellerId, status, assignee = assignee.Mediator, limit, offset },
             cancellationToken: ct));

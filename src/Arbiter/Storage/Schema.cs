@@ -182,6 +182,26 @@ internal static class Schema
         ALTER TABLE events_waiting ADD COLUMN last_seq BIGINT;
         UPDATE events_waiting SET last_seq = seq;
         """,
+        """
+        -- Lists in the order of their indexes at any size. A list sorted by deadline sorts by the
+        -- deadline or, without one, after every deadline (OrderLists.NoDeadline): the indexes hold
+        -- that key and the id, so a page is read in index order, not sorted. A buyer's disputes get
+        -- an index of their own. orders_buyer and orders_seller go: the indexes that lead with the
+        -- same column serve their queries, and every saved order had to update them.
+        DROP INDEX orders_buyer;
+        DROP INDEX orders_seller;
+        DROP INDEX orders_buyer_due;
+        DROP INDEX orders_seller_due;
+        CREATE INDEX orders_buyer_due ON orders (buyer_id, COALESCE(due_at, 9223372036854775807), id);
+        CREATE INDEX orders_seller_due ON orders (seller_id, COALESCE(due_at, 9223372036854775807), id);
+        DROP INDEX disputes_seller;
+        DROP INDEX disputes_escalated;
+        DROP INDEX disputes_assignee;
+        CREATE INDEX disputes_buyer ON disputes (buyer_id, COALESCE(due_at, 9223372036854775807), id);
+        CREATE INDEX disputes_seller ON disputes (seller_id, status, COALESCE(due_at, 9223372036854775807), id);
+        CREATE INDEX disputes_escalated ON disputes (escalated, status, COALESCE(due_at, 9223372036854775807), id);
+        CREATE INDEX disputes_assignee ON disputes (assignee, status, COALESCE(due_at, 9223372036854775807), id);
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.
