@@ -81,7 +81,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
         var output = new StringWriter();
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
-        Assert.Equal(["Applied 15 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["Applied 16 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -99,6 +99,17 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
         {
             await using (var connection = await db.OpenAsync(TestContext.Current.CancellationToken))
             {
+                // Back to how the first schema stored documents: each with its policy inside.
+                var documents = await connection.QueryAsync<(string Id, string Doc, string Policy)>("SELECT o.id, o.doc, p.doc FROM orders o JOIN policies p ON p.id = o.policy_id");
+                foreach (var (id, doc, policy) in documents)
+                {
+                    var inline = System.Text.Json.Nodes.JsonNode.Parse(doc)!.AsObject();
+                    inline["policy"] = System.Text.Json.Nodes.JsonNode.Parse(policy);
+                    await connection.ExecuteAsync("UPDATE orders SET doc = @doc WHERE id = @id", new { id, doc = inline.ToJsonString() });
+                }
+
+                await connection.ExecuteAsync("DROP TABLE policies; ALTER TABLE orders DROP COLUMN policy_id");
+
                 // Back to how the first schema stored entries: a row each, without their order.
                 var postings = await connection.QueryAsync<(string Id, string Entries)>("SELECT id, entries FROM ledger_postings");
                 await connection.ExecuteAsync(
@@ -135,7 +146,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
                     """);
             }
 
-            Assert.Equal(14, await db.MigrateAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(15, await db.MigrateAsync(TestContext.Current.CancellationToken));
         });
 
         var report = new StringWriter();

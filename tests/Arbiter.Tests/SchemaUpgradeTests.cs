@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Arbiter.Cli;
 using Arbiter.Domain.Common;
 using Arbiter.Events;
@@ -29,11 +31,13 @@ public abstract class SchemaUpgradeTests(Backend backend)
         IReadOnlyList<(string PostingId, int Idx, string Account, long Amount)> entriesBefore;
         IReadOnlyList<string> waitingBefore;
         IReadOnlyList<long> eventsBefore;
+        JsonNode policyBefore;
         await using (var connection = await db.OpenAsync(ct))
         {
             entriesBefore = [.. await connection.QueryAsync<(string, int, string, long)>("SELECT posting_id, idx, account, amount FROM ledger_entries ORDER BY posting_id, idx")];
             waitingBefore = [.. await connection.QueryAsync<string>("SELECT event_id FROM events_waiting")];
             eventsBefore = [.. await connection.QueryAsync<long>("SELECT seq FROM events WHERE order_id = 'fx-2' ORDER BY seq")];
+            policyBefore = JsonNode.Parse(await connection.ExecuteScalarAsync<string>("SELECT doc FROM orders WHERE id = 'fx-3'") ?? "")!["policy"]!;
         }
 
         Assert.Equal(26, entriesBefore.Count);
@@ -78,8 +82,19 @@ public abstract class SchemaUpgradeTests(Backend backend)
         await Expect(await buyer.GetAsync("/api/v1/orders/fx-3"), HttpStatusCode.OK);
         report = new StringWriter();
         Assert.Equal(0, await MaintenanceCommands.AuditAsync(storage.Options(), report));
-        var released = (await store.LoadAsync(OrderId.Of("fx-3"), ct))!.Order.Ledger.Postings[^1];
-        Assert.Equal([new(Domain.Ledger.LedgerAccount.Escrow, -1750), new(Domain.Ledger.LedgerAccount.Seller, 1750)], released.Entries);
+        var fx3 = (await store.LoadAsync(OrderId.Of("fx-3"), ct))!.Order;
+        Assert.Equal([new(Domain.Ledger.LedgerAccount.Escrow, -1750), new(Domain.Ledger.LedgerAccount.Seller, 1750)], fx3.Ledger.Postings[^1].Entries);
+
+        // Saved again, an order's policy moves beside its document, unchanged; the others keep theirs inside until then.
+        Assert.True(JsonNode.DeepEquals(policyBefore, JsonSerializer.SerializeToNode(fx3.Policy, Json.Storage)));
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            var documents = (await connection.QueryAsync<(string Id, string Doc, string? PolicyId)>("SELECT id, doc, policy_id FROM orders")).ToDictionary(o => o.Id);
+            Assert.Null(JsonNode.Parse(documents["fx-3"].Doc)!["policy"]);
+            Assert.NotNull(documents["fx-3"].PolicyId);
+            Assert.NotNull(JsonNode.Parse(documents["demo_unshipped"].Doc)!["policy"]);
+            Assert.Null(documents["demo_unshipped"].PolicyId);
+        }
     }
 
     /// <summary>A new storage holding the fixture's database and the key that seals its secrets.</summary>

@@ -225,6 +225,9 @@ public sealed partial class Order : IJsonOnDeserialized
     /// <summary>Gives the order its books, as loaded from the ledger.</summary>
     public void AttachLedger(IEnumerable<Posting> postings) => Ledger = new OrderLedger(Id, Currency, postings);
 
+    /// <summary>Gives the order the policy it was created under, as loaded from where a store keeps each policy once.</summary>
+    public void AttachPolicy(Policy policy) => Policy = policy;
+
     void IJsonOnDeserialized.OnDeserialized()
     {
         LineList = [.. LineList.Select(l => l.In(Currency))];

@@ -179,7 +179,7 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
     {
         var now = clock.GetUtcNow();
         var loaded = await store.LoadManyAsync(orderIds, ct);
-        foreach (var (order, _, _) in loaded)
+        foreach (var (order, _, _, _) in loaded)
         {
             order.FireDue(now);
         }

@@ -25,5 +25,5 @@ internal sealed class OrderSave(IReadOnlyList<SavedOrder> saved, SqlBatch docume
     }
 }
 
-/// <summary>An order as a save writes it: its document, its next version and its whole ledger.</summary>
-internal sealed record SavedOrder(OrderId Id, string Document, long Version, IReadOnlyList<Posting> Postings);
+/// <summary>An order as a save writes it: its document, its next version, its whole ledger and its policy.</summary>
+internal sealed record SavedOrder(OrderId Id, string Document, long Version, IReadOnlyList<Posting> Postings, Domain.Policy Policy);

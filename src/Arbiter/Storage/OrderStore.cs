@@ -9,8 +9,11 @@ using Dapper;
 
 namespace Arbiter.Storage;
 
-/// <summary>An order loaded for a command, with the version and the derived rows it had when read.</summary>
-internal sealed record LoadedOrder(Order Order, long Version, DerivedRows Stored);
+/// <summary>
+/// An order loaded for a command, with the version and the derived rows it had when read, and
+/// whether its policy is stored beside it (a document written before carries its policy inside).
+/// </summary>
+internal sealed record LoadedOrder(Order Order, long Version, DerivedRows Stored, bool PolicyStored = true);
 
 /// <summary>How a load inside a write transaction treats an order another transaction is changing.</summary>
 internal enum RowLock
@@ -58,16 +61,17 @@ internal sealed class OrderStore(Database db)
         string Matching(string column) => orderIds.Count == 1 ? $"{column} = @orderId" : db.InList(column, "orderIds");
         await using var results = await connection.QueryMultipleAsync(
             $"""
-            SELECT id, doc, version FROM orders WHERE {Matching("id")} ORDER BY id{lockClause};
+            SELECT id, doc, version, policy_id FROM orders WHERE {Matching("id")} ORDER BY id{lockClause};
             SELECT order_id, seq, line_id, kind, at, entries FROM ledger_postings WHERE {Matching("order_id")} ORDER BY order_id, seq;
             """,
             new { orderId = orderIds.FirstOrDefault().Value, orderIds = orderIds.Select(id => id.Value).ToArray() },
             tx);
-        var rows = await results.ReadAsync<(string Id, string Doc, long Version)>();
+        var rows = (await results.ReadAsync<(string Id, string Doc, long Version, string? PolicyId)>()).ToList();
         var postings = (await results.ReadAsync<(string OrderId, int Seq, string LineId, string Kind, long At, string? Entries)>())
             .GroupBy(p => p.OrderId)
             .ToDictionary(g => g.Key, g => g.Select(p => new Posting(OrderId.Of(p.OrderId), p.Seq, p.LineId, Enum.Parse<PostingKind>(p.Kind), DateTimeOffset.FromUnixTimeMilliseconds(p.At), PostingEntries.Read(p.Entries))).ToList());
-        return [.. rows.Select(row => Rehydrate(row.Doc, row.Version, postings.GetValueOrDefault(row.Id) ?? []))];
+        var policies = await StoredPolicies.ReadAsync(db, connection, tx, rows.Where(r => r.PolicyId is not null).Select(r => r.PolicyId!));
+        return [.. rows.Select(row => Rehydrate(row.Doc, row.Version, postings.GetValueOrDefault(row.Id) ?? [], row.PolicyId is null ? null : policies[row.PolicyId]))];
     }
 
     /// <summary>Saves a new order; null when the id is taken.</summary>
@@ -75,7 +79,7 @@ internal sealed class OrderStore(Database db)
     {
         var document = Serialize(order);
         return db.WriteAsync(async (connection, tx) =>
-            await InsertAsync(connection, tx, order, document) ? new SavedOrder(order.Id, document, 1, order.Ledger.Postings) : null, ct);
+            await InsertAsync(connection, tx, order, document) ? new SavedOrder(order.Id, document, 1, order.Ledger.Postings, order.Policy) : null, ct);
     }
 
     /// <summary>Saves a new order inside the caller's transaction (bulk loads put many in one); false when the id is taken.</summary>
@@ -86,13 +90,13 @@ internal sealed class OrderStore(Database db)
         var rows = DerivedRows.Of(order);
         var inserted = await connection.ExecuteAsync(
             """
-            INSERT INTO orders (id, buyer_id, seller_id, status, version, doc, updated_at, titles, due_at, finished_at)
-            VALUES (@Id, @BuyerId, @SellerId, @Status, 1, @Doc, @At, @Titles, @DueAt, @FinishedAt) ON CONFLICT (id) DO NOTHING
+            INSERT INTO orders (id, buyer_id, seller_id, status, version, doc, updated_at, titles, due_at, finished_at, policy_id)
+            VALUES (@Id, @BuyerId, @SellerId, @Status, 1, @Doc, @At, @Titles, @DueAt, @FinishedAt, @PolicyId) ON CONFLICT (id) DO NOTHING
             """,
             new
             {
                 Id = order.Id.Value, order.BuyerId, order.SellerId, Status = order.Status.ToString(), Doc = document, At = order.CreatedAt.ToUnixTimeMilliseconds(),
-                Titles = ListColumns.Titles(order), DueAt = ListColumns.DueAt(rows.Deadlines), FinishedAt = ListColumns.FinishedAt(order),
+                Titles = ListColumns.Titles(order), DueAt = ListColumns.DueAt(rows.Deadlines), FinishedAt = ListColumns.FinishedAt(order), PolicyId = StoredPolicies.IdOf(order.Policy),
             },
             tx);
         if (inserted == 0)
@@ -101,6 +105,7 @@ internal sealed class OrderStore(Database db)
         }
 
         var derived = new SqlBatch();
+        StoredPolicies.AddTo(derived, order.Policy);
         AddDerived(derived, order, DerivedRows.None, rows);
         await derived.ExecuteAsync(connection, tx);
         return true;
@@ -123,30 +128,43 @@ internal sealed class OrderStore(Database db)
         var documents = new SqlBatch();
         var derived = new SqlBatch();
         var saved = new List<SavedOrder>();
-        foreach (var (order, version, stored) in orders)
+        foreach (var (order, version, stored, policyStored) in orders)
         {
             var document = Serialize(order);
             var rows = DerivedRows.Of(order);
             documents.Add(
-                "UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At, due_at = @DueAt, finished_at = @FinishedAt WHERE id = @Id AND version = @Version",
+                """
+                UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At, due_at = @DueAt, finished_at = @FinishedAt, policy_id = @PolicyId
+                WHERE id = @Id AND version = @Version
+                """,
                 new
                 {
                     Id = order.Id.Value, Status = order.Status.ToString(), Doc = document, At = now.ToUnixTimeMilliseconds(), DueAt = ListColumns.DueAt(rows.Deadlines),
-                    FinishedAt = ListColumns.FinishedAt(order), Version = version,
+                    FinishedAt = ListColumns.FinishedAt(order), PolicyId = StoredPolicies.IdOf(order.Policy), Version = version,
                 });
+            if (!policyStored)
+            {
+                StoredPolicies.AddTo(derived, order.Policy);
+            }
+
             AddDerived(derived, order, stored, rows);
-            saved.Add(new SavedOrder(order.Id, document, version + 1, order.Ledger.Postings));
+            saved.Add(new SavedOrder(order.Id, document, version + 1, order.Ledger.Postings, order.Policy));
         }
 
         return new OrderSave(saved, documents, derived);
     }
 
-    /// <summary>An order from its stored document and ledger.</summary>
-    public static LoadedOrder Rehydrate(string document, long version, IReadOnlyList<Posting> postings)
+    /// <summary>An order from its stored document, ledger and policy (none: the document carries its own).</summary>
+    public static LoadedOrder Rehydrate(string document, long version, IReadOnlyList<Posting> postings, Policy? policy)
     {
         var order = JsonSerializer.Deserialize<Order>(document, Json.Storage)!;
         order.AttachLedger(postings);
-        return new LoadedOrder(order, version, DerivedRows.Of(order));
+        if (policy is not null)
+        {
+            order.AttachPolicy(policy);
+        }
+
+        return new LoadedOrder(order, version, DerivedRows.Of(order), policy is not null);
     }
 
     private static string Serialize(Order order) => JsonSerializer.Serialize(order, Json.Storage);
@@ -318,11 +336,13 @@ internal sealed class OrderStore(Database db)
         {
             var batch = await db.WriteAsync(async (connection, tx) =>
             {
-                var rows = (await connection.QueryAsync<(string Id, string Doc)>("SELECT id, doc FROM orders WHERE titles IS NULL ORDER BY id LIMIT 500", transaction: tx)).ToList();
+                var rows = (await connection.QueryAsync<(string Id, string Doc, string? PolicyId)>(
+                    "SELECT id, doc, policy_id FROM orders WHERE titles IS NULL ORDER BY id LIMIT 500", transaction: tx)).ToList();
+                var policies = await StoredPolicies.ReadAsync(db, connection, tx, rows.Where(r => r.PolicyId is not null).Select(r => r.PolicyId!));
                 var updates = new SqlBatch();
-                foreach (var (_, doc) in rows)
+                foreach (var (_, doc, policyId) in rows)
                 {
-                    var order = JsonSerializer.Deserialize<Order>(doc, Json.Storage)!;
+                    var order = Rehydrate(doc, 0, [], policyId is null ? null : policies[policyId]).Order;
                     updates.Add(
                         "UPDATE orders SET titles = @Titles, due_at = @DueAt, finished_at = @FinishedAt WHERE id = @Id",
                         new { Id = order.Id.Value, Titles = ListColumns.Titles(order), DueAt = ListColumns.DueAt(order.Deadlines()), FinishedAt = ListColumns.FinishedAt(order) });

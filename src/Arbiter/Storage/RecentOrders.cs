@@ -20,20 +20,20 @@ internal sealed class RecentOrders : IDisposable
 
     public void Remember(IEnumerable<SavedOrder> saved)
     {
-        foreach (var (id, document, version, postings) in saved)
+        foreach (var (id, document, version, postings, policy) in saved)
         {
-            _saved.Set(id, new Saved(document, version, postings), Entry);
+            _saved.Set(id, new Saved(document, version, postings, policy), Entry);
         }
     }
 
     /// <summary>A fresh copy of the order as this node last saved it, or null.</summary>
     public LoadedOrder? Recall(OrderId orderId) =>
-        _saved.TryGetValue(orderId, out Saved? saved) ? OrderStore.Rehydrate(saved!.Document, saved.Version, saved.Postings) : null;
+        _saved.TryGetValue(orderId, out Saved? saved) ? OrderStore.Rehydrate(saved!.Document, saved.Version, saved.Postings, saved.Policy) : null;
 
     /// <summary>Drops an order found out of date, so that the next command reads it afresh.</summary>
     public void Forget(OrderId orderId) => _saved.Remove(orderId);
 
     public void Dispose() => _saved.Dispose();
 
-    private sealed record Saved(string Document, long Version, IReadOnlyList<Posting> Postings);
+    private sealed record Saved(string Document, long Version, IReadOnlyList<Posting> Postings, Domain.Policy Policy);
 }

@@ -202,6 +202,13 @@ internal static class Schema
         CREATE INDEX disputes_escalated ON disputes (escalated, status, COALESCE(due_at, 9223372036854775807), id);
         CREATE INDEX disputes_assignee ON disputes (assignee, status, COALESCE(due_at, 9223372036854775807), id);
         """,
+        """
+        -- A smaller order document: each distinct policy is stored once, by a hash of its JSON, and
+        -- an order names the one it was created under (StoredPolicies). A document written before
+        -- keeps its policy inside until the order is next saved.
+        CREATE TABLE policies (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+        ALTER TABLE orders ADD COLUMN policy_id TEXT;
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.
