@@ -17,6 +17,12 @@ internal abstract class Database
     /// <summary>Whether a binary column holds the bytes of a parameter somewhere.</summary>
     public virtual string BytesContain(string column, string parameter) => $"instr({column}, @{parameter}) > 0";
 
+    /// <summary>
+    /// How many write transactions of one node's background work (the timers) are worth running at
+    /// once: one where writes take turns anyway (SQLite's one writer).
+    /// </summary>
+    public virtual int ConcurrentWriters => 1;
+
     /// <summary>What turns a SELECT of one row into "lock it, waiting for whoever holds it".</summary>
     public virtual string LockWaiting => "";
 

@@ -16,6 +16,9 @@ internal sealed class PostgresDatabase(string connectionString) : Database, IAsy
 
     public override string BytesContain(string column, string parameter) => $"position(@{parameter} IN {column}) > 0";
 
+    /// <summary>While one transaction waits for its commit to reach the disk, or the node decides, others keep the server busy.</summary>
+    public override int ConcurrentWriters => 4;
+
     public override string LockWaiting => " FOR UPDATE";
 
     public override string LockSkippingLocked => " FOR UPDATE SKIP LOCKED";

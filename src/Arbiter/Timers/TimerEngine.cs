@@ -9,7 +9,8 @@ namespace Arbiter.Timers;
 /// Fires due deadlines, on one node or many. An order's due deadlines fire in the transaction that
 /// saves the state they change: the order's row is locked (PostgreSQL skips rows another node has
 /// locked) and its version checked, so a deadline fires exactly once however many nodes run.
-/// Orders are fired in batches, one transaction (one commit to wait for) per batch.
+/// Orders are fired in batches, one transaction (one commit to wait for) per batch, and on
+/// PostgreSQL several batches at once (their orders are distinct, and locked as on many nodes).
 /// </summary>
 internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider clock, ArbiterMetrics metrics, ILogger<TimerEngine> logger) : IDisposable
 {
@@ -51,13 +52,16 @@ internal sealed class TimerEngine(Database db, OrderStore store, TimeProvider cl
                 }
 
                 var locked = 0;
-                foreach (var chunk in due.Chunk(OrdersPerTransaction))
+                await Parallel.ForEachAsync(due.Chunk(OrdersPerTransaction), new ParallelOptions { MaxDegreeOfParallelism = db.ConcurrentWriters, CancellationToken = ct }, async (chunk, ct) =>
                 {
                     var (fired, lockedElsewhere, idle) = await FireChunkAsync(chunk, now, ct);
-                    total += fired;
-                    locked += lockedElsewhere;
-                    done.UnionWith(idle);
-                }
+                    lock (done)
+                    {
+                        total += fired;
+                        locked += lockedElsewhere;
+                        done.UnionWith(idle);
+                    }
+                });
 
                 if (locked < due.Count)
                 {
