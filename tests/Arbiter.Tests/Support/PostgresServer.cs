@@ -13,10 +13,10 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync() => _cluster = await PostgresCluster.StartAsync(durable: false);
 
-    /// <summary>A new, empty database; returns its connection string.</summary>
     /// <summary>The cluster's port, for a proxy in front of it.</summary>
     public static int Port => Cluster.Port;
 
+    /// <summary>A new, empty database; returns its connection string.</summary>
     public static async Task<string> CreateDatabaseAsync() => Cluster.ConnectionString(await Cluster.CreateDatabaseAsync("arbiter_test"));
 
     public async ValueTask DisposeAsync()
