@@ -85,16 +85,10 @@ internal sealed class OrderLists(Database db)
         var rows = (await connection.QueryAsync<(string Id, string OrderId, long Key)>(new CommandDefinition(
             $"""
             SELECT d.id, d.order_id, {DisputeSortKey} AS sort_key FROM disputes d {(search is null ? "" : "JOIN orders o ON o.id = d.order_id")}
-            WHERE {Where(
-                (q.BuyerId is not null, "d.buyer_id = @buyerId"),
-                (q.SellerId is not null, "d.seller_id = @sellerId"),
-                (q.EscalatedOnly, "d.escalated = 1"),
-                (q.Statuses.Count == 1, "d.status = @status"),
-                (q.Statuses.Count > 1, db.InList("d.status", "statuses")),
+            WHERE {Where([
+                .. DisputeConditions(db, q.BuyerId, q.SellerId, q.EscalatedOnly, q.Statuses.Count, q.Assignee),
                 (q.Stage is not null, "d.stage = @stage"),
-                (q.Assignee.Mediator is not null, "d.assignee = @assignee"),
-                (q.Assignee.Nobody, "d.assignee IS NULL"),
-                (search is not null, @"(d.id LIKE @prefix ESCAPE '\' OR d.order_id LIKE @prefix ESCAPE '\' OR o.titles LIKE @anywhere ESCAPE '\')"))}
+                (search is not null, @"(d.id LIKE @prefix ESCAPE '\' OR d.order_id LIKE @prefix ESCAPE '\' OR o.titles LIKE @anywhere ESCAPE '\')")])}
               {(afterId is null ? "" : $"AND ({DisputeSortKey}, d.id) > (@key, @afterId)")}
             ORDER BY {DisputeSortKey}, d.id LIMIT @limit
             """,
@@ -133,6 +127,21 @@ internal sealed class OrderLists(Database db)
     /// </summary>
     public static string Where(params (bool Applies, string Sql)[] conditions) =>
         string.Join(" AND ", conditions.Where(c => c.Applies).Select(c => c.Sql).DefaultIfEmpty("1 = 1"));
+
+    /// <summary>
+    /// What every list of disputes (<c>disputes d</c>) filters on, for the pages and the API alike:
+    /// whose, in mediation only, of which statuses (one as @status, more as @statuses), whose mediation (@assignee).
+    /// </summary>
+    public static (bool Applies, string Sql)[] DisputeConditions(Database db, string? buyerId, string? sellerId, bool escalatedOnly, int statuses, AssigneeFilter assignee) =>
+    [
+        (buyerId is not null, "d.buyer_id = @buyerId"),
+        (sellerId is not null, "d.seller_id = @sellerId"),
+        (escalatedOnly, "d.escalated = 1"),
+        (statuses == 1, "d.status = @status"),
+        (statuses > 1, db.InList("d.status", "statuses")),
+        (assignee.Mediator is not null, "d.assignee = @assignee"),
+        (assignee.Nobody, "d.assignee IS NULL"),
+    ];
 
     private static string? Search(string? search) => string.IsNullOrWhiteSpace(search) ? null : search;
 

@@ -379,13 +379,7 @@ internal sealed class OrderStore(Database db)
         var ids = await connection.QueryAsync<(string, string)>(new CommandDefinition(
             $"""
             SELECT d.id, d.order_id FROM disputes d
-            WHERE {OrderLists.Where(
-                (buyerId is not null, "d.buyer_id = @buyerId"),
-                (sellerId is not null, "d.seller_id = @sellerId"),
-                (escalatedOnly, "d.escalated = 1"),
-                (status is not null, "d.status = @status"),
-                (assignee.Mediator is not null, "d.assignee = @assignee"),
-                (assignee.Nobody, "d.assignee IS NULL"))}
+            WHERE {OrderLists.Where(OrderLists.DisputeConditions(db, buyerId, sellerId, escalatedOnly, status is null ? 0 : 1, assignee))}
             ORDER BY {OrderLists.DisputeSortKey}, d.id LIMIT @limit OFFSET @offset
             """,
             new { buyerId, sellerId, status, assignee = assignee.Mediator, limit, offset },

@@ -16,19 +16,14 @@ namespace Arbiter.Storage;
 /// </summary>
 internal static class StoredPolicies
 {
-    private static readonly ConditionalWeakTable<Policy, string> Ids = new();
+    private static readonly ConditionalWeakTable<Policy, Stored> ByInstance = new();
     private static readonly ConcurrentDictionary<string, Policy> ById = new();
 
-    public static string IdOf(Policy policy) => Ids.GetValue(policy, p =>
-    {
-        var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonOf(p))))[..32];
-        ById.TryAdd(id, p);
-        return id;
-    });
+    public static string IdOf(Policy policy) => StoredFormOf(policy).Id;
 
     /// <summary>Stores the policy unless it is stored already, with the order that names it.</summary>
     public static void AddTo(SqlBatch batch, Policy policy) =>
-        batch.Add("INSERT INTO policies (id, doc) VALUES (@Id, @Doc) ON CONFLICT (id) DO NOTHING", new { Id = IdOf(policy), Doc = JsonOf(policy) });
+        batch.Add("INSERT INTO policies (id, doc) VALUES (@Id, @Doc) ON CONFLICT (id) DO NOTHING", StoredFormOf(policy));
 
     /// <summary>The policies of these ids, from memory or else read in the caller's transaction.</summary>
     public static async Task<IReadOnlyDictionary<string, Policy>> ReadAsync(Database db, DbConnection connection, DbTransaction tx, IEnumerable<string> ids)
@@ -47,5 +42,14 @@ internal static class StoredPolicies
         return wanted.ToDictionary(id => id, id => ById.TryGetValue(id, out var policy) ? policy : throw new InvalidOperationException($"Policy {id} is named by an order but not stored."));
     }
 
-    private static string JsonOf(Policy policy) => JsonSerializer.Serialize(policy, Json.Storage);
+    /// <summary>A policy's id and JSON, worked out once for each instance (a new order's policy is one of its own).</summary>
+    private static Stored StoredFormOf(Policy policy) => ByInstance.GetValue(policy, p =>
+    {
+        var doc = JsonSerializer.Serialize(p, Json.Storage);
+        var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(doc)))[..32];
+        ById.TryAdd(id, p);
+        return new Stored(id, doc);
+    });
+
+    private sealed record Stored(string Id, string Doc);
 }
