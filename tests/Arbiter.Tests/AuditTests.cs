@@ -81,7 +81,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
         var output = new StringWriter();
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
-        Assert.Equal(["Applied 16 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["Applied 17 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
                     DROP TABLE sign_in_links; DROP TABLE data_protection_keys;
                     DROP TABLE webhook_attempts; DROP TABLE webhook_deliveries; DROP TABLE webhook_endpoints; DROP TABLE simulated_refunds; DROP TABLE refunds; DROP TABLE mail_messages; DROP TABLE events_waiting; DROP TABLE events;
                     ALTER TABLE accounts DROP COLUMN reminders_off; ALTER TABLE accounts DROP COLUMN region;
-                    ALTER TABLE accounts DROP COLUMN language; ALTER TABLE accounts DROP COLUMN time_zone; ALTER TABLE accounts DROP COLUMN device_time_zone;
+                    ALTER TABLE accounts DROP COLUMN language; ALTER TABLE accounts DROP COLUMN time_zone; ALTER TABLE accounts DROP COLUMN device_time_zone; ALTER TABLE accounts DROP COLUMN browser_language;
                     DROP INDEX idempotency_created; ALTER TABLE idempotency DROP COLUMN withheld; DROP TABLE web_sessions; DROP TABLE evidence_chunks; DROP TABLE chargebacks;
                     DROP INDEX orders_buyer_recent; DROP INDEX orders_seller_recent; DROP INDEX orders_buyer_due; DROP INDEX orders_seller_due; DROP INDEX orders_unfilled;
                     DROP INDEX disputes_buyer; CREATE INDEX orders_buyer ON orders (buyer_id); CREATE INDEX orders_seller ON orders (seller_id);
@@ -146,7 +146,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
                     """);
             }
 
-            Assert.Equal(15, await db.MigrateAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(16, await db.MigrateAsync(TestContext.Current.CancellationToken));
         });
 
         var report = new StringWriter();

@@ -50,6 +50,33 @@ public abstract class MailTests(Backend backend) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_browser_language_says_the_mail_language_until_one_is_chosen_and_never_another_browser_pages()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var accounts = _host.Services.GetRequiredService<AccountStore>();
+        using var russian = await WebBrowser.SignInAsync(_host, "b1", "ru-RU");
+        Assert.Contains("<html lang=\"ru\"", await russian.PageAsync("/orders"), StringComparison.Ordinal);
+        Assert.Null((await accounts.SettingsAsync("b1", ct))!.Language);
+
+        // The same account on a Chinese browser reads Chinese, and its mail follows the browser last seen.
+        using var chinese = await WebBrowser.SignInAsync(_host, "b1", "zh-CN");
+        Assert.Contains("<html lang=\"zh-Hans\"", await chinese.PageAsync("/orders"), StringComparison.Ordinal);
+        await _market.DisputeAsync("o1");
+        await _market.AdvanceAsync(minutes: 1);
+        Assert.Equal("纠纷o1-d1已发起", _smtp.Messages.Single(m => m.To.Mailboxes.Single().Address == "b1@example.test" && m.Subject?.Contains("o1-d1", StringComparison.Ordinal) == true).Subject);
+        Assert.Contains(_smtp.Messages, m => m.Subject == "Dispute o1-d1 was opened" && m.To.Mailboxes.Single().Address == "s1@example.test");
+
+        // A language chosen is the account's on every browser and in its mail.
+        using var switched = await russian.PostFormAsync("/language", [new("language", "ru"), new("returnUrl", "/orders")]);
+        Assert.Equal("ru", (await accounts.SettingsAsync("b1", ct))!.Language);
+        using var english = await WebBrowser.SignInAsync(_host, "b1", "en-US");
+        Assert.Contains("<html lang=\"ru\"", await english.PageAsync("/orders"), StringComparison.Ordinal);
+        await _market.DisputeAsync("o2");
+        await _market.AdvanceAsync(minutes: 1);
+        Assert.Contains(_smtp.Messages, m => m.Subject == "Открыт спор o2-d1" && m.To.Mailboxes.Single().Address == "b1@example.test");
+    }
+
+    [Fact]
     public async Task The_mediator_a_dispute_is_assigned_to_hears_of_it_and_of_what_the_parties_do_there()
     {
         await _market.CreateAccountAsync("m2", "mediator");

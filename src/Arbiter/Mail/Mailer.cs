@@ -184,7 +184,7 @@ internal sealed class Mailer(Database db, MailSettings settings, UnsubscribeLink
             $"""
             SELECT m.id AS Id, m.account_id AS AccountId, m.attempts AS Attempts, m.created_at AS CreatedAt, e.type AS EventType, e.payload AS Payload,
                    a.display_name AS DisplayName, a.email AS Email, a.reminders_off AS RemindersOff,
-                   a.language AS Language, a.time_zone AS TimeZone, a.device_time_zone AS DeviceTimeZone
+                   COALESCE(a.language, a.browser_language) AS Language, a.time_zone AS TimeZone, a.device_time_zone AS DeviceTimeZone
             FROM mail_messages m JOIN events e ON e.id = m.event_id JOIN accounts a ON a.id = m.account_id
             WHERE {db.InList("m.id", "ids")}
             """,

@@ -88,13 +88,14 @@ internal sealed class AccountStore(Database db)
             "UPDATE accounts SET language = @language WHERE id = @accountId", new { accountId, language }, tx) == 1, ct);
 
     /// <summary>
-    /// At sign-in, what the browser says (its language and time zone) fills in what the account has
-    /// not chosen, so that e-mail reaches people in their language and time as their pages do.
+    /// At sign-in, what the browser says (its language and time zone) is noted beside what the account
+    /// chose: e-mail goes out in it until the account chooses, so that people read their mail as they
+    /// read their pages; another browser of the account still reads in its own.
     /// </summary>
     public Task NoteBrowserAsync(string accountId, string language, string? deviceTimeZone, CancellationToken ct = default) =>
         db.WriteAsync(async (connection, tx) => await connection.ExecuteAsync(
             """
-            UPDATE accounts SET language = COALESCE(language, @language), device_time_zone = COALESCE(@deviceTimeZone, device_time_zone)
+            UPDATE accounts SET browser_language = @language, device_time_zone = COALESCE(@deviceTimeZone, device_time_zone)
             WHERE id = @accountId
             """,
             new { accountId, language, deviceTimeZone }, tx), ct);
@@ -108,7 +109,7 @@ internal sealed class AccountStore(Database db)
     {
         await connection.ExecuteAsync(
             """
-            UPDATE accounts SET display_name = '', email = NULL, region = NULL, language = NULL, time_zone = NULL, device_time_zone = NULL,
+            UPDATE accounts SET display_name = '', email = NULL, region = NULL, language = NULL, browser_language = NULL, time_zone = NULL, device_time_zone = NULL,
                 token_hash = @tokenHash, erased_at = @now
             WHERE id = @accountId
             """,

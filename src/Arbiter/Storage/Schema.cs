@@ -209,6 +209,12 @@ internal static class Schema
         CREATE TABLE policies (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
         ALTER TABLE orders ADD COLUMN policy_id TEXT;
         """,
+        """
+        -- The language an account's browser last asked for, apart from the one the account chose
+        -- (language): it says the language of the account's e-mail until the account chooses one,
+        -- and never the pages of another browser. A language noted before stays as if chosen.
+        ALTER TABLE accounts ADD COLUMN browser_language TEXT;
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.

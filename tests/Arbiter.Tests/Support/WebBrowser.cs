@@ -25,11 +25,16 @@ public sealed partial class WebBrowser : IDisposable
     [GeneratedRegex("""name="__RequestVerificationToken" type="hidden" value="([^"]+)"|type="hidden" name="__RequestVerificationToken" value="([^"]+)""")]
     private static partial Regex FormToken();
 
-    /// <summary>A browser signed in as the account, by a link the platform minted.</summary>
-    public static async Task<WebBrowser> SignInAsync(ArbiterHost host, string accountId)
+    /// <summary>A browser signed in as the account, by a link the platform minted; it asks for <paramref name="language"/> when given.</summary>
+    public static async Task<WebBrowser> SignInAsync(ArbiterHost host, string accountId, string? language = null)
     {
         var link = await Marketplace.Expect(await host.Platform.PostAsJsonAsync($"/api/v1/accounts/{Uri.EscapeDataString(accountId)}/sign-in-links", new { }), HttpStatusCode.Created);
         var browser = new WebBrowser(host.Browser(out var jar), jar);
+        if (language is not null)
+        {
+            browser._client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
         using var signedIn = await browser._client.GetAsync(new Uri(Marketplace.Text(link, "url")).PathAndQuery);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return browser;
