@@ -70,7 +70,10 @@ if (options.Demo)
         Console.WriteLine($"  {role,-9} {id,-14} {name,-13} Authorization: Bearer {token}");
     }
 
-    Console.WriteLine("  Orders: demo_unshipped, demo_shipped, demo_disputed, demo_negotiating, demo_escalated, demo_completed");
+    foreach (var (id, shows) in DemoSeeder.Orders)
+    {
+        Console.WriteLine($"  Order {id}: {shows}");
+    }
 }
 
 await app.StartAsync();

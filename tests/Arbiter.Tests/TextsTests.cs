@@ -19,8 +19,8 @@ public sealed partial class TextsTests
 {
     private static readonly Dictionary<string, string> English = In("en");
 
-    /// <summary>Sentences that read the same in every language: the product's name, and formats made of placeholders.</summary>
-    private static readonly HashSet<string> SameInEveryLanguage = ["Role.Clock", "Who.Clock"];
+    /// <summary>Sentences that read the same in every language: the product's name, formats made of placeholders, and brands (in Russian).</summary>
+    private static readonly HashSet<string> SameInEveryLanguage = ["Role.Clock", "Who.Clock", "PaymentMethod.paypal", "PaymentMethod.alipay", "PaymentMethod.wechat_pay"];
 
     [GeneratedRegex("[A-Za-z]{3,}")]
     private static partial Regex LatinWord();
@@ -114,6 +114,7 @@ public sealed partial class TextsTests
             .. new[] { "404", "400", "413", "429", "Other" }.SelectMany(page => new[] { $"Status.{page}.Title", $"Status.{page}.Text" }),
             .. new[] { "Days", "Hours", "Minutes", "Seconds" }.SelectMany(unit => new[] { $"Time.In.{unit}", $"Time.Ago.{unit}" }),
             .. Web.Pages.OrdersModel.Filters.Select(f => $"Orders.Filter.{f}"),
+            .. Web.Localization.Wording.PaymentMethods.Select(m => $"PaymentMethod.{m}"),
         ];
 
     [Fact]
@@ -165,6 +166,15 @@ public sealed partial class TextsTests
         Assert.Equal(when, words.When(new DateTime(2026, 3, 7, 9, 0, 0, DateTimeKind.Utc)));
         Assert.Equal(money, words.Money(2299, "USD").Replace('\u00a0', ' '));
     }
+
+    [Theory]
+    [InlineData("en", "card", "card")]
+    [InlineData("ru", "card", "банковская карта")]
+    [InlineData("zh-Hans", "Card", "银行卡")]
+    [InlineData("zh-Hans", "alipay", "支付宝")]
+    [InlineData("ru", "klarna_pay_later", "klarna pay later")]
+    public void A_known_way_of_paying_is_said_in_the_readers_words_and_another_as_the_platform_wrote_it(string language, string method, string said) =>
+        Assert.Equal(said, new Wording(new Reader(CultureInfo.GetCultureInfo(language), TimeZoneInfo.Utc)).PaymentMethod(method));
 
     [Fact]
     public void A_currency_without_a_sign_of_its_own_is_named_by_its_code_and_digits_follow_the_currency()

@@ -29,7 +29,7 @@ internal sealed record SignInLinkRequest(string? ReturnTo);
 internal sealed record LineRequest(string? Id, string? Title, int Quantity, long UnitPrice, long Shipping);
 
 /// <summary>The payment the platform captured, which refunds go back to.</summary>
-/// <param name="Method">How the buyer paid, in the platform's words (<c>card</c>).</param>
+/// <param name="Method">How the buyer paid, in the platform's words. The pages say <c>card</c>, <c>bank_transfer</c>, <c>wallet</c>, <c>cash_on_delivery</c>, <c>paypal</c>, <c>alipay</c> and <c>wechat_pay</c> in the reader's language, and any other word as written.</param>
 /// <param name="Reference">The payment system's reference for the capture, passed back with every refund.</param>
 /// <example>{"method": "card", "reference": "pay_123"}</example>
 internal sealed record PaymentRequest(string? Method, string? Reference);

@@ -16,6 +16,24 @@ internal sealed class DemoSeeder(AccountStore accounts, OrderStore orders, Polic
         ("demo_mediator", Role.Mediator, "Mia Mediator", "demo-mediator-token"),
     ];
 
+    /// <summary>The demo's orders, with ids such as a marketplace gives them, and what each shows.</summary>
+    public static readonly (string Id, string Shows)[] Orders =
+    [
+        (ToShip, "waiting to be shipped"),
+        (Shipped, "shipped, protection running"),
+        (Disputed, "a dispute waiting for the seller"),
+        (Negotiating, "a seller offering \"no return, no refund\" and asking to close the dispute"),
+        (WithMediator, "a dispute with a mediator"),
+        (Completed, "completed"),
+    ];
+
+    private const string ToShip = "ord-2026-000101";
+    private const string Shipped = "ord-2026-000102";
+    private const string Disputed = "ord-2026-000103";
+    private const string Negotiating = "ord-2026-000104";
+    private const string WithMediator = "ord-2026-000105";
+    private const string Completed = "ord-2026-000106";
+
     /// <summary>Seeds once; returns false when the data folder already holds the demo.</summary>
     public async Task<bool> SeedAsync()
     {
@@ -30,28 +48,28 @@ internal sealed class DemoSeeder(AccountStore accounts, OrderStore orders, Polic
 
         var buyer = new Actor(Role.Buyer, "demo_buyer");
         var seller = new Actor(Role.Seller, "demo_seller");
-        await AddAsync("demo_unshipped", "Bike speedometer", 1999, 300, now, _ => { });
-        await AddAsync("demo_shipped", "LED bike light set", 2599, 0, now, o => o.Ship(seller, "China Post", "RB123456789CN", now));
-        await AddAsync("demo_disputed", "Waterproof phone case", 899, 150, now, o =>
+        await AddAsync(ToShip, "Bike speedometer", 1999, 300, now, _ => { });
+        await AddAsync(Shipped, "LED bike light set", 2599, 0, now, o => o.Ship(seller, "China Post", "RB123456789CN", now));
+        await AddAsync(Disputed, "Waterproof phone case", 899, 150, now, o =>
         {
             o.Ship(seller, "Cainiao", "LP00123456789", now);
             o.OpenDispute(buyer, "l1", new ClaimRequest(true, "not_as_described", Solution.RefundOnly, null, "The case leaks after five minutes under water.", []), now);
         });
-        await AddAsync("demo_negotiating", "Wireless earbuds", 3499, 0, now, o =>
+        await AddAsync(Negotiating, "Wireless earbuds", 3499, 0, now, o =>
         {
             o.Ship(seller, "Yanwen", "UG987654321YP", now);
             var dispute = o.OpenDispute(buyer, "l1", new ClaimRequest(false, "not_received_in_transit", Solution.RefundOnly, null, "Tracking has not moved for three weeks.", []), now).Value!;
             dispute.MakeOffer(seller, OfferType.NoRefund, null, "The parcel is on its way, please close the dispute and wait two more weeks.", now);
             dispute.SendMessage(seller, "Please cancel the dispute, I will send you a new one. I can also refund you directly on PayPal.", now);
         });
-        await AddAsync("demo_escalated", "Leather wallet", 2199, 200, now, o =>
+        await AddAsync(WithMediator, "Leather wallet", 2199, 200, now, o =>
         {
             o.Ship(seller, "DHL", "JD0123456789", now);
             var dispute = o.OpenDispute(buyer, "l1", new ClaimRequest(true, "counterfeit", Solution.ReturnAndRefund, null, "The logo is printed, not embossed; this is not the brand advertised.", []), now).Value!;
             dispute.Reject(seller, "It is genuine.", now);
             dispute.Escalate(buyer, "The seller will not discuss it.", now);
         });
-        await AddAsync("demo_completed", "USB-C cable", 499, 0, now, o =>
+        await AddAsync(Completed, "USB-C cable", 499, 0, now, o =>
         {
             o.Ship(seller, "China Post", "RB555555555CN", now);
             o.ConfirmReceipt(buyer, now);

@@ -13,6 +13,13 @@ internal sealed partial class Wording
         ["UAH"] = "₴", ["ILS"] = "₪", ["VND"] = "₫", ["TRY"] = "₺", ["KZT"] = "₸", ["NGN"] = "₦", ["PHP"] = "₱", ["THB"] = "฿",
     }.ToFrozenDictionary();
 
+    /// <summary>The ways of paying that have words in every language; a platform's other words are shown as it writes them.</summary>
+    public static readonly string[] PaymentMethods = ["card", "bank_transfer", "wallet", "cash_on_delivery", "paypal", "alipay", "wechat_pay"];
+
+    /// <summary>How the buyer paid, in the reader's words where the platform used a known one ("card" is "银行卡"), else as written, its underscores spaces.</summary>
+    public string PaymentMethod(string method) =>
+        Texts.Resources.GetString($"PaymentMethod.{method.Trim().ToLowerInvariant()}", reader.Culture) ?? method.Replace('_', ' ');
+
     /// <summary>An amount in minor units of <paramref name="currency"/>: "$22.99", "22,99 $", "CAD 22.99".</summary>
     public string Money(long minor, string currency) => Money(Domain.Common.Money.Of(minor, currency));
 
