@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Arbiter.Web.Tests.Support;
 
 /// <summary>What a person does on the pages, by the labels and names they read.</summary>
-public static class Steps
+public static partial class Steps
 {
     /// <summary>A tiny real PNG, as a buyer's photo of the damage.</summary>
     public static readonly byte[] Photo = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
@@ -57,6 +58,27 @@ public static class Steps
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
         Assert.True(serious.Count == 0, $"{page.Url}: {string.Join("; ", serious)}");
     }
+
+    /// <summary>
+    /// What the page shows, as rendered in the browser (the scripts' relative times included), says
+    /// no snake_case code, no ISO date or time, and none of <paramref name="minorAmounts"/> as bare cents.
+    /// </summary>
+    public static async Task ExpectWordsOnlyAsync(IPage page, params string[] minorAmounts)
+    {
+        var text = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotMatch(SnakeCase(), text);
+        Assert.DoesNotMatch(IsoInstant(), text);
+        foreach (var amount in minorAmounts)
+        {
+            Assert.DoesNotMatch($@"(?<![\d.,]){amount}(?![\d.,])", text);
+        }
+    }
+
+    [GeneratedRegex(@"\b[a-z]+(?:_[a-z0-9]+)+\b")]
+    private static partial Regex SnakeCase();
+
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}")]
+    private static partial Regex IsoInstant();
 
     public static ILocatorAssertions Status(IPage page) => Assertions.Expect(page.Locator("#status"));
 }
