@@ -63,7 +63,7 @@ if (only.Contains("timers"))
             var storage = await BenchStorage.NewAsync(backend, cluster);
             var db = storage.Open();
             await db.MigrateAsync();
-            await TimersBenchmark.SeedAsync(db, orders, orders / 10);
+            await TimersBenchmark.SeedAsync(db, orders, orders / 10, TimersBenchmark.WarmUpOrders);
             var figures = await TimersBenchmark.RunAsync(db, orders);
             await using var node = await NodeProcess.StartAsync("bench-platform-key", storage.NodeArgs());
             using (var client = node.Client("bench-platform-key"))
