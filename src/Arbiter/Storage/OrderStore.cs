@@ -105,8 +105,10 @@ internal sealed class OrderStore(Database db)
         }
 
         var derived = new SqlBatch();
+        var writes = new DerivedWrites();
         StoredPolicies.AddTo(derived, order.Policy);
-        AddDerived(derived, order, DerivedRows.None, rows);
+        AddDerived(derived, writes, order, DerivedRows.None, rows);
+        writes.AddTo(derived);
         await derived.ExecuteAsync(connection, tx);
         return true;
     }
@@ -125,34 +127,44 @@ internal sealed class OrderStore(Database db)
     /// <summary>The statements that save changed orders, built (documents serialized) before any transaction needs them.</summary>
     public static OrderSave PrepareSave(IReadOnlyList<LoadedOrder> orders, DateTimeOffset now)
     {
-        var documents = new SqlBatch();
+        var documents = new List<object>();
         var derived = new SqlBatch();
+        var writes = new DerivedWrites();
         var saved = new List<SavedOrder>();
         foreach (var (order, version, stored, policyStored) in orders)
         {
             var document = Serialize(order);
             var rows = DerivedRows.Of(order);
-            documents.Add(
-                """
-                UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At, due_at = @DueAt, finished_at = @FinishedAt, policy_id = @PolicyId
-                WHERE id = @Id AND version = @Version
-                """,
-                new
-                {
-                    Id = order.Id.Value, Status = order.Status.ToString(), Doc = document, At = now.ToUnixTimeMilliseconds(), DueAt = ListColumns.DueAt(rows.Deadlines),
-                    FinishedAt = ListColumns.FinishedAt(order), PolicyId = StoredPolicies.IdOf(order.Policy), Version = version,
-                });
+            documents.Add(new DocumentRow(
+                order.Id.Value, order.Status.ToString(), document, now.ToUnixTimeMilliseconds(), ListColumns.DueAt(rows.Deadlines), ListColumns.FinishedAt(order),
+                StoredPolicies.IdOf(order.Policy), version));
             if (!policyStored)
             {
                 StoredPolicies.AddTo(derived, order.Policy);
             }
 
-            AddDerived(derived, order, stored, rows);
+            AddDerived(derived, writes, order, stored, rows);
             saved.Add(new SavedOrder(order.Id, document, version + 1, order.Ledger.Postings, order.Policy));
         }
 
-        return new OrderSave(saved, documents, derived);
+        writes.AddTo(derived);
+        var update = new SqlBatch();
+        update.AddRows(
+            """
+            UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At, due_at = @DueAt, finished_at = @FinishedAt, policy_id = @PolicyId
+            WHERE id = @Id AND version = @Version
+            """,
+            """
+            UPDATE orders o SET status = u.status, version = o.version + 1, doc = u.doc, updated_at = u.at, due_at = u.due_at, finished_at = u.finished_at, policy_id = u.policy_id
+            FROM unnest(@Id, @Status, @Doc, @At, @DueAt, @FinishedAt, @PolicyId, @Version) AS u (id, status, doc, at, due_at, finished_at, policy_id, version)
+            WHERE o.id = u.id AND o.version = u.version
+            """,
+            documents);
+        return new OrderSave(saved, update, derived);
     }
+
+    /// <summary>An order's document as a save writes it, if the order is still at <paramref name="Version"/>.</summary>
+    private sealed record DocumentRow(string Id, string Status, string Doc, long At, long? DueAt, long? FinishedAt, string PolicyId, long Version);
 
     /// <summary>An order from its stored document, ledger and policy (none: the document carries its own).</summary>
     public static LoadedOrder Rehydrate(string document, long version, IReadOnlyList<Posting> postings, Policy? policy)
@@ -172,9 +184,10 @@ internal sealed class OrderStore(Database db)
     /// <summary>
     /// New postings and events (the outbox), and the timer, dispute-index and refund-index rows that
     /// changed (<paramref name="stored"/> as read, <paramref name="now"/> as the order stands), follow
-    /// the document in the same transaction.
+    /// the document in the same transaction: the outbox, ledger and timer rows gathered in
+    /// <paramref name="writes"/> for the whole batch of orders, the index rows in <paramref name="batch"/>.
     /// </summary>
-    private static void AddDerived(SqlBatch batch, Order order, DerivedRows stored, DerivedRows now)
+    private static void AddDerived(SqlBatch batch, DerivedWrites writes, Order order, DerivedRows stored, DerivedRows now)
     {
         EventPayload? first = null, last = null;
         foreach (var recorded in order.NewEvents)
@@ -185,12 +198,7 @@ internal sealed class OrderStore(Database db)
             }
 
             var payload = EventPayload.Of(order, recorded, type);
-            batch.Add(
-                """
-                INSERT INTO events (id, order_id, seq, type, dispute_id, refund_id, payload, created_at)
-                VALUES (@Id, @OrderId, @Sequence, @Type, @DisputeId, @RefundId, @Payload, @At)
-                """,
-                new { payload.Id, payload.OrderId, payload.Sequence, payload.Type, payload.DisputeId, payload.RefundId, Payload = payload.ToJson(), At = recorded.Entry.At.ToUnixTimeMilliseconds() });
+            writes.Event(payload.Id, payload.OrderId, payload.Sequence, payload.Type, payload.DisputeId, payload.RefundId, payload.ToJson(), recorded.Entry.At.ToUnixTimeMilliseconds());
             first ??= payload;
             last = payload;
         }
@@ -198,33 +206,22 @@ internal sealed class OrderStore(Database db)
         // A command's events wait for fan-out together, as one row: their first id and their range.
         if (first is not null)
         {
-            batch.Add(
-                "INSERT INTO events_waiting (event_id, order_id, seq, last_seq) VALUES (@Id, @OrderId, @Sequence, @LastSequence)",
-                new { first.Id, first.OrderId, first.Sequence, LastSequence = last!.Sequence });
+            writes.Waiting(first.Id, first.OrderId, first.Sequence, last!.Sequence);
         }
 
         foreach (var posting in order.Ledger.NewPostings)
         {
-            batch.Add(
-                "INSERT INTO ledger_postings (id, order_id, seq, line_id, kind, at, entries) VALUES (@Id, @OrderId, @Sequence, @LineId, @Kind, @At, @Entries)",
-                new
-                {
-                    posting.Id, OrderId = posting.OrderId.Value, posting.Sequence, posting.LineId, Kind = posting.Kind.ToString(), At = posting.At.ToUnixTimeMilliseconds(),
-                    Entries = PostingEntries.Write(posting.Entries),
-                });
+            writes.Posting(posting.Id, posting.OrderId.Value, posting.Sequence, posting.LineId, posting.Kind.ToString(), posting.At.ToUnixTimeMilliseconds(), PostingEntries.Write(posting.Entries));
         }
 
         foreach (var gone in stored.Deadlines.Where(d => !now.Deadlines.Contains(d)))
         {
-            batch.Add("DELETE FROM timers WHERE order_id = @OrderId AND key = @Key", new { OrderId = order.Id.Value, gone.Key });
+            writes.TimerGone(order.Id.Value, gone.Key);
         }
 
-        // Deletes go first: a deadline moved to another instant keeps its key.
         foreach (var armed in now.Deadlines.Where(d => !stored.Deadlines.Contains(d)))
         {
-            batch.Add(
-                "INSERT INTO timers (order_id, key, kind, due_at) VALUES (@OrderId, @Key, @Kind, @DueAt)",
-                new { OrderId = order.Id.Value, armed.Key, Kind = armed.Kind.ToString(), DueAt = armed.DueAt.ToUnixTimeMilliseconds() });
+            writes.TimerArmed(order.Id.Value, armed.Key, armed.Kind.ToString(), armed.DueAt.ToUnixTimeMilliseconds());
         }
 
         foreach (var dispute in now.Disputes.Where(d => !stored.Disputes.Contains(d)))
