@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
+using Arbiter.Testing;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Arbiter.Web.Tests.Support;
 
 /// <summary>What a person does on the pages, by the labels and names they read.</summary>
-public static partial class Steps
+public static class Steps
 {
     /// <summary>A tiny real PNG, as a buyer's photo of the damage.</summary>
     public static readonly byte[] Photo = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
@@ -66,19 +66,13 @@ public static partial class Steps
     public static async Task ExpectWordsOnlyAsync(IPage page, params string[] minorAmounts)
     {
         var text = await page.Locator("main").InnerTextAsync();
-        Assert.DoesNotMatch(SnakeCase(), text);
-        Assert.DoesNotMatch(IsoInstant(), text);
+        Assert.DoesNotMatch(Unreadable.SnakeCase(), text);
+        Assert.DoesNotMatch(Unreadable.IsoInstant(), text);
         foreach (var amount in minorAmounts)
         {
             Assert.DoesNotMatch($@"(?<![\d.,]){amount}(?![\d.,])", text);
         }
     }
-
-    [GeneratedRegex(@"\b[a-z]+(?:_[a-z0-9]+)+\b")]
-    private static partial Regex SnakeCase();
-
-    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}")]
-    private static partial Regex IsoInstant();
 
     public static ILocatorAssertions Status(IPage page) => Assertions.Expect(page.Locator("#status"));
 }
