@@ -109,7 +109,8 @@ public abstract class ErasureTests(Backend backend) : MarketplaceTest(backend)
         var dispute = Text(await Market.DisputeAsync("o1"), "id");
         await PostOk(Market.Seller, $"/api/v1/disputes/{dispute}/reject", new { note = "No" });
         await PostOk(Market.Buyer, $"/api/v1/disputes/{dispute}/escalate", new { note = "Help" });
-        await PostOk(Market.Mediator, $"/api/v1/disputes/{dispute}/take");
+        await Market.AdvanceAsync(minutes: 1); // the assigner gives it to m1, the only mediator, now rather than at its next poll
+        Assert.Equal("m1", (await GetAsync(Market.Mediator, $"/api/v1/disputes/{dispute}"))["escalation"]!["assignee"]?.GetValue<string>());
         await ExpectProblem(await Market.Platform.PostAsync("/api/v1/accounts/m1/erasure", null), HttpStatusCode.Conflict, "account_has_open_disputes");
 
         await Market.CreateAccountAsync("m2", "mediator");
