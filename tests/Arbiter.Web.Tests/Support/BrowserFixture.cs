@@ -19,6 +19,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{Chromium} is missing: run scripts/install-test-deps.sh (it installs Debian's chromium).");
         }
 
+        // The pages are served beside the rest of the suite on two shared cores: a post, its redirect
+        // and the page after may take longer than Playwright's default five seconds to appear.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
