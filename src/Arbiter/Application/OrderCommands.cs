@@ -130,11 +130,13 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
         var save = OrderStore.PrepareSave([loaded], now);
         try
         {
-            await db.WriteAsync(async (connection, tx) =>
-            {
-                await WriteAsync(save, result.Value!, alsoWrite, connection, tx);
-                return true;
-            }, ct);
+            await (alsoWrite is null
+                ? save.ExecuteAsync(db, ct)
+                : db.WriteAsync(async (connection, tx) =>
+                {
+                    await WriteAsync(save, result.Value!, alsoWrite, connection, tx);
+                    return true;
+                }, ct));
         }
         catch (ConcurrencyConflictException)
         {

@@ -68,6 +68,14 @@ internal abstract class Database
         return result;
     }
 
+    /// <summary>Runs a batch of statements as one write transaction of its own.</summary>
+    public virtual Task WriteAsync(SqlBatch batch, CancellationToken ct = default) =>
+        WriteAsync(async (connection, tx) =>
+        {
+            await batch.ExecuteAsync(connection, tx);
+            return true;
+        }, ct);
+
     /// <summary>Runs <paramref name="read"/> on one consistent snapshot, so that a document and its ledger agree.</summary>
     public async Task<T> ReadAsync<T>(Func<DbConnection, DbTransaction, Task<T>> read, CancellationToken ct = default)
     {

@@ -26,7 +26,7 @@ internal sealed class DerivedWrites
 
     public void TimerArmed(string orderId, string key, string kind, long dueAt) => _timersArmed.Add(new TimerRow(orderId, key, kind, dueAt));
 
-    /// <summary>Adds the statements; a batch's timer deletes go before its inserts, since a deadline moved to another instant keeps its key.</summary>
+    /// <summary>Adds the statements; a timer armed again under its key (a deadline moved) replaces its row.</summary>
     public void AddTo(SqlBatch batch)
     {
         batch.AddRows(
@@ -47,13 +47,20 @@ internal sealed class DerivedWrites
             "INSERT INTO ledger_postings (id, order_id, seq, line_id, kind, at, entries) VALUES (@Id, @OrderId, @Sequence, @LineId, @Kind, @At, @Entries)",
             "INSERT INTO ledger_postings (id, order_id, seq, line_id, kind, at, entries) SELECT * FROM unnest(@Id, @OrderId, @Sequence, @LineId, @Kind, @At, @Entries)",
             _postings);
+        // A join with unnest is planned as a scan of the whole table while its statistics are missing or
+        // stale (a young database): one order's timers are found by an equality on its key instead.
         batch.AddRows(
             "DELETE FROM timers WHERE order_id = @OrderId AND key = @Key",
-            "DELETE FROM timers t USING unnest(@OrderId, @Key) AS gone (order_id, key) WHERE t.order_id = gone.order_id AND t.key = gone.key",
+            _timersGone.Cast<TimerKey>().Select(t => t.OrderId).Distinct().Count() == 1
+                ? "DELETE FROM timers WHERE order_id = (@OrderId)[1] AND key = ANY(@Key)"
+                : "DELETE FROM timers t USING unnest(@OrderId, @Key) AS gone (order_id, key) WHERE t.order_id = gone.order_id AND t.key = gone.key",
             _timersGone);
         batch.AddRows(
-            "INSERT INTO timers (order_id, key, kind, due_at) VALUES (@OrderId, @Key, @Kind, @DueAt)",
-            "INSERT INTO timers (order_id, key, kind, due_at) SELECT * FROM unnest(@OrderId, @Key, @Kind, @DueAt)",
+            "INSERT INTO timers (order_id, key, kind, due_at) VALUES (@OrderId, @Key, @Kind, @DueAt) ON CONFLICT (order_id, key) DO UPDATE SET kind = excluded.kind, due_at = excluded.due_at",
+            """
+            INSERT INTO timers (order_id, key, kind, due_at) SELECT * FROM unnest(@OrderId, @Key, @Kind, @DueAt)
+            ON CONFLICT (order_id, key) DO UPDATE SET kind = excluded.kind, due_at = excluded.due_at
+            """,
             _timersArmed);
     }
 

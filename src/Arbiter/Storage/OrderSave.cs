@@ -5,24 +5,21 @@ using Arbiter.Domain.Ledger;
 namespace Arbiter.Storage;
 
 /// <summary>
-/// Changed orders ready to save: their documents, written only if nobody saved them since they were
-/// read, then everything derived from them (ledger postings, timers, dispute index).
+/// Changed orders ready to save, as one batch (on PostgreSQL one round trip): their documents,
+/// written only if nobody saved them since they were read, then everything derived from them
+/// (ledger postings, timers, dispute index).
 /// </summary>
-internal sealed class OrderSave(IReadOnlyList<SavedOrder> saved, SqlBatch documents, SqlBatch derived)
+internal sealed class OrderSave(IReadOnlyList<SavedOrder> saved, SqlBatch statements)
 {
     /// <summary>What each order will be once the save commits.</summary>
     public IReadOnlyList<SavedOrder> Saved => saved;
 
     /// <exception cref="ConcurrencyConflictException">An order changed since it was read.</exception>
-    public async Task ExecuteAsync(DbConnection connection, DbTransaction tx)
-    {
-        if (await documents.ExecuteAsync(connection, tx) != saved.Count)
-        {
-            throw new ConcurrencyConflictException(string.Join(", ", saved.Select(s => s.Id)));
-        }
+    public Task ExecuteAsync(DbConnection connection, DbTransaction tx) => statements.ExecuteAsync(connection, tx);
 
-        await derived.ExecuteAsync(connection, tx);
-    }
+    /// <summary>Saves in a transaction of its own.</summary>
+    /// <exception cref="ConcurrencyConflictException">An order changed since it was read.</exception>
+    public Task ExecuteAsync(Database db, CancellationToken ct) => db.WriteAsync(statements, ct);
 }
 
 /// <summary>An order as a save writes it: its document, its next version, its whole ledger and its policy.</summary>

@@ -74,43 +74,62 @@ internal sealed class OrderStore(Database db)
         return [.. rows.Select(row => Rehydrate(row.Doc, row.Version, postings.GetValueOrDefault(row.Id) ?? [], row.PolicyId is null ? null : policies[row.PolicyId]))];
     }
 
-    /// <summary>Saves a new order; null when the id is taken.</summary>
-    public Task<SavedOrder?> InsertAsync(Order order, CancellationToken ct = default)
+    /// <summary>Saves a new order, as one batch; null when the id is taken.</summary>
+    public async Task<SavedOrder?> InsertAsync(Order order, CancellationToken ct = default)
     {
         var document = Serialize(order);
-        return db.WriteAsync(async (connection, tx) =>
-            await InsertAsync(connection, tx, order, document) ? new SavedOrder(order.Id, document, 1, order.Ledger.Postings, order.Policy) : null, ct);
+        var rows = DerivedRows.Of(order);
+        var batch = new SqlBatch();
+        batch.AddRowsEachChanged(InsertOrder, InsertOrder, [NewOrderRow.Of(order, document, rows)], order.Id.Value);
+        AddNew(batch, order, rows);
+        try
+        {
+            await db.WriteAsync(batch, ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return null;
+        }
+
+        return new SavedOrder(order.Id, document, 1, order.Ledger.Postings, order.Policy);
     }
 
     /// <summary>Saves a new order inside the caller's transaction (bulk loads put many in one); false when the id is taken.</summary>
-    public static Task<bool> InsertAsync(DbConnection connection, DbTransaction tx, Order order) => InsertAsync(connection, tx, order, Serialize(order));
-
-    private static async Task<bool> InsertAsync(DbConnection connection, DbTransaction tx, Order order, string document)
+    public static async Task<bool> InsertAsync(DbConnection connection, DbTransaction tx, Order order)
     {
         var rows = DerivedRows.Of(order);
-        var inserted = await connection.ExecuteAsync(
-            """
-            INSERT INTO orders (id, buyer_id, seller_id, status, version, doc, updated_at, titles, due_at, finished_at, policy_id)
-            VALUES (@Id, @BuyerId, @SellerId, @Status, 1, @Doc, @At, @Titles, @DueAt, @FinishedAt, @PolicyId) ON CONFLICT (id) DO NOTHING
-            """,
-            new
-            {
-                Id = order.Id.Value, order.BuyerId, order.SellerId, Status = order.Status.ToString(), Doc = document, At = order.CreatedAt.ToUnixTimeMilliseconds(),
-                Titles = ListColumns.Titles(order), DueAt = ListColumns.DueAt(rows.Deadlines), FinishedAt = ListColumns.FinishedAt(order), PolicyId = StoredPolicies.IdOf(order.Policy),
-            },
-            tx);
-        if (inserted == 0)
+        if (await connection.ExecuteAsync(InsertOrder, NewOrderRow.Of(order, Serialize(order), rows), tx) == 0)
         {
             return false;
         }
 
-        var derived = new SqlBatch();
-        var writes = new DerivedWrites();
-        StoredPolicies.AddTo(derived, order.Policy);
-        AddDerived(derived, writes, order, DerivedRows.None, rows);
-        writes.AddTo(derived);
-        await derived.ExecuteAsync(connection, tx);
+        var batch = new SqlBatch();
+        AddNew(batch, order, rows);
+        await batch.ExecuteAsync(connection, tx);
         return true;
+    }
+
+    private const string InsertOrder =
+        """
+        INSERT INTO orders (id, buyer_id, seller_id, status, version, doc, updated_at, titles, due_at, finished_at, policy_id)
+        VALUES (@Id, @BuyerId, @SellerId, @Status, 1, @Doc, @At, @Titles, @DueAt, @FinishedAt, @PolicyId) ON CONFLICT (id) DO NOTHING
+        """;
+
+    /// <summary>What follows a new order's row: its policy unless stored, and every row derived from it.</summary>
+    private static void AddNew(SqlBatch batch, Order order, DerivedRows rows)
+    {
+        var writes = new DerivedWrites();
+        StoredPolicies.AddTo(batch, order.Policy);
+        AddDerived(batch, writes, order, DerivedRows.None, rows);
+        writes.AddTo(batch);
+    }
+
+    /// <summary>A new order's row.</summary>
+    private sealed record NewOrderRow(string Id, string BuyerId, string SellerId, string Status, string Doc, long At, string Titles, long? DueAt, long? FinishedAt, string PolicyId)
+    {
+        public static NewOrderRow Of(Order order, string document, DerivedRows rows) => new(
+            order.Id.Value, order.BuyerId, order.SellerId, order.Status.ToString(), document, order.CreatedAt.ToUnixTimeMilliseconds(),
+            ListColumns.Titles(order), ListColumns.DueAt(rows.Deadlines), ListColumns.FinishedAt(order), StoredPolicies.IdOf(order.Policy));
     }
 
     /// <summary>
@@ -128,28 +147,22 @@ internal sealed class OrderStore(Database db)
     public static OrderSave PrepareSave(IReadOnlyList<LoadedOrder> orders, DateTimeOffset now)
     {
         var documents = new List<object>();
-        var derived = new SqlBatch();
-        var writes = new DerivedWrites();
         var saved = new List<SavedOrder>();
-        foreach (var (order, version, stored, policyStored) in orders)
+        var derived = new List<DerivedRows>();
+        foreach (var (order, version, _, _) in orders)
         {
             var document = Serialize(order);
             var rows = DerivedRows.Of(order);
             documents.Add(new DocumentRow(
                 order.Id.Value, order.Status.ToString(), document, now.ToUnixTimeMilliseconds(), ListColumns.DueAt(rows.Deadlines), ListColumns.FinishedAt(order),
                 StoredPolicies.IdOf(order.Policy), version));
-            if (!policyStored)
-            {
-                StoredPolicies.AddTo(derived, order.Policy);
-            }
-
-            AddDerived(derived, writes, order, stored, rows);
             saved.Add(new SavedOrder(order.Id, document, version + 1, order.Ledger.Postings, order.Policy));
+            derived.Add(rows);
         }
 
-        writes.AddTo(derived);
-        var update = new SqlBatch();
-        update.AddRows(
+        // The documents go first: a save locks its orders before it writes anything derived from them, as every writer does.
+        var batch = new SqlBatch();
+        batch.AddRowsEachChanged(
             """
             UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At, due_at = @DueAt, finished_at = @FinishedAt, policy_id = @PolicyId
             WHERE id = @Id AND version = @Version
@@ -159,8 +172,21 @@ internal sealed class OrderStore(Database db)
             FROM unnest(@Id, @Status, @Doc, @At, @DueAt, @FinishedAt, @PolicyId, @Version) AS u (id, status, doc, at, due_at, finished_at, policy_id, version)
             WHERE o.id = u.id AND o.version = u.version
             """,
-            documents);
-        return new OrderSave(saved, update, derived);
+            documents,
+            string.Join(", ", saved.Select(s => s.Id)));
+        var writes = new DerivedWrites();
+        foreach (var ((order, _, stored, policyStored), rows) in orders.Zip(derived))
+        {
+            if (!policyStored)
+            {
+                StoredPolicies.AddTo(batch, order.Policy);
+            }
+
+            AddDerived(batch, writes, order, stored, rows);
+        }
+
+        writes.AddTo(batch);
+        return new OrderSave(saved, batch);
     }
 
     /// <summary>An order's document as a save writes it, if the order is still at <paramref name="Version"/>.</summary>
@@ -214,7 +240,9 @@ internal sealed class OrderStore(Database db)
             writes.Posting(posting.Id, posting.OrderId.Value, posting.Sequence, posting.LineId, posting.Kind.ToString(), posting.At.ToUnixTimeMilliseconds(), PostingEntries.Write(posting.Entries));
         }
 
-        foreach (var gone in stored.Deadlines.Where(d => !now.Deadlines.Contains(d)))
+        // A deadline moved to another instant keeps its key and its row.
+        var armedKeys = now.Deadlines.Select(d => d.Key).ToHashSet();
+        foreach (var gone in stored.Deadlines.Where(d => !armedKeys.Contains(d.Key)))
         {
             writes.TimerGone(order.Id.Value, gone.Key);
         }
@@ -224,8 +252,18 @@ internal sealed class OrderStore(Database db)
             writes.TimerArmed(order.Id.Value, armed.Key, armed.Kind.ToString(), armed.DueAt.ToUnixTimeMilliseconds());
         }
 
+        var storedDisputes = stored.Disputes.Select(d => d.Id).ToHashSet();
         foreach (var dispute in now.Disputes.Where(d => !stored.Disputes.Contains(d)))
         {
+            // An update where the row was read is cheaper than an insert that finds it there.
+            if (storedDisputes.Contains(dispute.Id))
+            {
+                batch.Add(
+                    "UPDATE disputes SET status = @Status, escalated = @Escalated, due_at = @DueAt, stage = @Stage, assignee = @Assignee, assigned_at = @AssignedAt WHERE id = @Id",
+                    new { dispute.Id, dispute.Status, dispute.Escalated, dispute.DueAt, dispute.Stage, dispute.Assignee, dispute.AssignedAt });
+                continue;
+            }
+
             batch.Add(
                 """
                 INSERT INTO disputes (id, order_id, buyer_id, seller_id, status, escalated, due_at, opened_at, stage, assignee, assigned_at)

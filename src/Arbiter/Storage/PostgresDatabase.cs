@@ -25,6 +25,13 @@ internal sealed class PostgresDatabase(string connectionString) : Database, IAsy
 
     public override async Task<DbConnection> OpenAsync(CancellationToken ct = default) => await _source.OpenConnectionAsync(ct);
 
+    /// <summary>A batch alone is a transaction of its own here, all or nothing: one round trip, without a BEGIN or a COMMIT.</summary>
+    public override async Task WriteAsync(SqlBatch batch, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await batch.ExecuteAsync(connection, tx: null);
+    }
+
     protected override ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken ct) =>
         connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
 

@@ -2,11 +2,14 @@ namespace Arbiter.Storage;
 
 /// <summary>
 /// The tables, as numbered migrations. Both backends run the same SQL but for the binary column
-/// type and one JSON aggregate. <c>schema_migrations</c> records how far a database got.
+/// type, one JSON aggregate and one function. <c>schema_migrations</c> records how far a database got.
 /// </summary>
 internal static class Schema
 {
-    /// <summary>The migrations, written once; <c>{bytes}</c> is each backend's binary type, <c>{entries_by_posting}</c> its JSON aggregate of a posting's entries.</summary>
+    /// <summary>
+    /// The migrations, written once; <c>{bytes}</c> is each backend's binary type, <c>{entries_by_posting}</c>
+    /// its JSON aggregate of a posting's entries, <c>{conflict_function}</c> what a save's guard calls.
+    /// </summary>
     private static readonly string[] Migrations =
     [
         """
@@ -215,11 +218,18 @@ internal static class Schema
         -- and never the pages of another browser. A language noted before stays as if chosen.
         ALTER TABLE accounts ADD COLUMN browser_language TEXT;
         """,
+        """
+        -- On PostgreSQL a save is one batch, its document's UPDATE first: when the document changed
+        -- since it was read, the UPDATE's guard raises this, so that nothing after it runs (SqlBatch).
+        -- SQLite runs a batch's statements one by one and checks each in the node.
+        {conflict_function}
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.
     public static readonly string[] Sqlite = [.. Migrations.Select(m => m
         .Replace("{bytes}", "BLOB", StringComparison.Ordinal)
+        .Replace("{conflict_function}", "SELECT 1;", StringComparison.Ordinal)
         .Replace(
             "{entries_by_posting}",
             "SELECT posting_id, json_group_array(json_array(account, amount)) FROM (SELECT posting_id, account, amount FROM ledger_entries ORDER BY posting_id, idx) GROUP BY posting_id",
@@ -227,5 +237,9 @@ internal static class Schema
 
     public static readonly string[] Postgres = [.. Migrations.Select(m => m
         .Replace("{bytes}", "BYTEA", StringComparison.Ordinal)
+        .Replace(
+            "{conflict_function}",
+            $"CREATE OR REPLACE FUNCTION arbiter_conflict() RETURNS bigint LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'changed since it was read' USING ERRCODE = '{SqlBatch.ConflictState}'; END $$;",
+            StringComparison.Ordinal)
         .Replace("{entries_by_posting}", "SELECT posting_id, json_agg(json_build_array(account, amount) ORDER BY idx)::text FROM ledger_entries GROUP BY posting_id", StringComparison.Ordinal))];
 }

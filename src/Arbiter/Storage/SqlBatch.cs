@@ -16,67 +16,95 @@ namespace Arbiter.Storage;
 /// </summary>
 internal sealed class SqlBatch
 {
+    /// <summary>What a guard raises on PostgreSQL (<c>arbiter_conflict()</c>, migration 18).</summary>
+    public const string ConflictState = "AR409";
+
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
     private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, SqliteCommand>> Prepared = new();
-    private readonly List<(string Sql, object Parameters)> _statements = [];
+    private readonly List<Statement> _statements = [];
 
-    public void Add(string sql, object parameters) => _statements.Add((sql, parameters));
+    public void Add(string sql, object parameters) => _statements.Add(new(sql, parameters));
 
     /// <summary>
     /// Rows of one kind, each an object of the same type: one row at a time by <paramref name="oneRow"/>
     /// (on SQLite, and for a single row), or on PostgreSQL all at once by <paramref name="manyRows"/>,
     /// whose parameters are arrays, a property's values in the rows' order (for <c>unnest</c>).
     /// </summary>
-    public void AddRows(string oneRow, string manyRows, IReadOnlyList<object> rows)
+    public void AddRows(string oneRow, string manyRows, IReadOnlyList<object> rows) => AddEach(oneRow, manyRows, rows, conflict: null);
+
+    /// <summary>
+    /// Rows as <see cref="AddRows"/> whose statement must change each of them, or else nothing in the
+    /// batch counts: it throws <see cref="ConcurrencyConflictException"/> with <paramref name="conflict"/>
+    /// (a document saved only if it is still at the version it was read at).
+    /// </summary>
+    public void AddRowsEachChanged(string oneRow, string manyRows, IReadOnlyList<object> rows, string conflict) => AddEach(oneRow, manyRows, rows, conflict);
+
+    private void AddEach(string oneRow, string manyRows, IReadOnlyList<object> rows, string? conflict)
     {
         if (rows.Count > 1)
         {
-            _statements.Add((manyRows, new Rows(oneRow, rows)));
+            _statements.Add(new(manyRows, new Rows(oneRow, rows), conflict, rows.Count));
         }
         else if (rows.Count == 1)
         {
-            _statements.Add((oneRow, rows[0]));
+            _statements.Add(new(oneRow, rows[0], conflict, 1));
         }
     }
 
-    /// <returns>The rows the statements changed, in all.</returns>
-    public async Task<int> ExecuteAsync(DbConnection connection, DbTransaction tx)
+    /// <param name="tx">The transaction; on PostgreSQL none makes the batch a transaction of its own, committed as it ends.</param>
+    public async Task ExecuteAsync(DbConnection connection, DbTransaction? tx)
     {
         if (_statements.Count == 0)
         {
-            return 0;
+            return;
         }
 
         if (connection is SqliteConnection sqlite)
         {
             // Only one write transaction uses a connection at a time, so its commands are never shared.
+            // Statements run one by one here: only a transaction makes them one write.
+            ArgumentNullException.ThrowIfNull(tx);
             var prepared = Prepared.GetOrCreateValue(sqlite);
-            var changed = 0;
-            foreach (var (sql, parameters) in _statements.SelectMany(s => s.Parameters is Rows rows ? rows.Each.Select(row => (rows.OneRow, row)) : [s]))
+            foreach (var statement in _statements)
             {
-                if (!prepared.TryGetValue(sql, out var command))
+                foreach (var (sql, parameters) in statement.Parameters is Rows rows ? rows.Each.Select(row => (rows.OneRow, row)) : [(statement.Sql, statement.Parameters)])
                 {
-                    prepared[sql] = command = sqlite.CreateCommand();
-                    command.CommandText = sql;
-                }
+                    if (!prepared.TryGetValue(sql, out var command))
+                    {
+                        prepared[sql] = command = sqlite.CreateCommand();
+                        command.CommandText = sql;
+                    }
 
-                command.Transaction = (SqliteTransaction)tx;
-                command.Parameters.Clear();
-                foreach (var property in PropertiesOf(parameters))
-                {
-                    command.Parameters.AddWithValue("@" + property.Name, property.GetValue(parameters) ?? DBNull.Value);
-                }
+                    command.Transaction = (SqliteTransaction)tx;
+                    command.Parameters.Clear();
+                    foreach (var property in PropertiesOf(parameters))
+                    {
+                        command.Parameters.AddWithValue("@" + property.Name, property.GetValue(parameters) ?? DBNull.Value);
+                    }
 
-                changed += await command.ExecuteNonQueryAsync();
+                    if (await command.ExecuteNonQueryAsync() != 1 && statement.Conflict is { } conflict)
+                    {
+                        throw new ConcurrencyConflictException(conflict);
+                    }
+                }
             }
 
-            return changed;
+            return;
         }
 
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)tx);
-        foreach (var (sql, parameters) in _statements)
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction?)tx);
+        foreach (var (sql, parameters, conflict, mustChange) in _statements)
         {
-            var command = new NpgsqlBatchCommand(sql);
+            // A guard counts its rows in SQL and raises when they fall short: the statements after it
+            // never run, even where they would fail first, and nothing in the batch commits.
+            var command = new NpgsqlBatchCommand(conflict is null
+                ? sql
+                : $"WITH changed AS ({sql} RETURNING 1) SELECT arbiter_conflict() FROM (SELECT count(*) AS n FROM changed) c WHERE n <> @GuardRows");
+            if (conflict is not null)
+            {
+                command.Parameters.Add(new NpgsqlParameter("GuardRows", (long)mustChange));
+            }
+
             if (parameters is Rows rows)
             {
                 foreach (var property in PropertiesOf(rows.Each[0]))
@@ -101,8 +129,18 @@ internal sealed class SqlBatch
             batch.BatchCommands.Add(command);
         }
 
-        return await batch.ExecuteNonQueryAsync();
+        try
+        {
+            await batch.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException e) when (e.SqlState == ConflictState)
+        {
+            throw new ConcurrencyConflictException(string.Join(", ", _statements.Select(s => s.Conflict).OfType<string>()));
+        }
     }
+
+    /// <summary>One statement and its parameters; when it stands guard, the conflict it reports and the rows it must change.</summary>
+    private sealed record Statement(string Sql, object Parameters, string? Conflict = null, int MustChange = 0);
 
     /// <summary>The rows of one <see cref="AddRows"/>: sent as arrays, or one by one by <paramref name="OneRow"/>.</summary>
     private sealed record Rows(string OneRow, IReadOnlyList<object> Each);
