@@ -3,7 +3,7 @@ using Arbiter.Bench;
 using Arbiter.Testing;
 
 // Benchmarks with their yardstick measured in the same run, printed as markdown tables.
-// usage: dotnet run -c Release --project bench/Arbiter.Bench -- [--size tiny|full] [--backends sqlite,postgres] [--only commands,timers,hangfire,storage,reads] [--clients 8,64] [--seconds N] [--warmup N] [--orders 1000,10000] [--lifecycles N] [--read-orders N]
+// usage: dotnet run -c Release --project bench/Arbiter.Bench -- [--size tiny|full] [--backends sqlite,postgres] [--only commands,timers,hangfire,storage,reads] [--clients 8,64] [--seconds N] [--warmup N (at least; on until the JIT is quiet)] [--orders 1000,10000] [--lifecycles N] [--read-orders N]
 var size = Option("--size", "full");
 var backends = Option("--backends", "sqlite,postgres").Split(',');
 var only = Option("--only", "commands,timers,hangfire,storage,reads").Split(',');
@@ -23,8 +23,8 @@ if (only.Contains("commands"))
     Console.WriteLine();
     Console.WriteLine("## Commands over HTTP (lifecycle mix, one node)");
     Console.WriteLine();
-    Console.WriteLine("| backend | clients | commands/s | p50 ms | p99 ms | yardstick tx/s | ratio | CPU µs per command (node + db) | CPU µs per yardstick tx | CPU ratio | HTTP floor req/s | ceiling |");
-    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    Console.WriteLine("| backend | clients | commands/s | p50 ms | p99 ms | yardstick tx/s | ratio | CPU µs per command (node + db) | CPU µs per yardstick tx | CPU ratio | HTTP floor req/s | ceiling | warm-up s |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     foreach (var backend in backends)
     {
         var pgbench = cluster is null ? null : await cluster.CreateDatabaseAsync("pgbench");
@@ -44,7 +44,7 @@ if (only.Contains("commands"))
             Console.WriteLine(Row(
                 backend, clients, figures.PerSecond, figures.P50, figures.P99, yardstick, figures.PerSecond / yardstick,
                 CpuCell(figures.NodeCpuEach, figures.DatabaseCpuEach), yardstickCpu.TotalMicroseconds,
-                yardstickCpu / commandCpu, figures.HttpFloor, Ceiling(figures.HttpFloor, yardstick)));
+                yardstickCpu / commandCpu, figures.HttpFloor, Ceiling(figures.HttpFloor, yardstick), figures.WarmedFor.TotalSeconds));
         }
     }
 }
