@@ -48,7 +48,7 @@ internal sealed class DerivedWrites
             "INSERT INTO ledger_postings (id, order_id, seq, line_id, kind, at, entries) SELECT * FROM unnest(@Id, @OrderId, @Sequence, @LineId, @Kind, @At, @Entries)",
             _postings);
         // A join with unnest is planned as a scan of the whole table while its statistics are missing or
-        // stale (a young database): one order's timers are found by an equality on its key instead.
+        // stale (a young database): one order's timers are found by an equality on the order instead.
         batch.AddRows(
             "DELETE FROM timers WHERE order_id = @OrderId AND key = @Key",
             _timersGone.Cast<TimerKey>().Select(t => t.OrderId).Distinct().Count() == 1
