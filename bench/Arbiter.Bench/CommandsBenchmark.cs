@@ -97,7 +97,7 @@ internal static class CommandsBenchmark
     /// Runs the load unmeasured for at least <paramref name="minimum"/>, then until the node's JIT is
     /// quiet: under 2% of a window's time spent compiling, read from the node's own metrics. Tiered
     /// compilation works through the hot paths in the background, and on a busy machine it was still
-    /// compiling half the time 30 s into the load; at most four times the minimum.
+    /// compiling 40% of the time 30 s into the load; at most four times the minimum.
     /// </summary>
     /// <returns>How long the node was warmed.</returns>
     private static async Task<TimeSpan> WarmUpAsync(HttpClient platform, TimeSpan minimum)
@@ -156,5 +156,5 @@ internal static class CommandsBenchmark
     private sealed record AccountCreated(string Token);
 }
 
-/// <summary>What the lifecycle measured: throughput, latency, CPU per command in the node and in a database server, and the HTTP floor.</summary>
+/// <summary>What the lifecycle measured: throughput, latency, CPU per command in the node and in a database server, the HTTP floor, and how long the node was warmed.</summary>
 internal sealed record CommandFigures(double PerSecond, double P50, double P99, TimeSpan NodeCpuEach, TimeSpan? DatabaseCpuEach, double HttpFloor, TimeSpan WarmedFor);
