@@ -27,8 +27,25 @@ internal sealed class FailedSignIns(int perMinute) : IDisposable
 
     private TimeSpan? Take(HttpContext context, int permits)
     {
-        using var lease = _limiter.AttemptAcquire(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", permits);
+        using var lease = Acquire(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", permits);
         return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+    }
+
+    /// <remarks>
+    /// The partitioned limiter disposes an address's limiter once it has stood idle (no failures left
+    /// to count) for a while, and an acquire can take it just as it goes (dotnet/runtime#99865): it
+    /// held nothing, and the next acquire gets a new one.
+    /// </remarks>
+    private RateLimitLease Acquire(string address, int permits)
+    {
+        try
+        {
+            return _limiter.AttemptAcquire(address, permits);
+        }
+        catch (ObjectDisposedException)
+        {
+            return _limiter.AttemptAcquire(address, permits);
+        }
     }
 
     /// <summary>Answers a blocked client: 429, and when to come back.</summary>
