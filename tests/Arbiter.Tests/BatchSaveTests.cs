@@ -10,9 +10,10 @@ using static Arbiter.Tests.Support.Marketplace;
 namespace Arbiter.Tests;
 
 /// <summary>
-/// Orders saved together, as the timers save a batch of them: on PostgreSQL each kind of row goes
-/// as one statement over arrays, on SQLite row by row. Either way every order gets its document,
-/// events, posting and timers, and one order changed meanwhile stops the whole save.
+/// Saves, each one batch with its documents first: orders saved together, as the timers save a batch
+/// of them (on PostgreSQL each kind of row goes as one statement over arrays, on SQLite row by row),
+/// and one order alone. Every order gets its document, events, posting and timers; one order changed
+/// meanwhile stops the whole save; the rows derived from an order change only where the order did.
 /// </summary>
 public abstract class BatchSaveTests(Backend backend) : MarketplaceTest(backend)
 {
@@ -59,12 +60,43 @@ public abstract class BatchSaveTests(Backend backend) : MarketplaceTest(backend)
         Assert.Equal(0, await Cli.MaintenanceCommands.AuditAsync(Host.Storage.Options(), TextWriter.Null));
     }
 
+    [Fact]
+    public async Task A_save_of_an_order_changed_since_it_was_read_writes_nothing_even_where_its_events_would_take_the_others_places()
+    {
+        await Market.ShippedOrderAsync("o1");
+        var stale = await Store.LoadAsync(OrderId.Of("o1"), TestContext.Current.CancellationToken);
+        await Expect(await Market.Buyer.PostAsJsonAsync("/api/v1/orders/o1/protection-extension-requests", new { days = 5 }), HttpStatusCode.Created);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => SaveAsync([stale!]));
+
+        Assert.Equal("awaiting_confirmation", Text(await Expect(await Market.Buyer.GetAsync("/api/v1/orders/o1"), HttpStatusCode.OK), "status"));
+        var events = await Expect(await Market.Platform.GetAsync("/api/v1/events?orderId=o1"), HttpStatusCode.OK);
+        Assert.DoesNotContain("order.completed", events.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(0, await Cli.MaintenanceCommands.AuditAsync(Host.Storage.Options(), TextWriter.Null));
+    }
+
+    [Fact]
+    public async Task A_deadline_moved_to_another_instant_keeps_one_timer_at_the_new_instant()
+    {
+        await Market.ShippedOrderAsync("o1");
+        var before = await Store.ArmedTimerKeysAsync(OrderId.Of("o1"), TestContext.Current.CancellationToken);
+
+        await Expect(await Market.Seller.PostAsJsonAsync("/api/v1/orders/o1/protection-extensions", new { days = 5 }), HttpStatusCode.OK);
+
+        var after = await Store.ArmedTimerKeysAsync(OrderId.Of("o1"), TestContext.Current.CancellationToken);
+        var end = before.Single(k => k.StartsWith("ProtectionEnd:", StringComparison.Ordinal));
+        var (key, due) = (end[..end.IndexOf('@', StringComparison.Ordinal)], long.Parse(end[(end.IndexOf('@', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains($"{key}@{due + (long)TimeSpan.FromDays(5).TotalMilliseconds}", after);
+        Assert.Equal(before.Count, after.Count);
+        Assert.Equal(0, await Cli.MaintenanceCommands.AuditAsync(Host.Storage.Options(), TextWriter.Null));
+    }
+
     private OrderStore Store => Host.Services.GetRequiredService<OrderStore>();
 
     private async Task SaveTogetherAsync(string[] ids) =>
         await SaveAsync(await Store.LoadManyAsync([.. ids.Select(OrderId.Of)], TestContext.Current.CancellationToken));
 
-    /// <summary>The buyer confirms receipt of every order, and all are saved in one transaction.</summary>
+    /// <summary>The buyer confirms receipt of every order (one or more), and all are saved in one transaction.</summary>
     private Task<bool> SaveAsync(IReadOnlyList<LoadedOrder> loaded)
     {
         var now = Host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
