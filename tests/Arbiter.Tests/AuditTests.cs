@@ -81,7 +81,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
         var output = new StringWriter();
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
-        Assert.Equal(["Applied 18 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["Applied 19 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
                     """);
             }
 
-            Assert.Equal(17, await db.MigrateAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(18, await db.MigrateAsync(TestContext.Current.CancellationToken));
         });
 
         var report = new StringWriter();

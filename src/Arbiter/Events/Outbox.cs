@@ -92,8 +92,8 @@ internal sealed class Outbox(Database db, IEnumerable<IOutboxConsumer> consumers
     {
         var rows = (await connection.QueryAsync<WaitingEvent>(
             """
-            SELECT w.event_id AS WaitingId, e.id AS Id, e.order_id AS OrderId, e.seq AS Seq, e.type AS Type, e.refund_id AS RefundId, e.created_at AS CreatedAt, e.payload AS Payload
-            FROM (SELECT event_id, order_id, seq, last_seq FROM events_waiting ORDER BY order_id, seq LIMIT @limit) w
+            SELECT w.seq AS WaitingSeq, e.id AS Id, e.order_id AS OrderId, e.seq AS Seq, e.type AS Type, e.refund_id AS RefundId, e.created_at AS CreatedAt, e.payload AS Payload
+            FROM (SELECT order_id, seq, last_seq FROM events_waiting ORDER BY order_id, seq LIMIT @limit) w
             JOIN events e ON e.order_id = w.order_id AND e.seq >= w.seq AND e.seq <= w.last_seq
             ORDER BY e.order_id, e.seq
             """,
@@ -117,12 +117,18 @@ internal sealed class Outbox(Database db, IEnumerable<IOutboxConsumer> consumers
             writes.ForEach(write => write(e, batch));
         }
 
+        var taken = rows.Select(r => new WaitingKey(r.OrderId, r.WaitingSeq)).Distinct().ToList<object>();
+        batch.AddRows(
+            "DELETE FROM events_waiting WHERE order_id = @OrderId AND seq = @Seq",
+            "DELETE FROM events_waiting w USING unnest(@OrderId, @Seq) AS taken (order_id, seq) WHERE w.order_id = taken.order_id AND w.seq = taken.seq",
+            taken);
         await batch.ExecuteAsync(connection, tx);
-        var taken = rows.Select(r => r.WaitingId).Distinct().ToArray();
-        await connection.ExecuteAsync($"DELETE FROM events_waiting WHERE {db.InList("event_id", "ids")}", new { ids = taken }, tx);
-        return taken.Length;
+        return taken.Count;
     }, ct);
 
-    /// <summary>An event with the outbox row it waits in (its command's first event).</summary>
-    private sealed record WaitingEvent(string WaitingId, string Id, string OrderId, long Seq, string Type, string? RefundId, long CreatedAt, string Payload);
+    /// <summary>An outbox row's key: its order and its command's first event.</summary>
+    private sealed record WaitingKey(string OrderId, long Seq);
+
+    /// <summary>An event with the outbox row it waits in (by its command's first event).</summary>
+    private sealed record WaitingEvent(long WaitingSeq, string Id, string OrderId, long Seq, string Type, string? RefundId, long CreatedAt, string Payload);
 }

@@ -16,8 +16,7 @@ internal sealed class DerivedWrites
     public void Event(string id, string orderId, long sequence, string type, string? disputeId, string? refundId, string payload, long at) =>
         _events.Add(new EventRow(id, orderId, sequence, type, disputeId, refundId, payload, at));
 
-    public void Waiting(string eventId, string orderId, long sequence, long lastSequence) =>
-        _waiting.Add(new WaitingRow(eventId, orderId, sequence, lastSequence));
+    public void Waiting(string orderId, long sequence, long lastSequence) => _waiting.Add(new WaitingRow(orderId, sequence, lastSequence));
 
     public void Posting(string id, string orderId, int sequence, string lineId, string kind, long at, string entries) =>
         _postings.Add(new PostingRow(id, orderId, sequence, lineId, kind, at, entries));
@@ -40,8 +39,8 @@ internal sealed class DerivedWrites
             """,
             _events);
         batch.AddRows(
-            "INSERT INTO events_waiting (event_id, order_id, seq, last_seq) VALUES (@EventId, @OrderId, @Sequence, @LastSequence)",
-            "INSERT INTO events_waiting (event_id, order_id, seq, last_seq) SELECT * FROM unnest(@EventId, @OrderId, @Sequence, @LastSequence)",
+            "INSERT INTO events_waiting (order_id, seq, last_seq) VALUES (@OrderId, @Sequence, @LastSequence)",
+            "INSERT INTO events_waiting (order_id, seq, last_seq) SELECT * FROM unnest(@OrderId, @Sequence, @LastSequence)",
             _waiting);
         batch.AddRows(
             "INSERT INTO ledger_postings (id, order_id, seq, line_id, kind, at, entries) VALUES (@Id, @OrderId, @Sequence, @LineId, @Kind, @At, @Entries)",
@@ -66,7 +65,7 @@ internal sealed class DerivedWrites
 
     private sealed record EventRow(string Id, string OrderId, long Sequence, string Type, string? DisputeId, string? RefundId, string Payload, long At);
 
-    private sealed record WaitingRow(string EventId, string OrderId, long Sequence, long LastSequence);
+    private sealed record WaitingRow(string OrderId, long Sequence, long LastSequence);
 
     private sealed record PostingRow(string Id, string OrderId, int Sequence, string LineId, string Kind, long At, string Entries);
 

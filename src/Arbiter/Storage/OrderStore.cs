@@ -229,10 +229,10 @@ internal sealed class OrderStore(Database db)
             last = payload;
         }
 
-        // A command's events wait for fan-out together, as one row: their first id and their range.
+        // A command's events wait for fan-out together, as one row: their order and their range.
         if (first is not null)
         {
-            writes.Waiting(first.Id, first.OrderId, first.Sequence, last!.Sequence);
+            writes.Waiting(first.OrderId, first.Sequence, last!.Sequence);
         }
 
         foreach (var posting in order.Ledger.NewPostings)

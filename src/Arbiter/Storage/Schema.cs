@@ -2,13 +2,14 @@ namespace Arbiter.Storage;
 
 /// <summary>
 /// The tables, as numbered migrations. Both backends run the same SQL but for the binary column
-/// type, one JSON aggregate and one function. <c>schema_migrations</c> records how far a database got.
+/// type, one JSON aggregate, one function and SQLite's WITHOUT ROWID. <c>schema_migrations</c> records how far a database got.
 /// </summary>
 internal static class Schema
 {
     /// <summary>
     /// The migrations, written once; <c>{bytes}</c> is each backend's binary type, <c>{entries_by_posting}</c>
-    /// its JSON aggregate of a posting's entries, <c>{conflict_function}</c> what a save's guard calls.
+    /// its JSON aggregate of a posting's entries, <c>{conflict_function}</c> what a save's guard calls,
+    /// <c>{without_rowid}</c> a table that is its key alone on SQLite.
     /// </summary>
     private static readonly string[] Migrations =
     [
@@ -224,12 +225,23 @@ internal static class Schema
         -- SQLite runs a batch's statements one by one and checks each in the node.
         {conflict_function}
         """,
+        """
+        -- An outbox row is keyed by its order and its first event alone: one b-tree to insert into
+        -- and delete from per command on SQLite (WITHOUT ROWID), a table and its key on PostgreSQL,
+        -- where there were three: the row, its event's id and its place in the order.
+        CREATE TABLE events_waiting_keyed (
+            order_id TEXT NOT NULL, seq BIGINT NOT NULL, last_seq BIGINT NOT NULL, PRIMARY KEY (order_id, seq)){without_rowid};
+        INSERT INTO events_waiting_keyed (order_id, seq, last_seq) SELECT order_id, seq, last_seq FROM events_waiting;
+        DROP TABLE events_waiting;
+        ALTER TABLE events_waiting_keyed RENAME TO events_waiting;
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.
     public static readonly string[] Sqlite = [.. Migrations.Select(m => m
         .Replace("{bytes}", "BLOB", StringComparison.Ordinal)
         .Replace("{conflict_function}", "SELECT 1;", StringComparison.Ordinal)
+        .Replace("{without_rowid}", " WITHOUT ROWID", StringComparison.Ordinal)
         .Replace(
             "{entries_by_posting}",
             "SELECT posting_id, json_group_array(json_array(account, amount)) FROM (SELECT posting_id, account, amount FROM ledger_entries ORDER BY posting_id, idx) GROUP BY posting_id",
@@ -237,6 +249,7 @@ internal static class Schema
 
     public static readonly string[] Postgres = [.. Migrations.Select(m => m
         .Replace("{bytes}", "BYTEA", StringComparison.Ordinal)
+        .Replace("{without_rowid}", "", StringComparison.Ordinal)
         .Replace(
             "{conflict_function}",
             $"CREATE OR REPLACE FUNCTION arbiter_conflict() RETURNS bigint LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'changed since it was read' USING ERRCODE = '{SqlBatch.ConflictState}'; END $$;",
