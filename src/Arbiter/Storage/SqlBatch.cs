@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Arbiter.Storage;
 
@@ -122,7 +123,7 @@ internal sealed class SqlBatch
             {
                 foreach (var property in PropertiesOf(parameters))
                 {
-                    command.Parameters.Add(new NpgsqlParameter(property.Name, property.GetValue(parameters) ?? DBNull.Value));
+                    command.Parameters.Add(ParameterOf(property, property.GetValue(parameters)));
                 }
             }
 
@@ -144,6 +145,24 @@ internal sealed class SqlBatch
 
     /// <summary>The rows of one <see cref="AddRows"/>: sent as arrays, or one by one by <paramref name="OneRow"/>.</summary>
     private sealed record Rows(string OneRow, IReadOnlyList<object> Each);
+
+    /// <summary>
+    /// A null goes typed as its property, as its values do: Npgsql keeps a statement prepared only
+    /// while its parameters' types stay the same, and an untyped null made every statement with a
+    /// nullable column (an event, a document, a dispute row) parsed and planned anew each time.
+    /// </summary>
+    private static NpgsqlParameter ParameterOf(PropertyInfo property, object? value) => value is not null
+        ? new NpgsqlParameter(property.Name, value)
+        : new NpgsqlParameter(property.Name, NullTypeOf(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType)) { Value = DBNull.Value };
+
+    /// <summary>The type Npgsql gives a value of <paramref name="type"/>, for the types the statements here bind.</summary>
+    private static NpgsqlDbType NullTypeOf(Type type) => Type.GetTypeCode(type) switch
+    {
+        TypeCode.String => NpgsqlDbType.Text,
+        TypeCode.Int64 => NpgsqlDbType.Bigint,
+        TypeCode.Int32 => NpgsqlDbType.Integer,
+        _ => throw new NotSupportedException($"A null {type.Name} parameter has no PostgreSQL type here."),
+    };
 
     private static PropertyInfo[] PropertiesOf(object parameters) =>
         Properties.GetOrAdd(parameters.GetType(), t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance));
