@@ -33,6 +33,27 @@ public abstract class UploadTests(Backend backend) : MarketplaceTest(backend)
         }
     }
 
+    /// <summary>
+    /// A browser still showing the page may load its photos between the form's redirect and the page it leads to;
+    /// the file must leave the notice to that page.
+    /// </summary>
+    [Fact]
+    public async Task A_photo_loaded_while_a_form_redirects_leaves_the_notice_to_the_page()
+    {
+        var dispute = Text(await Market.DisputeAsync("o1"), "id");
+        using var browser = await WebBrowser.SignInAsync(Host, "b1");
+        await browser.PostFormAsync($"/disputes/{dispute}?handler=Evidence", [], [("file", "first.png", new ByteArrayContent(Evidence.PngBytes))]);
+        var first = (await GetAsync(Market.Buyer, $"/api/v1/disputes/{dispute}"))["evidence"]!.AsArray().Single(e => Text(e!, "fileName") == "first.png")!;
+        await browser.PageAsync($"/disputes/{dispute}");
+
+        using var posted = await browser.PostFormAsync($"/disputes/{dispute}?handler=Evidence", [], [("file", "second.png", new ByteArrayContent(Evidence.PngBytes))]);
+        using var photo = await browser.GetAsync($"/evidence/{Text(first, "id")}?inline=true");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
+        Assert.Contains("""<p class="notice" role="status">second.png was added.</p>""", await browser.PageAsync($"/disputes/{dispute}"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_dispute_form_takes_a_few_files_and_says_so_when_given_more()
     {
