@@ -26,9 +26,15 @@ public sealed class StateTable<TStatus, TAction>
 {
     private readonly Dictionary<TStatus, StatusRules<TStatus, TAction>> _rules;
 
+    // Every guard asks these, and a view asks them for every action: answered by a lookup, not a search of the table.
+    private readonly HashSet<(TStatus, TAction, Role)> _allowed;
+    private readonly HashSet<(TAction, Role)> _everAllowed;
+
     public StateTable(params StatusRules<TStatus, TAction>[] rules)
     {
         _rules = rules.ToDictionary(r => r.Status);
+        _allowed = [.. rules.SelectMany(r => r.Transitions.SelectMany(t => t.Who.Select(role => (r.Status, t.Action, role))))];
+        _everAllowed = [.. _allowed.Select(a => (a.Item2, a.Item3))];
         var missing = Enum.GetValues<TStatus>().Where(s => !_rules.ContainsKey(s)).ToList();
         if (missing.Count > 0)
         {
@@ -45,11 +51,10 @@ public sealed class StateTable<TStatus, TAction>
     public IEnumerable<StatusRules<TStatus, TAction>> Rows => Enum.GetValues<TStatus>().Select(s => _rules[s]);
 
     /// <summary>Whether the status lets the role take the action.</summary>
-    public bool Allows(TStatus status, TAction action, Role role) =>
-        _rules[status].Transitions.Any(t => EqualityComparer<TAction>.Default.Equals(t.Action, action) && t.Who.Contains(role));
+    public bool Allows(TStatus status, TAction action, Role role) => _allowed.Contains((status, action, role));
 
     /// <summary>Whether the role could take the action in some status at all.</summary>
-    public bool EverAllows(TAction action, Role role) => _rules.Keys.Any(status => Allows(status, action, role));
+    public bool EverAllows(TAction action, Role role) => _everAllowed.Contains((action, role));
 
     /// <summary>Where the action may lead from the status: the status itself when the table names nothing else.</summary>
     public IReadOnlyList<TStatus> LeadsTo(TStatus status, TAction action) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Serialization;
 using Arbiter.Domain.Common;
 using Arbiter.Domain.Orders;
@@ -95,6 +96,9 @@ public sealed partial class Dispute
         return dispute;
     }
 
+    // Worded once per action and status: a view asks the guard about every action, and most refuse.
+    private static readonly ConcurrentDictionary<(DisputeAction Action, DisputeStatus Status), DomainError> NotWhile = new();
+
     /// <summary>Why <paramref name="actor"/> may not take <paramref name="action"/> now, if they may not.</summary>
     public Result Guard(DisputeAction action, Actor actor, DateTimeOffset now)
     {
@@ -115,7 +119,8 @@ public sealed partial class Dispute
 
         if (!DisputeRules.Allows(Status, action, actor.Role))
         {
-            return DomainError.Conflict(ErrorCode.InvalidState, $"Cannot {Words.Of(action).Replace('_', ' ')} while the dispute is {Words.Of(Status).Replace('_', ' ')}.");
+            return NotWhile.GetOrAdd((action, Status), static key =>
+                DomainError.Conflict(ErrorCode.InvalidState, $"Cannot {Words.Of(key.Action).Replace('_', ' ')} while the dispute is {Words.Of(key.Status).Replace('_', ' ')}."));
         }
 
         return action switch

@@ -28,12 +28,29 @@ public sealed class OrderLedger
     /// <summary>Postings made since the ledger was loaded, for the store to append.</summary>
     public IReadOnlyList<Posting> NewPostings => _new;
 
-    public Money Balance(string account, string? lineId = null) => new(
-        _postings.Where(p => lineId is null || p.LineId == lineId)
-            .SelectMany(p => p.Entries)
-            .Where(e => e.Account == account)
-            .Sum(e => e.Amount),
-        Currency);
+    /// <remarks>A loop, not a query: views and guards ask for balances many times a request.</remarks>
+    public Money Balance(string account, string? lineId = null)
+    {
+        long sum = 0;
+        foreach (var posting in _postings)
+        {
+            if (lineId is not null && posting.LineId != lineId)
+            {
+                continue;
+            }
+
+            var entries = posting.Entries;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (entries[i].Account == account)
+                {
+                    sum = checked(sum + entries[i].Amount);
+                }
+            }
+        }
+
+        return new(sum, Currency);
+    }
 
     public Money Held(string? lineId = null) => Balance(LedgerAccount.Escrow, lineId);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Arbiter.Domain.Common;
 
 namespace Arbiter.Domain.Orders;
@@ -74,8 +75,13 @@ public sealed partial class Order
         _ => true,
     };
 
-    internal static DomainError Forbidden(Actor actor, string action) =>
-        DomainError.Forbidden(ErrorCode.ActionNotAllowedForRole, $"A {actor.Role.ToString().ToLowerInvariant()} cannot {action.Replace('_', ' ')}.");
+    // Refusals worded by a role, an action and a status alone are worded once each: a view asks the
+    // guard about every action, and most refuse.
+    private static readonly ConcurrentDictionary<(Role Role, string Action), DomainError> ForbiddenTo = new();
+    private static readonly ConcurrentDictionary<(OrderAction Action, OrderStatus Status), DomainError> NotWhile = new();
+
+    internal static DomainError Forbidden(Actor actor, string action) => ForbiddenTo.GetOrAdd((actor.Role, action), static key =>
+        DomainError.Forbidden(ErrorCode.ActionNotAllowedForRole, $"A {key.Role.ToString().ToLowerInvariant()} cannot {key.Action.Replace('_', ' ')}."));
 
     private DomainError StatusRefusal(OrderAction action) => action switch
     {
@@ -85,6 +91,7 @@ public sealed partial class Order
         OrderAction.OpenDispute when Status == OrderStatus.AwaitingShipment =>
             DomainError.Conflict(ErrorCode.OrderNotShipped, "The order has not shipped yet; cancel it instead for a full refund."),
         OrderAction.RecordDelivery => DomainError.Conflict(ErrorCode.OrderNotShipped, "Only a shipped order can be delivered."),
-        _ => DomainError.Conflict(ErrorCode.InvalidState, $"Cannot {Words.Of(action).Replace('_', ' ')} while the order is {Words.Of(Status).Replace('_', ' ')}."),
+        _ => NotWhile.GetOrAdd((action, Status), static key =>
+            DomainError.Conflict(ErrorCode.InvalidState, $"Cannot {Words.Of(key.Action).Replace('_', ' ')} while the order is {Words.Of(key.Status).Replace('_', ' ')}.")),
     };
 }
