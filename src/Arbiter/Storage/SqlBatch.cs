@@ -21,7 +21,7 @@ internal sealed class SqlBatch
     public const string ConflictState = "AR409";
 
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
-    private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, SqliteCommand>> Prepared = new();
+    private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, PreparedCommand>> Prepared = new();
     private readonly List<Statement> _statements = [];
 
     public void Add(string sql, object parameters) => _statements.Add(new(sql, parameters));
@@ -70,17 +70,16 @@ internal sealed class SqlBatch
             {
                 foreach (var (sql, parameters) in statement.Parameters is Rows rows ? rows.Each.Select(row => (rows.OneRow, row)) : [(statement.Sql, statement.Parameters)])
                 {
-                    if (!prepared.TryGetValue(sql, out var command))
+                    if (!prepared.TryGetValue(sql, out var ready) || ready.ParametersType != parameters.GetType())
                     {
-                        prepared[sql] = command = sqlite.CreateCommand();
-                        command.CommandText = sql;
+                        prepared[sql] = ready = PreparedCommand.Of(ready?.Command ?? sqlite.CreateCommand(), sql, parameters);
                     }
 
+                    var command = ready.Command;
                     command.Transaction = (SqliteTransaction)tx;
-                    command.Parameters.Clear();
-                    foreach (var property in PropertiesOf(parameters))
+                    for (var i = 0; i < ready.Properties.Length; i++)
                     {
-                        command.Parameters.AddWithValue("@" + property.Name, property.GetValue(parameters) ?? DBNull.Value);
+                        command.Parameters[i].Value = ready.Properties[i].GetValue(parameters) ?? DBNull.Value;
                     }
 
                     if (await command.ExecuteNonQueryAsync() != 1 && statement.Conflict is { } conflict)
@@ -142,6 +141,26 @@ internal sealed class SqlBatch
 
     /// <summary>One statement and its parameters; when it stands guard, the conflict it reports and the rows it must change.</summary>
     private sealed record Statement(string Sql, object Parameters, string? Conflict = null, int MustChange = 0);
+
+    /// <summary>
+    /// A SQLite command kept for its text, with a parameter for each property of the objects it is
+    /// run with: a run only sets their values, instead of making new parameters and names each time.
+    /// </summary>
+    private sealed record PreparedCommand(SqliteCommand Command, Type ParametersType, PropertyInfo[] Properties)
+    {
+        public static PreparedCommand Of(SqliteCommand command, string sql, object parameters)
+        {
+            var properties = PropertiesOf(parameters);
+            command.CommandText = sql;
+            command.Parameters.Clear();
+            foreach (var property in properties)
+            {
+                command.Parameters.Add(new SqliteParameter("@" + property.Name, null));
+            }
+
+            return new(command, parameters.GetType(), properties);
+        }
+    }
 
     /// <summary>The rows of one <see cref="AddRows"/>: sent as arrays, or one by one by <paramref name="OneRow"/>.</summary>
     private sealed record Rows(string OneRow, IReadOnlyList<object> Each);
