@@ -22,5 +22,5 @@ internal sealed class OrderSave(IReadOnlyList<SavedOrder> saved, SqlBatch statem
     public Task ExecuteAsync(Database db, CancellationToken ct) => db.WriteAsync(statements, ct);
 }
 
-/// <summary>An order as a save writes it: its document, its next version, its whole ledger and its policy.</summary>
-internal sealed record SavedOrder(OrderId Id, string Document, long Version, IReadOnlyList<Posting> Postings, Domain.Policy Policy);
+/// <summary>An order as a save writes it: its document, its next version, its whole ledger, its policy and the rows derived from it.</summary>
+internal sealed record SavedOrder(OrderId Id, string Document, long Version, IReadOnlyList<Posting> Postings, Domain.Policy Policy, DerivedRows Rows);

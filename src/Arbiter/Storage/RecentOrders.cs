@@ -20,20 +20,20 @@ internal sealed class RecentOrders : IDisposable
 
     public void Remember(IEnumerable<SavedOrder> saved)
     {
-        foreach (var (id, document, version, postings, policy) in saved)
+        foreach (var (id, document, version, postings, policy, rows) in saved)
         {
-            _saved.Set(id, new Saved(document, version, postings, policy), Entry);
+            _saved.Set(id, new Saved(document, version, postings, policy, rows), Entry);
         }
     }
 
-    /// <summary>A fresh copy of the order as this node last saved it, or null.</summary>
+    /// <summary>A fresh copy of the order as this node last saved it, or null; the rows derived from it are the save's own (immutable, so shared).</summary>
     public LoadedOrder? Recall(OrderId orderId) =>
-        _saved.TryGetValue(orderId, out Saved? saved) ? OrderStore.Rehydrate(saved!.Document, saved.Version, saved.Postings, saved.Policy) : null;
+        _saved.TryGetValue(orderId, out Saved? saved) ? OrderStore.Rehydrate(saved!.Document, saved.Version, saved.Postings, saved.Policy, saved.Rows) : null;
 
     /// <summary>Drops an order found out of date, so that the next command reads it afresh.</summary>
     public void Forget(OrderId orderId) => _saved.Remove(orderId);
 
     public void Dispose() => _saved.Dispose();
 
-    private sealed record Saved(string Document, long Version, IReadOnlyList<Posting> Postings, Domain.Policy Policy);
+    private sealed record Saved(string Document, long Version, IReadOnlyList<Posting> Postings, Domain.Policy Policy, DerivedRows Rows);
 }
