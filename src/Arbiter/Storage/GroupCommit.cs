@@ -35,7 +35,7 @@ internal sealed class GroupCommit : IAsyncDisposable
 
     private async Task WriteLoopAsync()
     {
-        DbConnection? connection = null;
+        Writer? writer = null;
         var batch = new List<IPendingWrite>(MaxWritesPerCommit);
         while (await _queue.Reader.WaitToReadAsync())
         {
@@ -46,12 +46,12 @@ internal sealed class GroupCommit : IAsyncDisposable
 
             try
             {
-                connection ??= await _openWriter(CancellationToken.None);
-                await using (var tx = await connection.BeginTransactionAsync())
+                writer ??= new Writer(await _openWriter(CancellationToken.None));
+                await using (var tx = await writer.Connection.BeginTransactionAsync())
                 {
                     foreach (var write in batch)
                     {
-                        await write.RunAsync(connection, tx);
+                        await write.RunAsync(writer, tx);
                     }
 
                     await tx.CommitAsync();
@@ -62,19 +62,19 @@ internal sealed class GroupCommit : IAsyncDisposable
             catch (Exception e)
             {
                 batch.ForEach(w => w.Fail(e));
-                if (connection is not null)
+                if (writer is not null)
                 {
-                    await connection.DisposeAsync();
-                    connection = null;
+                    await writer.DisposeAsync();
+                    writer = null;
                 }
             }
 
             batch.Clear();
         }
 
-        if (connection is not null)
+        if (writer is not null)
         {
-            await connection.DisposeAsync();
+            await writer.DisposeAsync();
         }
     }
 
@@ -84,9 +84,49 @@ internal sealed class GroupCommit : IAsyncDisposable
         await _writer;
     }
 
+    /// <summary>
+    /// The writer connection and its savepoint statements, made once: a pass runs them for every
+    /// write, and the transaction's own savepoint methods make, parse and plan them anew each time.
+    /// </summary>
+    private sealed class Writer(DbConnection connection) : IAsyncDisposable
+    {
+        private readonly DbCommand _save = Command(connection, "SAVEPOINT write");
+        private readonly DbCommand _release = Command(connection, "RELEASE write");
+        private readonly DbCommand _rollback = Command(connection, "ROLLBACK TO write");
+
+        public DbConnection Connection => connection;
+
+        public Task<int> SaveAsync(DbTransaction tx) => Run(_save, tx);
+
+        public Task<int> ReleaseAsync(DbTransaction tx) => Run(_release, tx);
+
+        public Task<int> RollbackAsync(DbTransaction tx) => Run(_rollback, tx);
+
+        public async ValueTask DisposeAsync()
+        {
+            await _save.DisposeAsync();
+            await _release.DisposeAsync();
+            await _rollback.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+
+        private static DbCommand Command(DbConnection connection, string sql)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return command;
+        }
+
+        private static Task<int> Run(DbCommand command, DbTransaction tx)
+        {
+            command.Transaction = tx;
+            return command.ExecuteNonQueryAsync();
+        }
+    }
+
     private interface IPendingWrite
     {
-        Task RunAsync(DbConnection connection, DbTransaction tx);
+        Task RunAsync(Writer writer, DbTransaction tx);
 
         void Complete();
 
@@ -95,8 +135,6 @@ internal sealed class GroupCommit : IAsyncDisposable
 
     private sealed class PendingWrite<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct) : IPendingWrite
     {
-        private const string Savepoint = "write";
-
         // Continuations run elsewhere, so the writer goes straight on to the next pass.
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
@@ -104,7 +142,7 @@ internal sealed class GroupCommit : IAsyncDisposable
 
         public Task<T> Task => _done.Task;
 
-        public async Task RunAsync(DbConnection connection, DbTransaction tx)
+        public async Task RunAsync(Writer writer, DbTransaction tx)
         {
             if (ct.IsCancellationRequested)
             {
@@ -112,18 +150,18 @@ internal sealed class GroupCommit : IAsyncDisposable
                 return;
             }
 
-            await tx.SaveAsync(Savepoint);
+            await writer.SaveAsync(tx);
             try
             {
-                _result = await work(connection, tx);
+                _result = await work(writer.Connection, tx);
             }
             catch (Exception e)
             {
                 _failure = e;
-                await tx.RollbackAsync(Savepoint);
+                await writer.RollbackAsync(tx);
             }
 
-            await tx.ReleaseAsync(Savepoint);
+            await writer.ReleaseAsync(tx);
         }
 
         public void Complete()
