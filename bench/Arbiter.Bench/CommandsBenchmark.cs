@@ -65,9 +65,10 @@ internal static class CommandsBenchmark
             }
         }
 
-        async Task<(TimeSpan WarmedFor, TimeSpan Measured, TimeSpan Node, TimeSpan Database)> MeasureAsync()
+        async Task<(TimeSpan WarmedFor, TimeSpan Measured, TimeSpan Node, TimeSpan Database, double Allocated)> MeasureAsync()
         {
             var warmedFor = await WarmUpAsync(platform, warmup);
+            var allocated0 = await MetricAsync(platform, AllocatedBytes);
             var (node0, database0) = (node.CpuTime, databaseCpu?.Invoke() ?? TimeSpan.Zero);
             var clock = Stopwatch.StartNew();
             Volatile.Write(ref measuring, true);
@@ -75,13 +76,14 @@ internal static class CommandsBenchmark
             Volatile.Write(ref measuring, false);
             var measured = clock.Elapsed;
             var cpu = (node.CpuTime - node0, (databaseCpu?.Invoke() ?? TimeSpan.Zero) - database0);
+            var allocated = await MetricAsync(platform, AllocatedBytes) - allocated0;
             Volatile.Write(ref done, true);
-            return (warmedFor, measured, cpu.Item1, cpu.Item2);
+            return (warmedFor, measured, cpu.Item1, cpu.Item2, allocated);
         }
 
         var measurement = MeasureAsync();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => ClientAsync()));
-        var (warmedFor, measured, nodeCpu, databaseCpuUsed) = await measurement;
+        var (warmedFor, measured, nodeCpu, databaseCpuUsed, allocatedBytes) = await measurement;
         var commands = Math.Max(1, latencies.Count);
         return new CommandFigures(
             latencies.Count / measured.TotalSeconds,
@@ -89,6 +91,7 @@ internal static class CommandsBenchmark
             latencies.Percentile(0.99),
             nodeCpu / commands,
             databaseCpu is null ? null : databaseCpuUsed / commands,
+            allocatedBytes / commands,
             await HttpFloorAsync(platform, clients, duration),
             warmedFor);
     }
@@ -105,11 +108,11 @@ internal static class CommandsBenchmark
         var clock = Stopwatch.StartNew();
         var window = TimeSpan.FromSeconds(Math.Min(5, minimum.TotalSeconds));
         await Task.Delay(minimum - window);
-        var compiling = await JitSecondsAsync(platform);
+        var compiling = await MetricAsync(platform, JitSeconds);
         while (clock.Elapsed < minimum * 4)
         {
             await Task.Delay(window);
-            var now = await JitSecondsAsync(platform);
+            var now = await MetricAsync(platform, JitSeconds);
             if (now - compiling < window.TotalSeconds * 0.02)
             {
                 break;
@@ -121,11 +124,20 @@ internal static class CommandsBenchmark
         return clock.Elapsed;
     }
 
-    /// <summary>The seconds the node's JIT has spent compiling, from its Prometheus metrics (<c>System.Runtime</c>).</summary>
-    private static async Task<double> JitSecondsAsync(HttpClient platform)
+    /// <summary>The seconds the node's JIT has spent compiling (<c>System.Runtime</c>).</summary>
+    private const string JitSeconds = "dotnet_jit_compilation_time_seconds_total";
+
+    /// <summary>
+    /// The bytes the node has allocated on its heap (<c>System.Runtime</c>): allocation per command
+    /// hardly moves with the machine's load, where time and CPU move by a fifth between runs.
+    /// </summary>
+    private const string AllocatedBytes = "dotnet_gc_heap_total_allocated_bytes_total";
+
+    /// <summary>A metric of the node's own, from its Prometheus metrics.</summary>
+    private static async Task<double> MetricAsync(HttpClient platform, string name)
     {
         var metrics = await platform.GetStringAsync("/metrics");
-        var line = metrics.Split('\n').Single(l => l.StartsWith("dotnet_jit_compilation_time_seconds_total", StringComparison.Ordinal));
+        var line = metrics.Split('\n').Single(l => l.StartsWith(name, StringComparison.Ordinal));
         return double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
     }
 
@@ -156,5 +168,5 @@ internal static class CommandsBenchmark
     private sealed record AccountCreated(string Token);
 }
 
-/// <summary>What the lifecycle measured: throughput, latency, CPU per command in the node and in a database server, the HTTP floor, and how long the node was warmed.</summary>
-internal sealed record CommandFigures(double PerSecond, double P50, double P99, TimeSpan NodeCpuEach, TimeSpan? DatabaseCpuEach, double HttpFloor, TimeSpan WarmedFor);
+/// <summary>What the lifecycle measured: throughput, latency, CPU and heap allocation per command in the node (and CPU in a database server), the HTTP floor, and how long the node was warmed.</summary>
+internal sealed record CommandFigures(double PerSecond, double P50, double P99, TimeSpan NodeCpuEach, TimeSpan? DatabaseCpuEach, double AllocatedEach, double HttpFloor, TimeSpan WarmedFor);

@@ -23,8 +23,8 @@ if (only.Contains("commands"))
     Console.WriteLine();
     Console.WriteLine("## Commands over HTTP (lifecycle mix, one node)");
     Console.WriteLine();
-    Console.WriteLine("| backend | clients | commands/s | p50 ms | p99 ms | yardstick tx/s | ratio | CPU µs per command (node + db) | CPU µs per yardstick tx | CPU ratio | HTTP floor req/s | ceiling | warm-up s |");
-    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    Console.WriteLine("| backend | clients | commands/s | p50 ms | p99 ms | yardstick tx/s | ratio | CPU µs per command (node + db) | CPU µs per yardstick tx | CPU ratio | KB allocated per command (node) | HTTP floor req/s | ceiling | warm-up s |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     foreach (var backend in backends)
     {
         var pgbench = cluster is null ? null : await cluster.CreateDatabaseAsync("pgbench");
@@ -44,7 +44,7 @@ if (only.Contains("commands"))
             Console.WriteLine(Row(
                 backend, clients, figures.PerSecond, figures.P50, figures.P99, yardstick, figures.PerSecond / yardstick,
                 CpuCell(figures.NodeCpuEach, figures.DatabaseCpuEach), yardstickCpu.TotalMicroseconds,
-                yardstickCpu / commandCpu, figures.HttpFloor, Ceiling(figures.HttpFloor, yardstick), figures.WarmedFor.TotalSeconds));
+                yardstickCpu / commandCpu, figures.AllocatedEach / 1024, figures.HttpFloor, Ceiling(figures.HttpFloor, yardstick), figures.WarmedFor.TotalSeconds));
         }
     }
 }
