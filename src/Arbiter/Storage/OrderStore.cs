@@ -148,7 +148,6 @@ internal sealed class OrderStore(Database db)
     {
         var documents = new List<object>();
         var saved = new List<SavedOrder>();
-        var derived = new List<DerivedRows>();
         foreach (var (order, version, _, _) in orders)
         {
             var document = Serialize(order);
@@ -157,7 +156,6 @@ internal sealed class OrderStore(Database db)
                 order.Id.Value, order.Status.ToString(), document, now.ToUnixTimeMilliseconds(), ListColumns.DueAt(rows.Deadlines), ListColumns.FinishedAt(order),
                 StoredPolicies.IdOf(order.Policy), version));
             saved.Add(new SavedOrder(order.Id, document, version + 1, order.Ledger.Postings, order.Policy, rows));
-            derived.Add(rows);
         }
 
         // The documents go first: a save locks its orders before it writes anything derived from them, as every writer does.
@@ -175,14 +173,14 @@ internal sealed class OrderStore(Database db)
             documents,
             string.Join(", ", saved.Select(s => s.Id)));
         var writes = new DerivedWrites();
-        foreach (var ((order, _, stored, policyStored), rows) in orders.Zip(derived))
+        foreach (var ((order, _, stored, policyStored), next) in orders.Zip(saved))
         {
             if (!policyStored)
             {
                 StoredPolicies.AddTo(batch, order.Policy);
             }
 
-            AddDerived(batch, writes, order, stored, rows);
+            AddDerived(batch, writes, order, stored, next.Rows);
         }
 
         writes.AddTo(batch);
