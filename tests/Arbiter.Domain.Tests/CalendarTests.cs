@@ -54,6 +54,7 @@ public class CalendarTests
         Assert.Equal(
             ["weekends: IL would never work (at most six days of the week can be its weekend)", "weekends: 'Israel' is not a region (two capital letters, ISO 3166 alpha-2, such as IL)"],
             never.Problems());
+        Assert.Empty((Policy.Default with { Weekends = new Dictionary<string, IReadOnlyList<DayOfWeek>> { ["IL"] = Enum.GetValues<DayOfWeek>()[..6] } }).Problems());
     }
 
     [Fact]
@@ -102,7 +103,8 @@ public class CalendarTests
         var policy = Policy.Default with { Holidays = new Dictionary<string, IReadOnlyList<DateOnly>> { ["China"] = [], ["cn"] = [] } };
 
         Assert.Equal(2, policy.Problems().Count(p => p.StartsWith("holidays:", StringComparison.Ordinal)));
-        Assert.True(Regions.IsValid("CN"));
+        Assert.All(["CN", "AD", "BA", "ZA", "AZ"], r => Assert.True(Regions.IsValid(r), r));
+        Assert.All(["cn", "Cn", "C1", "@A", "A[", "CHN", "C", null], r => Assert.False(Regions.IsValid(r), r));
         Assert.Equal("CN", Regions.Normalize(" cn "));
         Assert.Null(Regions.Normalize(" "));
     }

@@ -51,6 +51,7 @@ public class ChargebackTests
         Assert.Equal((OrderStatus.Completed, Usd(1000), Usd(3500)), (s.Order.Status, s.Ledger.Released(), s.Ledger.ChargedBack()));
         Assert.Empty(BooksAudit.Check(s.Order));
         Assert.Equal(["chargeback_opened", "chargeback_lost"], s.OrderActions.Where(a => a.StartsWith("chargeback", StringComparison.Ordinal)));
+        Assert.Equal($"o1-c1: the buyer keeps {Usd(3500)}", s.Order.History.Single(h => h.Action == HistoryAction.ChargebackLost).Details);
     }
 
     [Fact]
@@ -62,7 +63,8 @@ public class ChargebackTests
         var chargeback = ChargeBack(s, 400);
 
         var withdrawn = s.Order.Refund(refund.Id)!;
-        Assert.Equal((RefundStatus.Cancelled, "o1-c1"), (withdrawn.Status, withdrawn.WithdrawnFor));
+        Assert.Equal((RefundStatus.Cancelled, "o1-c1", false), (withdrawn.Status, withdrawn.WithdrawnFor, withdrawn.NeedsAttention));
+        Assert.Contains(s.Order.History, h => h.Action == HistoryAction.RefundCancelled && h.Details == "o1-r1: withdrawn, the buyer's bank returns the money instead (o1-c1)");
         var rest = s.Order.Refunds[^1];
         Assert.Equal(("o1-r2", Usd(600), RefundStatus.Pending, "o1-d1"), (rest.Id, rest.Amount, rest.Status, rest.DisputeId));
         Assert.Equal([new ReplacedRefund("o1-r1", Usd(400))], chargeback.Replaced);
@@ -71,6 +73,8 @@ public class ChargebackTests
         Assert.Empty(BooksAudit.Check(s.Order));
 
         s.Order.CloseChargeback(Actor.Platform, chargeback.Id, won: true, s.Now).ShouldSucceed();
+
+        Assert.Contains(s.Order.History, h => h.Action == HistoryAction.ChargebackWon && h.Details == $"o1-c1: {Usd(400)} comes back");
 
         // The merchant won, but the dispute's refund still stands: what the bank paid instead goes out again.
         var again = s.Order.Refunds[^1];
@@ -101,6 +105,51 @@ public class ChargebackTests
 
         Assert.False(s.Order.Chargeback(chargeback.Id)!.NeedsAttention);
         Assert.Contains("paid twice", s.Order.History[^1].Details);
+        Assert.Empty(BooksAudit.Check(s.Order));
+    }
+
+    [Fact]
+    public void A_refund_already_sent_on_another_line_is_no_concern_when_the_bank_takes_only_what_is_left()
+    {
+        var s = Scenario.Shipped(lines: 2);
+        s.Open("l2").AcceptClaim(Scenario.Seller, s.Now).ShouldSucceed();
+        s.Order.ReportRefundSent(s.Order.Refunds.Single().Id, "re_9", Actor.Platform, s.Now).ShouldSucceed();
+
+        var chargeback = ChargeBack(s, 500);
+
+        Assert.Equal((Usd(500), Usd(0), false), (chargeback.Booked, chargeback.Overlap, chargeback.NeedsAttention));
+        Assert.Empty(chargeback.RefundsAlreadySent);
+        Assert.DoesNotContain("chargeback_needs_attention", s.OrderActions);
+    }
+
+    [Fact]
+    public void The_bank_takes_first_from_the_line_whose_refund_it_replaces_then_from_a_disputed_line_then_from_the_rest()
+    {
+        var disputed = Scenario.Shipped(lines: 2);
+        disputed.Escalated("l2");
+
+        Assert.Equal([new ChargebackShare("l2", Usd(1000)), new ChargebackShare("l1", Usd(500))], ChargeBack(disputed, 1500).Shares);
+
+        var replaced = Scenario.Shipped(lines: 2);
+        var settled = replaced.Open("l2");
+        var offer = settled.MakeOffer(Scenario.Seller, OfferType.RefundOnly, 400, null, replaced.Now).ShouldSucceed();
+        settled.AcceptOffer(Scenario.Buyer, offer.Id, false, replaced.Now).ShouldSucceed();
+        replaced.Escalated("l1");
+
+        Assert.Equal([new ChargebackShare("l2", Usd(1000)), new ChargebackShare("l1", Usd(500))], ChargeBack(replaced, 1500).Shares);
+    }
+
+    [Fact]
+    public void A_chargeback_won_after_protection_ran_out_pays_the_seller_and_completes_the_order()
+    {
+        var s = Scenario.Shipped();
+        var chargeback = ChargeBack(s, 3500);
+        s.AdvanceTo(s.ProtectionEndsAt + TimeSpan.FromDays(1));
+        Assert.Equal(OrderStatus.AwaitingConfirmation, s.Order.Status);
+
+        s.Order.CloseChargeback(Actor.Platform, chargeback.Id, won: true, s.Now).ShouldSucceed();
+
+        Assert.Equal((OrderStatus.Completed, Usd(3500), Usd(0)), (s.Order.Status, s.Ledger.Released(), s.Ledger.Held()));
         Assert.Empty(BooksAudit.Check(s.Order));
     }
 

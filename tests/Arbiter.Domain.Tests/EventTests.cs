@@ -44,8 +44,9 @@ public class EventTests
     [Fact]
     public void A_document_saved_before_events_were_numbered_continues_from_its_history()
     {
-        var s = Scenario.Shipped();
-        s.Open();
+        var s = Scenario.Shipped(lines: 2);
+        s.Open("l1");
+        s.Open("l2");
         var document = JsonSerializer.Serialize(s.Order, Scenario.Json);
         var old = document.Replace($"\"eventSequence\":{s.Order.EventSequence},", "", StringComparison.Ordinal);
         Assert.NotEqual(document, old);

@@ -205,6 +205,19 @@ public class MediationTests
     }
 
     [Fact]
+    public void A_decision_closes_the_question_still_waiting_for_its_answer()
+    {
+        var s = Scenario.Shipped();
+        var dispute = s.Escalated();
+        var question = dispute.RequestInfo(Scenario.Mediator, BuyerOnly, "Photo of the lamp, please.", null, s.Now).ShouldSucceed();
+
+        dispute.Decide(Scenario.Mediator, MediatorOutcome.NoRefund, null, null, "Seen enough.", s.Now).ShouldSucceed();
+
+        Assert.True(dispute.Escalation!.InfoRequests.Single(r => r.Id == question.Id).Closed);
+        Assert.False(dispute.Escalation.Awaits(Party.Buyer));
+    }
+
+    [Fact]
     public void A_decision_must_say_why_and_only_a_mediator_decides()
     {
         var s = Scenario.Shipped();

@@ -56,6 +56,19 @@ public class NegotiationTests
     }
 
     [Fact]
+    public void Accepting_the_claim_withdraws_the_sellers_pending_offer()
+    {
+        var s = Scenario.Shipped();
+        var dispute = s.Negotiating();
+        var offer = dispute.MakeOffer(Scenario.Seller, OfferType.RefundOnly, 1000, null, s.Now).ShouldSucceed();
+
+        dispute.AcceptClaim(Scenario.Seller, s.Now).ShouldSucceed();
+
+        Assert.Equal(OfferStatus.Superseded, dispute.Offers.Single(o => o.Id == offer.Id).Status);
+        Assert.Null(dispute.PendingOffer);
+    }
+
+    [Fact]
     public void Rejecting_the_claim_starts_a_seven_day_negotiation()
     {
         var s = Scenario.Shipped();

@@ -179,6 +179,16 @@ public class OrderLifecycleTests
     }
 
     [Fact]
+    public void A_reminder_period_as_long_as_protection_sends_no_reminder_at_the_moment_of_shipping()
+    {
+        var s = Scenario.Shipped(policy: Policy.Default with { ProtectionReminder = Policy.Default.Protection });
+
+        Assert.DoesNotContain(s.Order.Deadlines(), d => d.Kind == DeadlineKind.ProtectionReminder);
+        s.AdvanceDays(61);
+        Assert.DoesNotContain("protection_reminder", s.OrderActions);
+    }
+
+    [Fact]
     public void Extending_protection_after_the_reminder_reminds_the_buyer_again_before_the_new_end()
     {
         var s = Scenario.Shipped();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Arbiter.Domain.Tests.Support;
 
 namespace Arbiter.Domain.Tests;
@@ -14,6 +15,24 @@ public class PolicyRulesTests
         Assert.Equal(TimeSpan.FromDays(90), Policy.Default.ProtectionFor("post"));
         Assert.Equal(TimeSpan.FromDays(60), Policy.Default.ProtectionFor("drone"));
         Assert.Equal(TimeSpan.FromDays(90), Scenario.Shipped(shippingMethod: "post").ProtectionEndsAt - Scenario.Start);
+    }
+
+    [Fact]
+    public void A_policy_file_that_names_only_some_settings_keeps_the_defaults_for_the_others()
+    {
+        var policy = JsonSerializer.Deserialize<Policy>("""{ "retentionDays": 365 }""", Scenario.Json)!;
+
+        Assert.Equal(365, policy.RetentionDays);
+        Assert.Equal([("standard", TimeSpan.FromDays(60)), ("economy", TimeSpan.FromDays(75)), ("post", TimeSpan.FromDays(90))], policy.ProtectionByShippingMethod.Select(p => (p.Key, p.Value)));
+        Assert.Equal((200, 30, 200L * 1024 * 1024), (policy.MaxMessagesPerParty, policy.MaxEvidenceFilesPerParty, policy.MaxEvidenceBytesPerParty));
+        Assert.Empty(policy.Problems());
+    }
+
+    [Fact]
+    public void What_parties_wrote_is_kept_at_least_a_day_after_the_order_finished()
+    {
+        Assert.Empty((Policy.Default with { RetentionDays = 1 }).Problems());
+        Assert.Equal(["retentionDays is at least 1"], (Policy.Default with { RetentionDays = 0 }).Problems());
     }
 
     public static readonly TheoryData<string, Policy> Unusable = new()

@@ -49,6 +49,8 @@ public class PromiseTests
         Assert.Equal(DisputeStatus.WaitingForDelivery, dispute.Status);
         Assert.Equal(new Promise("of1", OfferType.WaitForDelivery, s.Now, s.Now.AddDays(10)), dispute.Promise);
         Assert.Equal(new Deadline(DeadlineKind.WaitEnds, s.Now.AddDays(10), dispute.Id), dispute.CurrentDeadline);
+        Assert.True(dispute.AwaitsPromise);
+        Assert.Equal(new HistoryEntry(s.Now, "buyer:b1", HistoryAction.OfferAccepted, $"of1: wait for delivery until {s.Now.AddDays(10):O}; the dispute stays open"), dispute.History[^1]);
         Assert.False(dispute.IsFinished);
         Assert.Null(dispute.Outcome);
         Assert.Equal(Usd(3500), s.Ledger.Held());
@@ -82,6 +84,8 @@ public class PromiseTests
 
         Assert.Equal(DisputeStatus.Negotiating, dispute.Status);
         Assert.Equal(s.Now + Policy.Default.Negotiation, dispute.NegotiationEndsAt);
+        Assert.False(dispute.AwaitsPromise);
+        Assert.Equal(new HistoryEntry(s.Now, "buyer:b1", HistoryAction.Resumed, "the buyer stopped waiting"), dispute.History[^1]);
         dispute.Resume(Buyer, s.Now).ShouldFailWith("invalid_state");
         Assert.Equal("action_not_allowed_for_role", Common.Words.Of(dispute.Resume(Seller, s.Now).Error!.Code));
     }
@@ -95,6 +99,7 @@ public class PromiseTests
         s.Order.ConfirmReceipt(Buyer, s.Now).ShouldSucceed();
 
         Assert.Equal(DisputeStatus.Cancelled, dispute.Status);
+        Assert.Equal(new Outcome(Usd(0), false, DecidedBy.BuyerCancelled, s.Now), dispute.Outcome);
         Assert.Equal(OrderStatus.Completed, s.Order.Status);
         Assert.Equal(Usd(3500), s.Ledger.Released());
         Assert.Contains(dispute.History, h => h.Action == HistoryAction.Cancelled && h.Details == "the buyer confirmed receipt: the parcel arrived");
@@ -151,6 +156,19 @@ public class PromiseTests
         Assert.Empty(dispute.Offers);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(Dispute.MaxWaitDays)]
+    public void A_wait_of_one_day_or_of_thirty_may_be_offered(int days)
+    {
+        var s = Shipped();
+        var dispute = s.Open(claim: NotReceived);
+
+        var offer = dispute.MakeOffer(Seller, OfferType.WaitForDelivery, null, null, s.Now, days).ShouldSucceed();
+
+        Assert.Equal(days, offer.Days);
+    }
+
     [Fact]
     public void Waiting_is_for_a_parcel_that_has_not_come_and_a_promise_refunds_nothing()
     {
@@ -158,7 +176,7 @@ public class PromiseTests
         var received = s.Open(claim: Claim(reason: "damaged"));
 
         received.MakeOffer(Seller, OfferType.WaitForDelivery, null, null, s.Now, 5).ShouldFailWith("invalid_offer_type");
-        received.MakeOffer(Seller, OfferType.Replacement, 500, null, s.Now).ShouldFailWith("invalid_amount");
+        Assert.Equal("A promise refunds nothing: it has no amount.", received.MakeOffer(Seller, OfferType.Replacement, 500, null, s.Now).ShouldFailWith("invalid_amount").Message);
     }
 
     [Fact]
@@ -190,11 +208,14 @@ public class PromiseTests
         var (s, dispute) = AwaitingReplacement();
         var shipBy = dispute.Promise!.DueAt;
         Assert.Equal(s.Now + Policy.Default.ReplacementShipment, shipBy);
+        Assert.True(dispute.AwaitsPromise);
+        Assert.Equal(new HistoryEntry(s.Now, "buyer:b1", HistoryAction.OfferAccepted, $"of1: replacement, to ship by {shipBy:O}; the dispute stays open"), dispute.History[^1]);
         Assert.Equal([DisputeAction.SendMessage, DisputeAction.AddEvidence, DisputeAction.ShipReplacement], dispute.AllowedActions(Seller, s.Now));
 
         s.AdvanceDays(5.1);
 
         Assert.Equal(new Outcome(Usd(3500), false, DecidedBy.ReplacementNotShipped, shipBy), dispute.Outcome);
+        Assert.Contains(new HistoryEntry(shipBy, "clock", HistoryAction.ReplacementNotShipped, "the promise is broken: resolved as claimed"), dispute.History);
         Assert.Equal(DisputeStatus.Resolved, dispute.Status);
         Assert.Equal(Usd(3500), s.Ledger.Refunded());
     }
@@ -207,8 +228,27 @@ public class PromiseTests
         Assert.Equal(DisputeStatus.AwaitingReplacementReceipt, dispute.Status);
         Assert.Equal(s.Now + Policy.Default.ReplacementReceipt, dispute.Promise!.DueAt);
         Assert.Equal(("DHL", "JD0002", s.Now), (dispute.Promise.Carrier, dispute.Promise.TrackingNumber, dispute.Promise.ShippedAt));
+        Assert.True(dispute.AwaitsPromise);
+        Assert.Equal(new HistoryEntry(s.Now, "seller:s1", HistoryAction.ReplacementShipped, $"DHL JD0002; the buyer answers by {dispute.Promise.DueAt:O}"), dispute.History[^1]);
         Assert.True(s.ProtectionEndsAt >= dispute.Promise.DueAt + Policy.Default.ProtectionReminder);
         dispute.ShipReplacement(Seller, "DHL", "JD0003", s.Now).ShouldFailWith("invalid_state");
+    }
+
+    [Fact]
+    public void A_replacement_shipped_near_the_end_of_protection_moves_protection_past_the_buyers_time_to_answer()
+    {
+        var s = Shipped();
+        s.AdvanceDays(50);
+        var dispute = s.Open(claim: Claim(reason: "damaged", description: "The shade is cracked."));
+        var offer = dispute.MakeOffer(Seller, OfferType.Replacement, null, null, s.Now).ShouldSucceed();
+        dispute.AcceptOffer(Buyer, offer.Id, confirmed: false, s.Now).ShouldSucceed();
+        s.AdvanceDays(1);
+
+        dispute.ShipReplacement(Seller, "DHL", "JD0005", s.Now).ShouldSucceed();
+
+        var protectedUntil = dispute.Promise!.DueAt + Policy.Default.ProtectionReminder;
+        Assert.Equal(protectedUntil, s.ProtectionEndsAt);
+        Assert.Equal(new HistoryEntry(s.Now, "clock", HistoryAction.ProtectionMoved, $"until {protectedUntil:O}: the replacement for {dispute.Id} is on its way"), s.Order.History[^1]);
     }
 
     [Fact]
@@ -229,6 +269,8 @@ public class PromiseTests
         dispute.ConfirmReplacement(Buyer, s.Now).ShouldSucceed();
 
         Assert.Equal(new Outcome(Usd(0), false, DecidedBy.ReplacementReceived, s.Now), dispute.Outcome);
+        Assert.Contains(new HistoryEntry(s.Now, "buyer:b1", HistoryAction.ReplacementReceived, "the promise is kept"), dispute.History);
+        Assert.False(dispute.AwaitsPromise);
         Assert.True(dispute.IsFinished);
         Assert.Equal(Usd(3500), s.Ledger.Released());
         Assert.Equal(Usd(0), s.Ledger.Refunded());
@@ -244,6 +286,7 @@ public class PromiseTests
 
         Assert.Equal(DisputeStatus.Escalated, dispute.Status);
         Assert.Equal("This one is cracked too.", dispute.Escalation!.Note);
+        Assert.Contains(new HistoryEntry(s.Now, "buyer:b1", HistoryAction.ReplacementProblem, "This one is cracked too."), dispute.History);
         Assert.Equal(Usd(3500), s.Ledger.Held());
     }
 
@@ -256,6 +299,7 @@ public class PromiseTests
         s.AdvanceTo(answerBy.AddMinutes(1));
 
         Assert.Equal(new Outcome(Usd(0), false, DecidedBy.ReplacementNotDisputed, answerBy), dispute.Outcome);
+        Assert.Contains(new HistoryEntry(answerBy, "clock", HistoryAction.ReplacementNotDisputed, "no word from the buyer on the replacement: the seller is paid"), dispute.History);
         Assert.Equal(Usd(3500), s.Ledger.Released());
         Assert.False(s.Order.ProtectionExpired && dispute.Status != DisputeStatus.Resolved);
     }

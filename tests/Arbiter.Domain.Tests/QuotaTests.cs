@@ -52,6 +52,11 @@ public sealed class QuotaTests
     }
 
     [Fact]
-    public void A_policy_needs_room_for_at_least_one_message_and_one_file() =>
+    public void A_policy_needs_room_for_at_least_one_message_and_one_file()
+    {
+        Assert.Empty((Policy.Default with { MaxMessagesPerParty = 1, MaxEvidenceFilesPerParty = 1, MaxEvidenceBytesPerParty = 1 }).Problems());
+        Assert.Single((Policy.Default with { MaxMessagesPerParty = 0 }).Problems());
+        Assert.Single((Policy.Default with { MaxEvidenceFilesPerParty = 0 }).Problems());
         Assert.Single((Policy.Default with { MaxEvidenceBytesPerParty = 0 }).Problems());
+    }
 }

@@ -51,6 +51,7 @@ public class ReminderTests
 
         var quiet = Scenario.Shipped(policy: Policy.Default with { DeadlineReminder = TimeSpan.Zero });
         var other = quiet.Open();
+        Assert.DoesNotContain(other.Deadlines(), d => d.Kind == DeadlineKind.Reminder);
         quiet.AdvanceDays(6);
         Assert.Empty(Reminders(other));
     }

@@ -81,6 +81,7 @@ public class ReturnTests
         dispute.ConfirmReturnReceived(Scenario.Seller, s.Now).ShouldSucceed();
 
         Assert.Equal(DecidedBy.SellerAccepted, dispute.Outcome!.DecidedBy);
+        Assert.Contains(dispute.History, h => h.Action == HistoryAction.ReturnReceived && h.Actor == "seller:s1" && h.At == s.Now);
         Assert.Equal(Usd(3500), s.Ledger.Refunded());
         Assert.Equal(OrderStatus.Closed, s.Order.Status);
     }

@@ -49,12 +49,12 @@ internal sealed class Scenario
     public OrderLedger Ledger => Order.Ledger;
 
     /// <summary>A paid order awaiting shipment; one line (the lamp) unless told otherwise.</summary>
-    public static Scenario Paid(int lines = 1, string shippingMethod = "standard", Policy? policy = null)
+    public static Scenario Paid(int lines = 1, string shippingMethod = "standard", Policy? policy = null, string? returnAddress = null)
     {
         NewLine[] orderLines = lines == 1 ? [Lamp] : [Lamp, Cable];
         var created = Order.Create(
             Actor.Platform,
-            new NewOrder("o1", "b1", "s1", "USD", orderLines, new Payment("card", "pay_1"), shippingMethod),
+            new NewOrder("o1", "b1", "s1", "USD", orderLines, new Payment("card", "pay_1"), shippingMethod, ReturnAddress: returnAddress),
             policy ?? Policy.Default,
             Start);
         Assert.True(created.IsSuccess, created.Error?.Message);
@@ -62,9 +62,9 @@ internal sealed class Scenario
     }
 
     /// <summary>A paid order the seller shipped right away, so protection runs from <see cref="Start"/>.</summary>
-    public static Scenario Shipped(int lines = 1, string shippingMethod = "standard", Policy? policy = null)
+    public static Scenario Shipped(int lines = 1, string shippingMethod = "standard", Policy? policy = null, string? returnAddress = null)
     {
-        var scenario = Paid(lines, shippingMethod, policy);
+        var scenario = Paid(lines, shippingMethod, policy, returnAddress);
         scenario.Order.Ship(Seller, "UPS", "1Z999", scenario.Now).ShouldSucceed();
         return scenario;
     }
