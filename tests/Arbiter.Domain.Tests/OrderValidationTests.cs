@@ -29,10 +29,23 @@ public class OrderValidationTests
         { "invalid_line", Good with { Lines = [Scenario.Lamp with { Shipping = -1 }] } },
         { "invalid_line", Good with { Lines = [Scenario.Lamp with { Shipping = 1_000_000_000_001 }] } },
         { "invalid_total", Good with { Lines = [Scenario.Lamp with { UnitPrice = 0, Shipping = 0 }] } },
+        { "invalid_total", Good with { Lines = Dearest(5) } },
+        { "invalid_total", Good with { Lines = Dearest(10) } },
         { "payment_required", Good with { Payment = new Payment(" ", "pay_1") } },
         { "payment_required", Good with { Payment = new Payment("card", "") } },
         { "shipping_method_required", Good with { ShippingMethod = "" } },
+        { "invalid_return_address", Good with { ReturnAddress = new string('a', Order.MaxReturnAddress + 1) } },
     };
+
+    [Fact]
+    public void An_order_may_cost_up_to_its_limit_and_not_a_minor_unit_more()
+    {
+        // Four of the dearest lines, and the rest up to 4,611,686,018,427,387,903 minor units.
+        var rest = new NewLine("rest", "Rest", 611_682, 1_000_000_000_000, 18_427_387_903);
+        Assert.Equal(Order.MaxTotal, Order.Create(Actor.Platform, Good with { Lines = [.. Dearest(4), rest] }, Policy.Default, Scenario.Start).ShouldSucceed().Total.Minor);
+
+        Order.Create(Actor.Platform, Good with { Lines = [.. Dearest(4), rest with { Shipping = rest.Shipping + 1 }] }, Policy.Default, Scenario.Start).Plain().ShouldFailWith("invalid_total");
+    }
 
     [Theory]
     [MemberData(nameof(Mistakes))]
@@ -54,10 +67,22 @@ public class OrderValidationTests
         var largest = new NewLine("big", "Crate", 1_000_000, 1_000_000_000_000 / 1_000_000, 1_000_000_000_000);
         var free = new NewLine("gift", "Sticker", 1, 0, 0);
         var order = Order.Create(Actor.Platform, Good with { Lines = [largest, free, Scenario.Lamp with { UnitPrice = 0 }] }, Policy.Default, Scenario.Start).ShouldSucceed();
+        var dearest = new NewLine("dear", "Painting", 1, 1_000_000_000_000, 0);
+        Order.Create(Actor.Platform, Good with { Lines = [dearest] }, Policy.Default, Scenario.Start).ShouldSucceed();
 
         Assert.Equal(["big", "l1"], order.Ledger.Postings.Select(p => p.LineId));
         Assert.All(order.Ledger.Postings, p => Assert.Equal(PostingKind.Capture, p.Kind));
         Assert.Equal(Usd(500), order.Ledger.Captured("l1"));
+    }
+
+    [Fact]
+    public void A_return_address_may_take_its_whole_limit_and_is_kept_without_its_outer_spaces()
+    {
+        var longest = new string('a', Order.MaxReturnAddress);
+
+        Assert.Equal(longest, Order.Create(Actor.Platform, Good with { ReturnAddress = longest }, Policy.Default, Scenario.Start).ShouldSucceed().ReturnAddress);
+        Assert.Equal("12 Harbour Road", Order.Create(Actor.Platform, Good with { ReturnAddress = " 12 Harbour Road " }, Policy.Default, Scenario.Start).ShouldSucceed().ReturnAddress);
+        Assert.Null(Order.Create(Actor.Platform, Good with { ReturnAddress = " " }, Policy.Default, Scenario.Start).ShouldSucceed().ReturnAddress);
     }
 
     [Fact]
@@ -68,4 +93,8 @@ public class OrderValidationTests
             Order.Create(actor, Good, Policy.Default, Scenario.Start).Plain().ShouldFailWith("action_not_allowed_for_role");
         }
     }
+
+    /// <summary>Lines each at every limit a line has: enough of them cost more than a long holds.</summary>
+    private static NewLine[] Dearest(int count) =>
+        [.. Enumerable.Range(1, count).Select(i => new NewLine($"d{i}", "Crate", 1_000_000, 1_000_000_000_000, 1_000_000_000_000))];
 }

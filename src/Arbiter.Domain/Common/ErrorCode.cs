@@ -193,7 +193,7 @@ public enum ErrorCode
     /// <summary>The <c>status</c> filter is not one of the words.</summary>
     InvalidStatus,
 
-    /// <summary>The order would cost nothing.</summary>
+    /// <summary>The order would cost nothing, or more than 4,611,686,018,427,387,903 minor units (half of what a 64-bit integer holds).</summary>
     InvalidTotal,
 
     /// <summary>The webhook URL is not an absolute https URL without a user name or password.</summary>

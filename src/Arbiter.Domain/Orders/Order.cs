@@ -108,6 +108,12 @@ public sealed partial class Order : IJsonOnDeserialized
     /// <summary>The longest return address an order keeps.</summary>
     public const int MaxReturnAddress = 1000;
 
+    /// <summary>
+    /// The most an order may cost, in minor units: half of what a long holds, so that any sum of the
+    /// order's money (a refund and a chargeback of the same money together) still fits in one.
+    /// </summary>
+    public const long MaxTotal = long.MaxValue / 2;
+
     /// <summary>The work days of a party: its region's, as the order's policy names them.</summary>
     public WorkCalendar CalendarOf(Party party) => Policy.CalendarOf(party == Party.Buyer ? BuyerRegion : SellerRegion);
 
@@ -202,9 +208,11 @@ public sealed partial class Order : IJsonOnDeserialized
             }
         }
 
-        if (command.Lines.Sum(l => checked((l.Quantity * l.UnitPrice) + l.Shipping)) <= 0)
+        // Summed wide: lines each within their limits can still add up past what a long holds.
+        var total = command.Lines.Aggregate(Int128.Zero, (sum, l) => sum + ((Int128)l.Quantity * l.UnitPrice) + l.Shipping);
+        if (total <= 0 || total > MaxTotal)
         {
-            return DomainError.Invalid(ErrorCode.InvalidTotal, "An order must cost something.");
+            return DomainError.Invalid(ErrorCode.InvalidTotal, $"An order must cost something, and at most {MaxTotal} minor units.");
         }
 
         if (string.IsNullOrWhiteSpace(command.Payment.Method) || string.IsNullOrWhiteSpace(command.Payment.Reference))
