@@ -10,33 +10,47 @@ namespace Arbiter.Bench;
 /// dispute, get an offer and accept or cancel it. Every HTTP call is one command. The node runs the
 /// same load unmeasured first, as a long-running node would have: until the JIT has compiled its
 /// hot paths at full optimisation, a fresh process measures its compiler as much as itself.
-/// Then the same clients ask the same warm node for its health, a request that does no work: what
-/// HTTP alone costs on this machine, the floor under every command.
+/// The measured time is cut into slices of about five seconds, and after each one the clients wait
+/// while the yardstick runs as long: the machine's neighbours come and go over minutes, and both
+/// sides of the ratio then see the same of them. Then the same clients ask the same warm node for
+/// its health, a request that does no work: what HTTP alone costs on this machine, the floor under
+/// every command.
 /// </summary>
 internal static class CommandsBenchmark
 {
     private const string Key = "bench-platform-key";
 
     /// <param name="databaseCpu">The CPU time a database server has used so far; null when the database runs inside the node.</param>
-    public static async Task<CommandFigures> RunAsync(BenchStorage storage, Func<TimeSpan>? databaseCpu, int clients, TimeSpan warmup, TimeSpan duration)
+    /// <param name="yardstick">Runs the yardstick for the time given, at the same client count.</param>
+    public static async Task<CommandFigures> RunAsync(
+        BenchStorage storage, Func<TimeSpan>? databaseCpu, Func<TimeSpan, Task<YardstickRun>> yardstick, int clients, TimeSpan warmup, TimeSpan duration)
     {
         await using var node = await NodeProcess.StartAsync(Key, storage.NodeArgs(), simulatedClock: false);
         var platform = node.Client(Key);
         var buyer = node.Client(await AccountAsync(platform, $"b{clients}", "buyer"));
         var seller = node.Client(await AccountAsync(platform, $"s{clients}", "seller"));
         var latencies = new Latencies();
+        var gate = new Gate();
         var measuring = false;
         var done = false;
         var next = 0;
 
         async Task TimedAsync(Func<Task<HttpResponseMessage>> call)
         {
-            var started = Stopwatch.GetTimestamp();
-            using var response = await call();
-            response.EnsureSuccessStatusCode();
-            if (Volatile.Read(ref measuring))
+            await gate.EnterAsync();
+            try
             {
-                latencies.Add(Stopwatch.GetElapsedTime(started));
+                var started = Stopwatch.GetTimestamp();
+                using var response = await call();
+                response.EnsureSuccessStatusCode();
+                if (Volatile.Read(ref measuring))
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(started));
+                }
+            }
+            finally
+            {
+                gate.Leave();
             }
         }
 
@@ -65,25 +79,35 @@ internal static class CommandsBenchmark
             }
         }
 
-        async Task<(TimeSpan WarmedFor, TimeSpan Measured, TimeSpan Node, TimeSpan Database, double Allocated)> MeasureAsync()
+        async Task<(TimeSpan WarmedFor, TimeSpan Measured, TimeSpan Node, TimeSpan Database, double Allocated, YardstickRun Yardstick)> MeasureAsync()
         {
             var warmedFor = await WarmUpAsync(platform, warmup);
-            var allocated0 = await MetricAsync(platform, AllocatedBytes);
-            var (node0, database0) = (node.CpuTime, databaseCpu?.Invoke() ?? TimeSpan.Zero);
-            var clock = Stopwatch.StartNew();
-            Volatile.Write(ref measuring, true);
-            await Task.Delay(duration);
-            Volatile.Write(ref measuring, false);
-            var measured = clock.Elapsed;
-            var cpu = (node.CpuTime - node0, (databaseCpu?.Invoke() ?? TimeSpan.Zero) - database0);
-            var allocated = await MetricAsync(platform, AllocatedBytes) - allocated0;
+            var (measured, nodeCpu, databaseCpuUsed, allocated, yardstickRun) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, 0.0, YardstickRun.None);
+            var slices = Math.Max(1, (int)Math.Round(duration.TotalSeconds / 5));
+            for (var slice = 0; slice < slices; slice++)
+            {
+                var allocated0 = await MetricAsync(platform, AllocatedBytes);
+                var (node0, database0) = (node.CpuTime, databaseCpu?.Invoke() ?? TimeSpan.Zero);
+                var clock = Stopwatch.StartNew();
+                Volatile.Write(ref measuring, true);
+                await Task.Delay(duration / slices);
+                Volatile.Write(ref measuring, false);
+                measured += clock.Elapsed;
+                nodeCpu += node.CpuTime - node0;
+                databaseCpuUsed += (databaseCpu?.Invoke() ?? TimeSpan.Zero) - database0;
+                allocated += await MetricAsync(platform, AllocatedBytes) - allocated0;
+                await gate.CloseAsync();
+                yardstickRun += await yardstick(duration / slices);
+                gate.Open();
+            }
+
             Volatile.Write(ref done, true);
-            return (warmedFor, measured, cpu.Item1, cpu.Item2, allocated);
+            return (warmedFor, measured, nodeCpu, databaseCpuUsed, allocated, yardstickRun);
         }
 
         var measurement = MeasureAsync();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => ClientAsync()));
-        var (warmedFor, measured, nodeCpu, databaseCpuUsed, allocatedBytes) = await measurement;
+        var (warmedFor, measured, nodeCpu, databaseCpuUsed, allocatedBytes, yardstickRun) = await measurement;
         var commands = Math.Max(1, latencies.Count);
         return new CommandFigures(
             latencies.Count / measured.TotalSeconds,
@@ -92,6 +116,7 @@ internal static class CommandsBenchmark
             nodeCpu / commands,
             databaseCpu is null ? null : databaseCpuUsed / commands,
             allocatedBytes / commands,
+            yardstickRun,
             await HttpFloorAsync(platform, clients, duration),
             warmedFor);
     }
@@ -168,5 +193,6 @@ internal static class CommandsBenchmark
     private sealed record AccountCreated(string Token);
 }
 
-/// <summary>What the lifecycle measured: throughput, latency, CPU and heap allocation per command in the node (and CPU in a database server), the HTTP floor, and how long the node was warmed.</summary>
-internal sealed record CommandFigures(double PerSecond, double P50, double P99, TimeSpan NodeCpuEach, TimeSpan? DatabaseCpuEach, double AllocatedEach, double HttpFloor, TimeSpan WarmedFor);
+/// <summary>What the lifecycle measured: throughput, latency, CPU and heap allocation per command in the node (and CPU in a database server), the yardstick run between its slices, the HTTP floor, and how long the node was warmed.</summary>
+internal sealed record CommandFigures(
+    double PerSecond, double P50, double P99, TimeSpan NodeCpuEach, TimeSpan? DatabaseCpuEach, double AllocatedEach, YardstickRun Yardstick, double HttpFloor, TimeSpan WarmedFor);

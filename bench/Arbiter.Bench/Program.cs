@@ -36,10 +36,13 @@ if (only.Contains("commands"))
         foreach (var clients in clientCounts)
         {
             var figures = await CommandsBenchmark.RunAsync(
-                await BenchStorage.NewAsync(backend, cluster), backend == "postgres" ? () => CpuTime.OfTree(cluster!.ServerProcessId) : null, clients, warmup, duration);
-            var (yardstick, yardstickCpu) = backend == "postgres"
-                ? await Yardsticks.PgbenchAsync(cluster!, pgbench!, clients, duration)
-                : await Yardsticks.SqliteAsync(clients, duration);
+                await BenchStorage.NewAsync(backend, cluster),
+                backend == "postgres" ? () => CpuTime.OfTree(cluster!.ServerProcessId) : null,
+                slice => backend == "postgres" ? Yardsticks.PgbenchAsync(cluster!, pgbench!, clients, slice) : Yardsticks.SqliteAsync(clients, slice),
+                clients,
+                warmup,
+                duration);
+            var (yardstick, yardstickCpu) = (figures.Yardstick.PerSecond, figures.Yardstick.CpuEach);
             var commandCpu = figures.NodeCpuEach + (figures.DatabaseCpuEach ?? TimeSpan.Zero);
             Console.WriteLine(Row(
                 backend, clients, figures.PerSecond, figures.P50, figures.P99, yardstick, figures.PerSecond / yardstick,

@@ -17,9 +17,9 @@ internal static partial class Yardsticks
 
     /// <summary>
     /// <c>pgbench -N</c> (simple single-row updates and inserts) on the same server, at the same client
-    /// count: transactions per second, and the CPU each cost the server and pgbench together.
+    /// count: the transactions, and the CPU they cost the server and pgbench together.
     /// </summary>
-    public static async Task<(double PerSecond, TimeSpan CpuEach)> PgbenchAsync(PostgresCluster cluster, string database, int clients, TimeSpan duration)
+    public static async Task<YardstickRun> PgbenchAsync(PostgresCluster cluster, string database, int clients, TimeSpan duration)
     {
         var cpuBefore = CpuTime.OfTree(cluster.ServerProcessId) + CpuTime.OfEndedChildren();
         var output = await cluster.RunToolAsync("pgbench",
@@ -27,7 +27,9 @@ internal static partial class Yardsticks
              "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", ((int)Math.Max(1, duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture), database]);
         var cpu = CpuTime.OfTree(cluster.ServerProcessId) + CpuTime.OfEndedChildren() - cpuBefore;
         var transactions = long.Parse(Processed().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
-        return (double.Parse(Tps().Match(output).Groups[1].Value, CultureInfo.InvariantCulture), cpu / Math.Max(1, transactions));
+        // pgbench's rate leaves out the time its clients took to connect; its elapsed time here does too.
+        var perSecond = double.Parse(Tps().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+        return new(transactions, TimeSpan.FromSeconds(transactions / perSecond), cpu);
     }
 
     public static Task PgbenchInitAsync(PostgresCluster cluster, string database) =>
@@ -35,12 +37,12 @@ internal static partial class Yardsticks
 
     /// <summary>
     /// Raw single-row write transactions on SQLite with Arbiter's durability (WAL, synchronous=FULL),
-    /// from as many clients: transactions per second, and the CPU each cost this process.
+    /// from as many clients: the transactions, and the CPU they cost this process.
     /// </summary>
-    public static async Task<(double PerSecond, TimeSpan CpuEach)> SqliteAsync(int clients, TimeSpan duration)
+    public static async Task<YardstickRun> SqliteAsync(int clients, TimeSpan duration)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("arbiter-yardstick-").FullName, "raw.db");
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        var directory = Directory.CreateTempSubdirectory("arbiter-yardstick-");
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory.FullName, "raw.db"), Pooling = true, DefaultTimeout = 30 }.ToString();
         await using (var setup = new SqliteConnection(connectionString))
         {
             await setup.OpenAsync();
@@ -65,7 +67,16 @@ internal static partial class Yardsticks
                 Interlocked.Increment(ref total);
             }
         })));
-        return (total / stop.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore) / Math.Max(1, total));
+        var run = new YardstickRun(total, stop.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
+
+        // Each slice of a run writes a database of its own; none is kept.
+        await using (var pooled = new SqliteConnection(connectionString))
+        {
+            SqliteConnection.ClearPool(pooled);
+        }
+
+        directory.Delete(recursive: true);
+        return run;
     }
 
     private static async Task Execute(SqliteConnection connection, string sql)
@@ -74,4 +85,16 @@ internal static partial class Yardsticks
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>Yardstick transactions, the time they took and the CPU they cost; runs add up.</summary>
+internal sealed record YardstickRun(long Transactions, TimeSpan Elapsed, TimeSpan Cpu)
+{
+    public static readonly YardstickRun None = new(0, TimeSpan.Zero, TimeSpan.Zero);
+
+    public double PerSecond => Transactions / Elapsed.TotalSeconds;
+
+    public TimeSpan CpuEach => Cpu / Math.Max(1, Transactions);
+
+    public static YardstickRun operator +(YardstickRun a, YardstickRun b) => new(a.Transactions + b.Transactions, a.Elapsed + b.Elapsed, a.Cpu + b.Cpu);
 }
