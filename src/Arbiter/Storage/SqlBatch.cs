@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -10,8 +8,9 @@ namespace Arbiter.Storage;
 
 /// <summary>
 /// Several statements written together. On PostgreSQL they go as one batch, in one round trip,
-/// each statement with its own parameters, and rows of one kind (<see cref="AddRows"/>) as one
-/// statement over arrays. SQLite has no round trips to save, and binds every parameter of a
+/// each statement with its own parameters, by position (<see cref="PositionalSql"/>), and rows of
+/// one kind (<see cref="AddRows"/>) as one statement over arrays. Parameters are the properties of
+/// an object, read through delegates (<see cref="RowColumns"/>). SQLite has no round trips to save, and binds every parameter of a
 /// command to each of its statements, so there each statement runs on its own, row by row, as a
 /// command kept per connection and text: SQLite then parses and plans it once, not every time.
 /// </summary>
@@ -20,8 +19,8 @@ internal sealed class SqlBatch
     /// <summary>What a guard raises on PostgreSQL (<c>arbiter_conflict()</c>, migration 18).</summary>
     public const string ConflictState = "AR409";
 
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
     private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, PreparedCommand>> Prepared = new();
+    private const string GuardRows = "GuardRows";
     private readonly List<Statement> _statements = [];
 
     public void Add(string sql, object parameters) => _statements.Add(new(sql, parameters));
@@ -77,9 +76,9 @@ internal sealed class SqlBatch
 
                     var command = ready.Command;
                     command.Transaction = (SqliteTransaction)tx;
-                    for (var i = 0; i < ready.Properties.Length; i++)
+                    for (var i = 0; i < ready.Columns.Count; i++)
                     {
-                        command.Parameters[i].Value = ready.Properties[i].GetValue(parameters) ?? DBNull.Value;
+                        command.Parameters[i].Value = ready.Columns[i].Value(parameters) ?? DBNull.Value;
                     }
 
                     if (await command.ExecuteNonQueryAsync() != 1 && statement.Conflict is { } conflict)
@@ -97,33 +96,14 @@ internal sealed class SqlBatch
         {
             // A guard counts its rows in SQL and raises when they fall short: the statements after it
             // never run, even where they would fail first, and nothing in the batch commits.
-            var command = new NpgsqlBatchCommand(conflict is null
+            var text = PositionalSql.Of(conflict is null
                 ? sql
-                : $"WITH changed AS ({sql} RETURNING 1) SELECT arbiter_conflict() FROM (SELECT count(*) AS n FROM changed) c WHERE n <> @GuardRows");
-            if (conflict is not null)
+                : $"WITH changed AS ({sql} RETURNING 1) SELECT arbiter_conflict() FROM (SELECT count(*) AS n FROM changed) c WHERE n <> @{GuardRows}");
+            var command = new NpgsqlBatchCommand(text.Sql);
+            var columns = RowColumns.Of(parameters is Rows rows ? rows.Each[0] : parameters);
+            foreach (var name in text.Names)
             {
-                command.Parameters.Add(new NpgsqlParameter("GuardRows", (long)mustChange));
-            }
-
-            if (parameters is Rows rows)
-            {
-                foreach (var property in PropertiesOf(rows.Each[0]))
-                {
-                    var values = Array.CreateInstance(property.PropertyType, rows.Each.Count);
-                    for (var i = 0; i < rows.Each.Count; i++)
-                    {
-                        values.SetValue(property.GetValue(rows.Each[i]), i);
-                    }
-
-                    command.Parameters.Add(new NpgsqlParameter(property.Name, values));
-                }
-            }
-            else
-            {
-                foreach (var property in PropertiesOf(parameters))
-                {
-                    command.Parameters.Add(ParameterOf(property, property.GetValue(parameters)));
-                }
+                command.Parameters.Add(name == GuardRows ? new NpgsqlParameter { Value = (long)mustChange } : ParameterOf(columns[name], parameters));
             }
 
             batch.BatchCommands.Add(command);
@@ -146,19 +126,19 @@ internal sealed class SqlBatch
     /// A SQLite command kept for its text, with a parameter for each property of the objects it is
     /// run with: a run only sets their values, instead of making new parameters and names each time.
     /// </summary>
-    private sealed record PreparedCommand(SqliteCommand Command, Type ParametersType, PropertyInfo[] Properties)
+    private sealed record PreparedCommand(SqliteCommand Command, Type ParametersType, IReadOnlyList<RowColumn> Columns)
     {
         public static PreparedCommand Of(SqliteCommand command, string sql, object parameters)
         {
-            var properties = PropertiesOf(parameters);
+            var columns = RowColumns.Of(parameters).All;
             command.CommandText = sql;
             command.Parameters.Clear();
-            foreach (var property in properties)
+            foreach (var column in columns)
             {
-                command.Parameters.Add(new SqliteParameter("@" + property.Name, null));
+                command.Parameters.Add(new SqliteParameter("@" + column.Name, null));
             }
 
-            return new(command, parameters.GetType(), properties);
+            return new(command, parameters.GetType(), columns);
         }
     }
 
@@ -170,9 +150,12 @@ internal sealed class SqlBatch
     /// while its parameters' types stay the same, and an untyped null made every statement with a
     /// nullable column (an event, a document, a dispute row) parsed and planned anew each time.
     /// </summary>
-    private static NpgsqlParameter ParameterOf(PropertyInfo property, object? value) => value is not null
-        ? new NpgsqlParameter(property.Name, value)
-        : new NpgsqlParameter(property.Name, NullTypeOf(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType)) { Value = DBNull.Value };
+    /// <remarks>Rows of one kind give each column's values as one array, in the rows' order.</remarks>
+    private static NpgsqlParameter ParameterOf(RowColumn column, object parameters) => parameters is Rows rows
+        ? new NpgsqlParameter { Value = column.Values(rows.Each) }
+        : column.Value(parameters) is { } value
+            ? new NpgsqlParameter { Value = value }
+            : new NpgsqlParameter { NpgsqlDbType = NullTypeOf(Nullable.GetUnderlyingType(column.Type) ?? column.Type), Value = DBNull.Value };
 
     /// <summary>The type Npgsql gives a value of <paramref name="type"/>, for the types the statements here bind.</summary>
     private static NpgsqlDbType NullTypeOf(Type type) => Type.GetTypeCode(type) switch
@@ -182,7 +165,4 @@ internal sealed class SqlBatch
         TypeCode.Int32 => NpgsqlDbType.Integer,
         _ => throw new NotSupportedException($"A null {type.Name} parameter has no PostgreSQL type here."),
     };
-
-    private static PropertyInfo[] PropertiesOf(object parameters) =>
-        Properties.GetOrAdd(parameters.GetType(), t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance));
 }
