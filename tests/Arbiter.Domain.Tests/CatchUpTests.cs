@@ -62,6 +62,30 @@ public class CatchUpTests
     };
 
     [Fact]
+    public void Deadlines_due_at_one_instant_fire_by_kind_then_by_key()
+    {
+        var s = Scenario.Shipped(lines: 2);
+        var first = s.Open("l2");
+        var second = s.Open("l1");
+
+        var fired = s.Order.FireDue(s.Now.AddDays(10));
+
+        Assert.Equal([first.Id, second.Id], fired.Where(d => d.Kind == DeadlineKind.SellerResponse).Select(d => d.DisputeId));
+    }
+
+    [Fact]
+    public void The_end_of_protection_fires_before_a_seller_response_due_at_the_same_instant()
+    {
+        var s = Scenario.Shipped(lines: 2);
+        s.AdvanceTo(s.ProtectionEndsAt - s.Order.Policy.SellerResponse);
+        s.Open("l2");
+
+        var fired = s.Order.FireDue(s.ProtectionEndsAt);
+
+        Assert.Equal([DeadlineKind.ProtectionEnd, DeadlineKind.SellerResponse], fired.Where(d => d.DueAt == s.ProtectionEndsAt).Select(d => d.Kind));
+    }
+
+    [Fact]
     public void Catching_up_on_many_deadlines_at_once_gives_the_same_history_and_money_as_firing_them_on_time()
     {
         var live = Play(TwoLineStory, tickHours: 1, lines: 2);

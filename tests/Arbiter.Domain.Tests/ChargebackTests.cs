@@ -86,6 +86,25 @@ public class ChargebackTests
     }
 
     [Fact]
+    public void Two_unsent_refunds_on_one_line_are_covered_in_turn_and_only_what_the_bank_leaves_goes_out_again()
+    {
+        // A first chargeback, won, leaves the line two refunds to send: the rest of the one it
+        // replaced, and what it had covered, going out again.
+        var s = Scenario.Shipped();
+        PartlyRefunded(s, 1000);
+        var first = ChargeBack(s, 400);
+        s.Order.CloseChargeback(Actor.Platform, first.Id, won: true, s.Now).ShouldSucceed();
+        Assert.Equal([("o1-r2", Usd(600)), ("o1-r3", Usd(400))], s.Order.Refunds.Where(r => r.Status == RefundStatus.Pending).Select(r => (r.Id, r.Amount)));
+
+        var second = s.Order.ReportChargeback(Actor.Platform, 700, "10.4 fraud: card absent", "cb_78", s.Now).ShouldSucceed();
+
+        Assert.Equal([new ReplacedRefund("o1-r2", Usd(600)), new ReplacedRefund("o1-r3", Usd(100))], second.Replaced);
+        var rest = s.Order.Refunds[^1];
+        Assert.Equal(("o1-r4", Usd(300), RefundStatus.Pending), (rest.Id, rest.Amount, rest.Status));
+        Assert.Empty(BooksAudit.Check(s.Order));
+    }
+
+    [Fact]
     public void A_chargeback_over_a_refund_already_sent_books_only_what_is_left_and_tells_the_mediators()
     {
         var s = Scenario.Shipped();
