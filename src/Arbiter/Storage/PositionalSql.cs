@@ -14,12 +14,12 @@ internal sealed record PositionalSql(string Sql, IReadOnlyList<string> Names)
 
     public static PositionalSql Of(string sql) => Known.GetOrAdd(sql, Rewrite);
 
-    /// <summary>Names outside quotes (a literal, a quoted identifier) and comments become positions; a name used twice keeps its first.</summary>
+    /// <summary>Names outside quotes (a literal, a quoted identifier) and line comments become positions; a name used twice keeps its first.</summary>
     private static PositionalSql Rewrite(string sql)
     {
         var text = new StringBuilder(sql.Length);
         var names = new List<string>();
-        char? until = null; // inside a literal, a quoted identifier or a comment, until this character
+        char? until = null; // inside a literal, a quoted identifier or a line comment, until this character
         for (var i = 0; i < sql.Length; i++)
         {
             var c = sql[i];

@@ -5,8 +5,8 @@ namespace Arbiter.Storage;
 
 /// <summary>
 /// The public properties of a type whose objects are a statement's parameters (a row, an anonymous
-/// object), each read through a delegate made once per type: reflection's <c>GetValue</c> on every
-/// value of every statement was a measurable part of a save.
+/// object), each read through a delegate made once per type, not by reflection's <c>GetValue</c>
+/// on every value of every statement of every save.
 /// </summary>
 internal sealed class RowColumns
 {

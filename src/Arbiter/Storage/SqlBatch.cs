@@ -7,20 +7,23 @@ using NpgsqlTypes;
 namespace Arbiter.Storage;
 
 /// <summary>
-/// Several statements written together. On PostgreSQL they go as one batch, in one round trip,
-/// each statement with its own parameters, by position (<see cref="PositionalSql"/>), and rows of
-/// one kind (<see cref="AddRows"/>) as one statement over arrays. Parameters are the properties of
-/// an object, read through delegates (<see cref="RowColumns"/>). SQLite has no round trips to save, and binds every parameter of a
-/// command to each of its statements, so there each statement runs on its own, row by row, as a
-/// command kept per connection and text: SQLite then parses and plans it once, not every time.
+/// Several statements written together, their parameters the properties of an object (read through
+/// <see cref="RowColumns"/>). On PostgreSQL they go as one batch, in one round trip, each statement
+/// with its own parameters, by position (<see cref="PositionalSql"/>), and rows of one kind
+/// (<see cref="AddRows"/>) as one statement over arrays. SQLite has no round trips to save, and
+/// binds every parameter of a command to each of its statements, so there each statement runs on
+/// its own, row by row, as a command kept per connection and text: SQLite then parses and plans it
+/// once, not every time.
 /// </summary>
 internal sealed class SqlBatch
 {
     /// <summary>What a guard raises on PostgreSQL (<c>arbiter_conflict()</c>, migration 18).</summary>
     public const string ConflictState = "AR409";
 
-    private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, PreparedCommand>> Prepared = new();
+    /// <summary>The parameter a guard compares its count of changed rows with.</summary>
     private const string GuardRows = "GuardRows";
+
+    private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, PreparedCommand>> Prepared = new();
     private readonly List<Statement> _statements = [];
 
     public void Add(string sql, object parameters) => _statements.Add(new(sql, parameters));
