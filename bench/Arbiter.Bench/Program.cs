@@ -35,8 +35,9 @@ if (only.Contains("commands"))
 
         foreach (var clients in clientCounts)
         {
+            await using var storage = await BenchStorage.NewAsync(backend, cluster);
             var figures = await CommandsBenchmark.RunAsync(
-                await BenchStorage.NewAsync(backend, cluster),
+                storage,
                 backend == "postgres" ? () => CpuTime.OfTree(cluster!.ServerProcessId) : null,
                 slice => backend == "postgres" ? Yardsticks.PgbenchAsync(cluster!, pgbench!, clients, slice) : Yardsticks.SqliteAsync(clients, slice),
                 clients,
@@ -63,7 +64,7 @@ if (only.Contains("timers"))
     {
         foreach (var orders in tableSizes)
         {
-            var storage = await BenchStorage.NewAsync(backend, cluster);
+            await using var storage = await BenchStorage.NewAsync(backend, cluster);
             var db = storage.Open();
             await db.MigrateAsync();
             await TimersBenchmark.SeedAsync(db, orders, orders / 10, TimersBenchmark.WarmUpOrders);
@@ -93,12 +94,13 @@ if (only.Contains("hangfire") && cluster is not null)
     Console.WriteLine("|---|---|---|---|---|---|---|");
     foreach (var orders in tableSizes)
     {
-        var ours = await BenchStorage.NewAsync("postgres", cluster);
+        await using var ours = await BenchStorage.NewAsync("postgres", cluster);
         var db = ours.Open();
         await db.MigrateAsync();
         await TimersBenchmark.SeedAsync(db, orders, orders / 10);
         var arbiter = await TimersBenchmark.RunAsync(db, orders);
-        var hangfire = await HangfireBaseline.RunAsync(await BenchStorage.NewAsync("postgres", cluster), orders, orders / 10);
+        await using var theirs = await BenchStorage.NewAsync("postgres", cluster);
+        var hangfire = await HangfireBaseline.RunAsync(theirs, orders, orders / 10);
         Console.WriteLine(Row(orders, arbiter.Fired, arbiter.PerSecond, arbiter.LagP99.TotalMilliseconds, hangfire.PerSecond, hangfire.LagP99.TotalMilliseconds, arbiter.PerSecond / hangfire.PerSecond));
     }
 }
@@ -112,7 +114,8 @@ if (only.Contains("storage"))
     Console.WriteLine("|---|---|---|");
     foreach (var backend in backends)
     {
-        var figures = await StorageBenchmark.RunAsync(await BenchStorage.NewAsync(backend, cluster), lifecycles);
+        await using var storage = await BenchStorage.NewAsync(backend, cluster);
+        var figures = await StorageBenchmark.RunAsync(storage, lifecycles);
         Console.WriteLine(Row(backend, figures.BytesPerOrder, string.Join(", ", figures.Tables.Take(6).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Table} {t.Bytes:N0}")))));
     }
 }
@@ -126,7 +129,8 @@ if (only.Contains("reads"))
     Console.WriteLine("|---|---|---|---|---|---|");
     foreach (var backend in backends)
     {
-        var db = (await BenchStorage.NewAsync(backend, cluster)).Open();
+        await using var storage = await BenchStorage.NewAsync(backend, cluster);
+        var db = storage.Open();
         await db.MigrateAsync();
         await ReadsBenchmark.SeedAsync(db, readOrders);
         var figures = await ReadsBenchmark.RunAsync(db, readOrders, samples: tiny ? 50 : 1000);

@@ -1,10 +1,14 @@
 using Arbiter.Storage;
 using Arbiter.Testing;
+using Microsoft.Data.Sqlite;
 
 namespace Arbiter.Bench;
 
-/// <summary>A fresh database for one measurement: a SQLite folder, or a database on the benchmark's PostgreSQL cluster.</summary>
-internal sealed record BenchStorage(string Backend, string DataDirectory, string? Connection)
+/// <summary>
+/// A fresh database for one measurement: a SQLite folder, or a database on the benchmark's PostgreSQL
+/// cluster. Disposing it deletes its folder: a full run makes dozens, some of them gigabytes.
+/// </summary>
+internal sealed record BenchStorage(string Backend, string DataDirectory, string? Connection) : IAsyncDisposable
 {
     public static async Task<BenchStorage> NewAsync(string backend, PostgresCluster? cluster)
     {
@@ -24,4 +28,12 @@ internal sealed record BenchStorage(string Backend, string DataDirectory, string
         : ["--data", DataDirectory];
 
     public Database Open() => Backend == "postgres" ? new PostgresDatabase(Connection!) : new SqliteDatabase(Path.Combine(DataDirectory, "arbiter.db"));
+
+    /// <remarks>The nodes have stopped by now; this process's pooled SQLite connections let go of the files first.</remarks>
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(DataDirectory, recursive: true);
+        return ValueTask.CompletedTask;
+    }
 }
