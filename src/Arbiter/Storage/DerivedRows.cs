@@ -6,12 +6,15 @@ namespace Arbiter.Storage;
 /// <summary>
 /// The timer, dispute-index, refund-index and chargeback-index rows an order's document implies. A save compares the
 /// rows as they stood when the order was read with the rows now, and writes only the difference:
-/// most commands change one deadline or none.
+/// most commands change one deadline or none, and the timer row moves only with the earliest.
 /// </summary>
 internal sealed record DerivedRows(IReadOnlySet<Deadline> Deadlines, IReadOnlySet<DisputeRow> Disputes, IReadOnlySet<RefundRow> Refunds, IReadOnlySet<ChargebackRow> Chargebacks)
 {
     /// <summary>What a new order starts from: no rows at all.</summary>
     public static readonly DerivedRows None = new(new HashSet<Deadline>(), new HashSet<DisputeRow>(), new HashSet<RefundRow>(), new HashSet<ChargebackRow>());
+
+    /// <summary>The order's timer: its earliest deadline (Unix milliseconds), or null when it has none.</summary>
+    public long? NextDue { get; } = Deadlines.Count == 0 ? null : Deadlines.Min(d => d.DueAt).ToUnixTimeMilliseconds();
 
     public static DerivedRows Of(Order order) => new(
         order.Deadlines().ToHashSet(),

@@ -11,7 +11,7 @@ internal sealed class DerivedWrites
     private readonly List<object> _waiting = [];
     private readonly List<object> _postings = [];
     private readonly List<object> _timersGone = [];
-    private readonly List<object> _timersArmed = [];
+    private readonly List<object> _timersSet = [];
 
     public void Event(string id, string orderId, long sequence, string type, string? disputeId, string? refundId, string payload, long at) =>
         _events.Add(new EventRow(id, orderId, sequence, type, disputeId, refundId, payload, at));
@@ -21,11 +21,13 @@ internal sealed class DerivedWrites
     public void Posting(string id, string orderId, int sequence, string lineId, string kind, long at, string entries) =>
         _postings.Add(new PostingRow(id, orderId, sequence, lineId, kind, at, entries));
 
-    public void TimerGone(string orderId, string key) => _timersGone.Add(new TimerKey(orderId, key));
+    /// <summary>The order's timer moves to its earliest deadline.</summary>
+    public void TimerAt(string orderId, long dueAt) => _timersSet.Add(new TimerRow(orderId, dueAt));
 
-    public void TimerArmed(string orderId, string key, string kind, long dueAt) => _timersArmed.Add(new TimerRow(orderId, key, kind, dueAt));
+    /// <summary>The order has no deadline left.</summary>
+    public void TimerGone(string orderId) => _timersGone.Add(new TimerOf(orderId));
 
-    /// <summary>Adds the statements; a timer armed again under its key (a deadline moved) replaces its row.</summary>
+    /// <summary>Adds the statements.</summary>
     public void AddTo(SqlBatch batch)
     {
         batch.AddRows(
@@ -46,21 +48,14 @@ internal sealed class DerivedWrites
             "INSERT INTO ledger_postings (id, order_id, seq, line_id, kind, at, entries) VALUES (@Id, @OrderId, @Sequence, @LineId, @Kind, @At, @Entries)",
             "INSERT INTO ledger_postings (id, order_id, seq, line_id, kind, at, entries) SELECT * FROM unnest(@Id, @OrderId, @Sequence, @LineId, @Kind, @At, @Entries)",
             _postings);
-        // A join with unnest is planned as a scan of the whole table while its statistics are missing or
-        // stale (a young database): one order's timers are found by an equality on the order instead.
         batch.AddRows(
-            "DELETE FROM timers WHERE order_id = @OrderId AND key = @Key",
-            _timersGone.Cast<TimerKey>().Select(t => t.OrderId).Distinct().Count() == 1
-                ? "DELETE FROM timers WHERE order_id = (@OrderId)[1] AND key = ANY(@Key)"
-                : "DELETE FROM timers t USING unnest(@OrderId, @Key) AS gone (order_id, key) WHERE t.order_id = gone.order_id AND t.key = gone.key",
+            "DELETE FROM timers WHERE order_id = @OrderId",
+            "DELETE FROM timers WHERE order_id = ANY(@OrderId)",
             _timersGone);
         batch.AddRows(
-            "INSERT INTO timers (order_id, key, kind, due_at) VALUES (@OrderId, @Key, @Kind, @DueAt) ON CONFLICT (order_id, key) DO UPDATE SET kind = excluded.kind, due_at = excluded.due_at",
-            """
-            INSERT INTO timers (order_id, key, kind, due_at) SELECT * FROM unnest(@OrderId, @Key, @Kind, @DueAt)
-            ON CONFLICT (order_id, key) DO UPDATE SET kind = excluded.kind, due_at = excluded.due_at
-            """,
-            _timersArmed);
+            "INSERT INTO timers (order_id, due_at) VALUES (@OrderId, @DueAt) ON CONFLICT (order_id) DO UPDATE SET due_at = excluded.due_at",
+            "INSERT INTO timers (order_id, due_at) SELECT * FROM unnest(@OrderId, @DueAt) ON CONFLICT (order_id) DO UPDATE SET due_at = excluded.due_at",
+            _timersSet);
     }
 
     private sealed record EventRow(string Id, string OrderId, long Sequence, string Type, string? DisputeId, string? RefundId, string Payload, long At);
@@ -69,7 +64,7 @@ internal sealed class DerivedWrites
 
     private sealed record PostingRow(string Id, string OrderId, int Sequence, string LineId, string Kind, long At, string Entries);
 
-    private sealed record TimerKey(string OrderId, string Key);
+    private sealed record TimerOf(string OrderId);
 
-    private sealed record TimerRow(string OrderId, string Key, string Kind, long DueAt);
+    private sealed record TimerRow(string OrderId, long DueAt);
 }

@@ -239,16 +239,16 @@ internal sealed class OrderStore(Database db)
             writes.Posting(posting.Id, posting.OrderId.Value, posting.Sequence, posting.LineId, posting.Kind.ToString(), posting.At.ToUnixTimeMilliseconds(), PostingEntries.Write(posting.Entries));
         }
 
-        // A deadline moved to another instant keeps its key and its row.
-        var armedKeys = now.Deadlines.Select(d => d.Key).ToHashSet();
-        foreach (var gone in stored.Deadlines.Where(d => !armedKeys.Contains(d.Key)))
+        if (now.NextDue != stored.NextDue)
         {
-            writes.TimerGone(order.Id.Value, gone.Key);
-        }
-
-        foreach (var armed in now.Deadlines.Where(d => !stored.Deadlines.Contains(d)))
-        {
-            writes.TimerArmed(order.Id.Value, armed.Key, armed.Kind.ToString(), armed.DueAt.ToUnixTimeMilliseconds());
+            if (now.NextDue is { } due)
+            {
+                writes.TimerAt(order.Id.Value, due);
+            }
+            else
+            {
+                writes.TimerGone(order.Id.Value);
+            }
         }
 
         var storedDisputes = stored.Disputes.Select(d => d.Id).ToHashSet();
@@ -314,23 +314,21 @@ internal sealed class OrderStore(Database db)
         return [.. ids.Select(OrderId.Of)];
     }
 
-    /// <summary>Orders with a deadline due by <paramref name="now"/>, earliest first.</summary>
-    /// <remarks>A range scan of the due-date index; grouping by order in SQL would scan the whole table.</remarks>
+    /// <summary>Orders with a deadline due by <paramref name="now"/>, earliest first: a range scan of the due-date index, one row an order.</summary>
     public async Task<IReadOnlyList<OrderId>> DueOrdersAsync(DateTimeOffset now, int limit, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
         var ids = await connection.QueryAsync<string>(
-            "SELECT order_id FROM timers WHERE due_at <= @now ORDER BY due_at LIMIT @rows",
-            new { now = now.ToUnixTimeMilliseconds(), rows = limit * 4 });
-        return [.. ids.Distinct().Take(limit).Select(OrderId.Of)];
+            "SELECT order_id FROM timers WHERE due_at <= @now ORDER BY due_at LIMIT @limit",
+            new { now = now.ToUnixTimeMilliseconds(), limit });
+        return [.. ids.Select(OrderId.Of)];
     }
 
-    /// <summary>An order's timers as stored, each as <c>key@due</c> (Unix milliseconds), for the audit.</summary>
-    public async Task<HashSet<string>> ArmedTimerKeysAsync(OrderId orderId, CancellationToken ct = default)
+    /// <summary>When an order's timer is set for (Unix milliseconds), or null when it has none, for the audit.</summary>
+    public async Task<long?> TimerDueAtAsync(OrderId orderId, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(string Key, long DueAt)>("SELECT key, due_at FROM timers WHERE order_id = @orderId", new { orderId = orderId.Value });
-        return [.. rows.Select(r => $"{r.Key}@{r.DueAt}")];
+        return await connection.ExecuteScalarAsync<long?>("SELECT due_at FROM timers WHERE order_id = @orderId", new { orderId = orderId.Value });
     }
 
     /// <summary>Every order id, in pages, for whole-database work such as the audit.</summary>

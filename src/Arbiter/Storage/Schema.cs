@@ -235,6 +235,16 @@ internal static class Schema
         DROP TABLE events_waiting;
         ALTER TABLE events_waiting_keyed RENAME TO events_waiting;
         """,
+        """
+        -- One timer row per order, at its earliest deadline: all the timer engine looks for, since it
+        -- fires every deadline due once it has the order. A command that moves a deadline rewrites one
+        -- row where it deleted one and inserted another; an order's rows so far become one.
+        CREATE TABLE order_timers (order_id TEXT NOT NULL PRIMARY KEY, due_at BIGINT NOT NULL){without_rowid};
+        INSERT INTO order_timers (order_id, due_at) SELECT order_id, MIN(due_at) FROM timers GROUP BY order_id;
+        DROP TABLE timers;
+        ALTER TABLE order_timers RENAME TO timers;
+        CREATE INDEX timers_due ON timers (due_at);
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.
