@@ -159,7 +159,7 @@ public abstract class ErasureTests(Backend backend) : MarketplaceTest(backend)
 
         // The order the platform made just before the account was erased, and the erasure it reopens.
         var order = Order.Create(Actor.Platform, new NewOrder(OrderId, Buyer, "s1", "USD", [new NewLine("l1", "Lamp", 1, 1000, 0)], new Payment("card", "p1"), "standard"), Policy.Default, ArbiterHost.Start);
-        Assert.True(await Host.Services.GetRequiredService<OrderCommands>().CreateAsync(order.Value!, TestContext.Current.CancellationToken));
+        Assert.NotNull(await Host.Services.GetRequiredService<OrderCommands>().CreateAsync(order.Value!, created => created.Id.Value, TestContext.Current.CancellationToken));
         await using (var connection = await Db.OpenAsync(TestContext.Current.CancellationToken))
         {
             await connection.ExecuteAsync("UPDATE erasures SET completed_at = NULL");

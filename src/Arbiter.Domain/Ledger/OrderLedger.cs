@@ -25,8 +25,11 @@ public sealed class OrderLedger
 
     public IReadOnlyList<Posting> Postings => _postings;
 
-    /// <summary>Postings made since the ledger was loaded, for the store to append.</summary>
+    /// <summary>Postings made since the ledger was loaded or last saved, for the store to append.</summary>
     public IReadOnlyList<Posting> NewPostings => _new;
+
+    /// <summary>The store appended the new postings: the next save appends only what follows.</summary>
+    public void AcceptChanges() => _new.Clear();
 
     /// <remarks>A loop, not a query: views and guards ask for balances many times a request.</remarks>
     public Money Balance(string account, string? lineId = null)

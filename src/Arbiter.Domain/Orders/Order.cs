@@ -77,7 +77,7 @@ public sealed partial class Order : IJsonOnDeserialized
 
     [JsonIgnore] public IReadOnlyList<HistoryEntry> History => HistoryList;
 
-    /// <summary>What the order and its disputes recorded since it was created or loaded, in that order: the events a save publishes.</summary>
+    /// <summary>What the order and its disputes recorded since it was created, loaded or last saved, in that order: the events a save publishes.</summary>
     [JsonIgnore] public IReadOnlyList<RecordedEvent> NewEvents => _newEvents;
 
     /// <summary>The order's books; attached by whoever loads the order.</summary>
@@ -232,6 +232,16 @@ public sealed partial class Order : IJsonOnDeserialized
 
     /// <summary>Gives the order its books, as loaded from the ledger.</summary>
     public void AttachLedger(IEnumerable<Posting> postings) => Ledger = new OrderLedger(Id, Currency, postings);
+
+    /// <summary>
+    /// The store saved the order (its new events and postings): it goes on from there, as if read
+    /// afresh, and the next save publishes and appends only what follows.
+    /// </summary>
+    public void AcceptChanges()
+    {
+        _newEvents.Clear();
+        Ledger.AcceptChanges();
+    }
 
     /// <summary>Gives the order the policy it was created under, as loaded from where a store keeps each policy once.</summary>
     public void AttachPolicy(Policy policy) => Policy = policy;

@@ -30,27 +30,23 @@ internal static class Endpoint
         HttpContext http, OrderCommands commands, OrderId orderId, Func<Order, Actor, DateTimeOffset, Result<T>> command, Func<T, Order, Caller, IResult> answer)
     {
         var caller = http.Caller();
-        var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) => command(order, caller.Actor, now), ct: http.RequestAborted);
-        return result.Error is { } error ? Problems.From(error) : answer(result.Value!, result.Order!, caller);
+        var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) => command(order, caller.Actor, now), (value, order) => answer(value, order, caller), ct: http.RequestAborted);
+        return result.Error is { } error ? Problems.From(error) : result.Value!;
     }
 
     /// <summary>A command on a dispute; answers with <paramref name="created"/> (201) or the dispute (200).</summary>
     public static async Task<IResult> OnDisputeAsync<T>(HttpContext http, CallerDisputes disputes, TimeProvider clock, string disputeId, Func<Dispute, Actor, DateTimeOffset, Result<T>> command, Func<T, object>? created = null)
     {
         var caller = http.Caller();
-        var result = await disputes.RunAsync(caller, disputeId, (_, dispute, now) => command(dispute, caller.Actor, now), http.RequestAborted);
-        if (result.Error is { } error)
-        {
-            return Problems.From(error);
-        }
-
-        if (created is not null)
-        {
-            return Results.Json(created(result.Value!), statusCode: StatusCodes.Status201Created);
-        }
-
-        var order = result.Order!;
-        return Results.Ok(DisputeView.Of(order, order.Dispute(disputeId)!, caller, clock.GetUtcNow()));
+        var result = await disputes.RunAsync(
+            caller,
+            disputeId,
+            (_, dispute, now) => command(dispute, caller.Actor, now),
+            (value, order) => created is not null
+                ? Results.Json(created(value), statusCode: StatusCodes.Status201Created)
+                : Results.Ok(DisputeView.Of(order, order.Dispute(disputeId)!, caller, clock.GetUtcNow())),
+            http.RequestAborted);
+        return result.Error is { } error ? Problems.From(error) : result.Value!;
     }
 
     /// <summary>Reads something an order holds (a refund, a chargeback) by the order its id names; a caller who cannot see the order finds nothing.</summary>

@@ -99,8 +99,8 @@ internal static class OrdersApi
             return Problems.From(created.Error!);
         }
 
-        return await commands.CreateAsync(created.Value!, http.RequestAborted)
-            ? Results.Json(OrderView.Of(created.Value!, http.Caller(), clock.GetUtcNow()), statusCode: StatusCodes.Status201Created)
+        return await commands.CreateAsync(created.Value!, order => OrderView.Of(order, http.Caller(), clock.GetUtcNow()), http.RequestAborted) is { } view
+            ? Results.Json(view, statusCode: StatusCodes.Status201Created)
             : Problems.Of(StatusCodes.Status409Conflict, ErrorCode.OrderExists, $"An order with id {command.Id} exists already.");
     }
 
@@ -134,9 +134,12 @@ internal static class OrdersApi
         }
 
         var caller = http.Caller();
-        var result = await commands.RunAsync(orderId, caller.CanSee, (order, now) => order.OpenDispute(caller.Actor, body.LineId, body.ToClaim(), now), ct: http.RequestAborted);
-        return result.Error is { } error
-            ? Problems.From(error)
-            : Results.Json(DisputeView.Of(result.Order!, result.Value!, caller, clock.GetUtcNow()), statusCode: StatusCodes.Status201Created);
+        var result = await commands.RunAsync(
+            orderId,
+            caller.CanSee,
+            (order, now) => order.OpenDispute(caller.Actor, body.LineId, body.ToClaim(), now),
+            (dispute, order) => DisputeView.Of(order, dispute, caller, clock.GetUtcNow()),
+            ct: http.RequestAborted);
+        return result.Error is { } error ? Problems.From(error) : Results.Json(result.Value, statusCode: StatusCodes.Status201Created);
     }
 }

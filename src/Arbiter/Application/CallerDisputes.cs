@@ -80,13 +80,19 @@ internal sealed class CallerDisputes(OrderCommands commands, OrderStore store, O
         return account is null || account.ErasedAt is not null ? null : new Actor(account.Role, account.Id);
     }
 
-    /// <summary>Runs a command on the dispute, given its order and the instant (see <see cref="OrderCommands.RunAsync{T}"/>).</summary>
+    /// <summary>Runs a command on the dispute, given its order and the instant (see <see cref="OrderCommands.RunAsync{T, TAnswer}"/>).</summary>
     public Task<CommandResult<T>> RunAsync<T>(Caller caller, string disputeId, Func<Order, Dispute, DateTimeOffset, Result<T>> command, CancellationToken ct) =>
+        RunAsync(caller, disputeId, command, (value, _) => value, ct);
+
+    /// <summary>Runs a command on the dispute and answers with what <paramref name="answer"/> makes of it and the saved order.</summary>
+    public Task<CommandResult<TAnswer>> RunAsync<T, TAnswer>(
+        Caller caller, string disputeId, Func<Order, Dispute, DateTimeOffset, Result<T>> command, Func<T, Order, TAnswer> answer, CancellationToken ct) =>
         DisputeId.Parse(disputeId)?.OrderId is not { } orderId
-            ? Task.FromResult<CommandResult<T>>(OrderCommands.NotFound)
+            ? Task.FromResult<CommandResult<TAnswer>>(OrderCommands.NotFound)
             : commands.RunAsync(
                 orderId,
                 order => order.Dispute(disputeId) is { } d && caller.CanSee(order, d),
                 (order, now) => command(order, order.Dispute(disputeId)!, now),
+                answer,
                 ct: ct);
 }

@@ -6,8 +6,8 @@ using Arbiter.Storage;
 
 namespace Arbiter.Application;
 
-/// <summary>What a command produced: its value and the order as saved, or the expected failure.</summary>
-internal readonly record struct CommandResult<T>(T? Value, DomainError? Error, Order? Order = null)
+/// <summary>What a command produced (or what its caller made of it), or the expected failure.</summary>
+internal readonly record struct CommandResult<T>(T? Value, DomainError? Error)
 {
     public static implicit operator CommandResult<T>(DomainError error) => new(default, error);
 }
@@ -29,11 +29,30 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
 
     public static readonly DomainError Conflict = DomainError.Conflict(ErrorCode.ConcurrentModification, "Someone else changed this order at the same moment; read it again and retry.");
 
+    /// <summary>
+    /// Runs a command whose value is all its caller needs. The value outlives the command, so it is
+    /// never a part of the order that changes (a dispute): the next command here changes the same objects.
+    /// </summary>
     /// <param name="alsoWrite">More rows to write in the same transaction, given the command's value.</param>
-    public async Task<CommandResult<T>> RunAsync<T>(
+    public Task<CommandResult<T>> RunAsync<T>(
         OrderId orderId,
         Func<Order, bool> canSee,
         Func<Order, DateTimeOffset, Result<T>> command,
+        Func<T, DbConnection, DbTransaction, Task>? alsoWrite = null,
+        CancellationToken ct = default) =>
+        RunAsync(orderId, canSee, command, (value, _) => value, alsoWrite, ct);
+
+    /// <param name="answer">
+    /// What the caller makes of the command's value and the saved order (a view), made once the save
+    /// committed and before the next command here may take the same order object (see
+    /// <see cref="RecentOrders"/>): what it returns must not hold the order or any part of it.
+    /// </param>
+    /// <param name="alsoWrite">More rows to write in the same transaction, given the command's value.</param>
+    public async Task<CommandResult<TAnswer>> RunAsync<T, TAnswer>(
+        OrderId orderId,
+        Func<Order, bool> canSee,
+        Func<Order, DateTimeOffset, Result<T>> command,
+        Func<T, Order, TAnswer> answer,
         Func<T, DbConnection, DbTransaction, Task>? alsoWrite = null,
         CancellationToken ct = default)
     {
@@ -41,10 +60,11 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
         using var span = Telemetry.Source.StartActivity("arbiter.command");
         span?.SetTag("arbiter.command", name);
         span?.SetTag("arbiter.order_id", orderId.Value);
-        CommandResult<T> result;
+        CommandResult<TAnswer> result;
         try
         {
-            result = await DecideAndSaveAsync(orderId, canSee, command, alsoWrite, ct);
+            var (saved, error) = await DecideAndSaveAsync(orderId, canSee, command, alsoWrite, ct);
+            result = error ?? Answer(saved!, answer);
         }
         catch (ConcurrencyConflictException)
         {
@@ -52,13 +72,24 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
         }
 
         // The decision, for the trace and the count: done, or the code it was refused with.
-        var outcome = result.Error is { } error ? Words.Of(error.Code) : "ok";
+        var outcome = result.Error is { } refused ? Words.Of(refused.Code) : "ok";
         span?.SetTag("arbiter.outcome", outcome);
         metrics.Commands.Add(1, new("command", name), new("outcome", outcome));
         return result;
     }
 
-    private async Task<CommandResult<T>> DecideAndSaveAsync<T>(
+    /// <summary>The caller's answer from the saved order, which is then remembered for the next command on it.</summary>
+    private CommandResult<TAnswer> Answer<T, TAnswer>(Saved<T> saved, Func<T, Order, TAnswer> answer)
+    {
+        var answered = answer(saved.Value, saved.Save.Order);
+        recent.Remember([saved.Save]);
+        return new CommandResult<TAnswer>(answered, null);
+    }
+
+    /// <summary>A command's value and the order as its save committed.</summary>
+    private sealed record Saved<T>(T Value, SavedOrder Save);
+
+    private async Task<(Saved<T>? Saved, DomainError? Error)> DecideAndSaveAsync<T>(
         OrderId orderId,
         Func<Order, bool> canSee,
         Func<Order, DateTimeOffset, Result<T>> command,
@@ -72,32 +103,25 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
 
         recent.Forget(orderId);
 
-        OrderSave? save = null;
-        var locked = await db.WriteAsync<CommandResult<T>>(async (connection, tx) =>
+        return await db.WriteAsync<(Saved<T>?, DomainError?)>(async (connection, tx) =>
         {
             var loaded = await store.LoadAsync(connection, tx, orderId, RowLock.Wait);
             if (loaded is null || !canSee(loaded.Order))
             {
-                return NotFound;
+                return (null, NotFound);
             }
 
             var now = clock.GetUtcNow();
             var result = Decide(loaded.Order, now, command);
             if (!result.IsSuccess)
             {
-                return result.Error!;
+                return (null, result.Error);
             }
 
-            save = OrderStore.PrepareSave([loaded], now);
+            var save = OrderStore.PrepareSave([loaded], now);
             await WriteAsync(save, result.Value!, alsoWrite, connection, tx);
-            return new CommandResult<T>(result.Value, null, loaded.Order);
+            return (new Saved<T>(result.Value!, save.Saved.Single()), null);
         }, ct);
-        if (save is not null && locked.Error is null)
-        {
-            recent.Remember(save.Saved);
-        }
-
-        return locked;
     }
 
     /// <summary>
@@ -106,7 +130,7 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
     /// saved the order in between, or a remembered order refused it (a refusal is only ever given
     /// on a fresh read).
     /// </summary>
-    private async Task<CommandResult<T>?> DecideFirstAsync<T>(
+    private async Task<(Saved<T>? Saved, DomainError? Error)?> DecideFirstAsync<T>(
         OrderId orderId,
         Func<Order, bool> canSee,
         Func<Order, DateTimeOffset, Result<T>> command,
@@ -117,14 +141,14 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
         var loaded = remembered ?? await store.LoadAsync(orderId, ct);
         if (loaded is null || !canSee(loaded.Order))
         {
-            return remembered is null ? NotFound : (CommandResult<T>?)null;
+            return remembered is null ? (null, NotFound) : null;
         }
 
         var now = clock.GetUtcNow();
         var result = Decide(loaded.Order, now, command);
         if (!result.IsSuccess)
         {
-            return remembered is null ? result.Error! : (CommandResult<T>?)null;
+            return remembered is null ? (null, result.Error) : null;
         }
 
         var save = OrderStore.PrepareSave([loaded], now);
@@ -143,8 +167,7 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
             return null;
         }
 
-        recent.Remember(save.Saved);
-        return new CommandResult<T>(result.Value, null, loaded.Order);
+        return (new Saved<T>(result.Value!, save.Saved.Single()), null);
     }
 
     /// <summary>The order as the command left it, then whatever else the command writes, in the caller's transaction.</summary>
@@ -164,16 +187,21 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
         return command(order, now);
     }
 
-    /// <summary>Saves a new order; false when its id is taken.</summary>
-    public async Task<bool> CreateAsync(Order order, CancellationToken ct = default)
+    /// <summary>
+    /// Saves a new order and answers with what <paramref name="answer"/> makes of it (see
+    /// <see cref="RunAsync{T, TAnswer}"/>); null when its id is taken.
+    /// </summary>
+    public async Task<TAnswer?> CreateAsync<TAnswer>(Order order, Func<Order, TAnswer> answer, CancellationToken ct = default)
+        where TAnswer : class
     {
         if (await store.InsertAsync(order, ct) is not { } saved)
         {
-            return false;
+            return null;
         }
 
+        var answered = answer(order);
         recent.Remember([saved]);
-        return true;
+        return answered;
     }
 
     /// <summary>Reads orders as the clock stands now (see <see cref="ReadAsync"/>), by id, in one round trip.</summary>

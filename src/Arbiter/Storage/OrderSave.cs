@@ -1,6 +1,5 @@
 using System.Data.Common;
-using Arbiter.Domain.Common;
-using Arbiter.Domain.Ledger;
+using Arbiter.Domain.Orders;
 
 namespace Arbiter.Storage;
 
@@ -22,5 +21,5 @@ internal sealed class OrderSave(IReadOnlyList<SavedOrder> saved, SqlBatch statem
     public Task ExecuteAsync(Database db, CancellationToken ct) => db.WriteAsync(statements, ct);
 }
 
-/// <summary>An order as a save writes it: its document, its next version, its whole ledger, its policy and the rows derived from it.</summary>
-internal sealed record SavedOrder(OrderId Id, string Document, long Version, IReadOnlyList<Posting> Postings, Domain.Policy Policy, DerivedRows Rows);
+/// <summary>An order a save writes, with the version it will have and the rows derived from it.</summary>
+internal sealed record SavedOrder(Order Order, long Version, DerivedRows Rows);

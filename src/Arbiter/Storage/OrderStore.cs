@@ -91,7 +91,7 @@ internal sealed class OrderStore(Database db)
             return null;
         }
 
-        return new SavedOrder(order.Id, document, 1, order.Ledger.Postings, order.Policy, rows);
+        return new SavedOrder(order, 1, rows);
     }
 
     /// <summary>Saves a new order inside the caller's transaction (bulk loads put many in one); false when the id is taken.</summary>
@@ -155,7 +155,7 @@ internal sealed class OrderStore(Database db)
             documents.Add(new DocumentRow(
                 order.Id.Value, order.Status.ToString(), document, now.ToUnixTimeMilliseconds(), ListColumns.DueAt(rows.Deadlines), ListColumns.FinishedAt(order),
                 StoredPolicies.IdOf(order.Policy), version));
-            saved.Add(new SavedOrder(order.Id, document, version + 1, order.Ledger.Postings, order.Policy, rows));
+            saved.Add(new SavedOrder(order, version + 1, rows));
         }
 
         // The documents go first: a save locks its orders before it writes anything derived from them, as every writer does.
@@ -171,7 +171,7 @@ internal sealed class OrderStore(Database db)
             WHERE o.id = u.id AND o.version = u.version
             """,
             documents,
-            string.Join(", ", saved.Select(s => s.Id)));
+            string.Join(", ", saved.Select(s => s.Order.Id)));
         var writes = new DerivedWrites();
         foreach (var ((order, _, stored, policyStored), next) in orders.Zip(saved))
         {
@@ -191,8 +191,7 @@ internal sealed class OrderStore(Database db)
     private sealed record DocumentRow(string Id, string Status, string Doc, long At, long? DueAt, long? FinishedAt, string PolicyId, long Version);
 
     /// <summary>An order from its stored document, ledger and policy (none: the document carries its own).</summary>
-    /// <param name="stored">The rows derived from the document, when the caller kept them from its save; else they are derived here.</param>
-    public static LoadedOrder Rehydrate(string document, long version, IReadOnlyList<Posting> postings, Policy? policy, DerivedRows? stored = null)
+    private static LoadedOrder Rehydrate(string document, long version, IReadOnlyList<Posting> postings, Policy? policy)
     {
         var order = JsonSerializer.Deserialize<Order>(document, Json.Storage)!;
         order.AttachLedger(postings);
@@ -201,7 +200,7 @@ internal sealed class OrderStore(Database db)
             order.AttachPolicy(policy);
         }
 
-        return new LoadedOrder(order, version, stored ?? DerivedRows.Of(order), policy is not null);
+        return new LoadedOrder(order, version, DerivedRows.Of(order), policy is not null);
     }
 
     private static string Serialize(Order order) => JsonSerializer.Serialize(order, Json.Storage);

@@ -216,7 +216,7 @@ internal sealed class DisputeModel(CallerDisputes disputes, EvidenceFiles upload
     /// <summary>Runs a command on the dispute; the notice says what the saved dispute now means, so it never promises what is not so.</summary>
     private async Task<IActionResult> RunAsync(string id, Func<Dispute, Actor, DateTimeOffset, Currency, Result> command, Func<Dispute, string> notice)
     {
-        var result = await disputes.RunAsync(Caller, id, (order, dispute, now) => command(dispute, Caller.Actor, now, order.Currency).Done(), HttpContext.RequestAborted);
-        return Done(result.Error, result.Error is null ? notice(result.Order!.Dispute(id)!) : "");
+        var result = await disputes.RunAsync(Caller, id, (order, dispute, now) => command(dispute, Caller.Actor, now, order.Currency).Done(), (_, order) => notice(order.Dispute(id)!), HttpContext.RequestAborted);
+        return Done(result.Error, result.Value ?? "");
     }
 }

@@ -95,14 +95,14 @@ internal sealed class OpenDisputeModel(OrderCommands commands, EvidenceFiles upl
         }
 
         var claim = new ClaimRequest(Received, Reason, Solution, amount.Minor, Description, evidenceIds);
-        var opened = await commands.RunAsync(Order.Id, Caller.CanSee, (order, now) => order.OpenDispute(Caller.Actor, Line.Id, claim, now), ct: HttpContext.RequestAborted);
+        var opened = await commands.RunAsync(Order.Id, Caller.CanSee, (order, now) => order.OpenDispute(Caller.Actor, Line.Id, claim, now), (dispute, _) => dispute.Id, ct: HttpContext.RequestAborted);
         if (opened.Error is { } error)
         {
             return Fail(W.Problem(error));
         }
 
         Notice = W["Notice.DisputeOpened"];
-        return Redirect($"/disputes/{opened.Value!.Id}");
+        return Redirect($"/disputes/{opened.Value}");
     }
 
     private PageResult Fail(string message)
