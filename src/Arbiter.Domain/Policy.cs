@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Arbiter.Domain.Common;
 
 namespace Arbiter.Domain;
@@ -9,6 +11,9 @@ namespace Arbiter.Domain;
 public sealed record Policy
 {
     public static readonly Policy Default = new();
+
+    /// <summary>The policies <see cref="For"/> made from each policy, by the parties' regions.</summary>
+    private static readonly ConditionalWeakTable<Policy, ConcurrentDictionary<(string? Buyer, string? Seller), Policy>> RegionalOf = new();
 
     /// <summary>Time the seller has to ship with a carrier and tracking number.</summary>
     public TimeSpan ProcessingTime { get; init; } = TimeSpan.FromDays(7);
@@ -156,12 +161,17 @@ public sealed record Policy
         ? WorkCalendar.Default
         : new WorkCalendar(Holidays.GetValueOrDefault(region) ?? [], Weekends.GetValueOrDefault(region));
 
-    /// <summary>This policy with only the calendars of <paramref name="regions"/>: what an order keeps, small whatever the calendars.</summary>
-    public Policy For(params string?[] regions) => this with
-    {
-        Holidays = Holidays.Where(h => regions.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value),
-        Weekends = Weekends.Where(w => regions.Contains(w.Key)).ToDictionary(w => w.Key, w => w.Value),
-    };
+    /// <summary>
+    /// This policy with only the calendars of the two parties' regions: what an order keeps, small
+    /// whatever the calendars. Made once for each pair of regions, so that the orders of the same
+    /// regions share one policy (stored once, by an id worked out once).
+    /// </summary>
+    public Policy For(string? buyerRegion, string? sellerRegion) =>
+        RegionalOf.GetValue(this, _ => new()).GetOrAdd((buyerRegion, sellerRegion), regions => this with
+        {
+            Holidays = Holidays.Where(h => h.Key == regions.Buyer || h.Key == regions.Seller).ToDictionary(h => h.Key, h => h.Value),
+            Weekends = Weekends.Where(w => w.Key == regions.Buyer || w.Key == regions.Seller).ToDictionary(w => w.Key, w => w.Value),
+        });
 
     public TimeSpan ProtectionFor(string shippingMethod) =>
         ProtectionByShippingMethod.TryGetValue(shippingMethod, out var protection) ? protection : Protection;

@@ -152,6 +152,23 @@ public abstract class ErasureTests(Backend backend) : MarketplaceTest(backend)
     }
 
     [Fact]
+    public async Task A_node_that_knows_a_party_from_an_earlier_order_refuses_it_once_another_node_erased_it()
+    {
+        await CreateBuyerAsync();
+        await Expect(await Market.Platform.PostAsJsonAsync("/api/v1/orders", SampleOrders.OneLine(OrderId, buyerId: Buyer)), HttpStatusCode.Created);
+
+        // Another node erases the account; this one hears nothing of it.
+        await using (var connection = await Db.OpenAsync(TestContext.Current.CancellationToken))
+        {
+            await connection.ExecuteAsync("UPDATE accounts SET erased_at = 1, region = NULL WHERE id = @Buyer", new { Buyer });
+        }
+
+        await ExpectProblem(await Market.Platform.PostAsJsonAsync("/api/v1/orders", SampleOrders.OneLine("ord-2026-000778", buyerId: Buyer)), HttpStatusCode.Conflict, "account_erased");
+        await ExpectProblem(await Market.Platform.GetAsync("/api/v1/orders/ord-2026-000778"), HttpStatusCode.NotFound, "not_found");
+        await ExpectProblem(await Market.Platform.PostAsJsonAsync("/api/v1/orders", SampleOrders.OneLine(OrderId)), HttpStatusCode.Conflict, "order_exists");
+    }
+
+    [Fact]
     public async Task An_order_made_as_the_erasure_was_asked_for_is_erased_once_it_finishes()
     {
         await CreateBuyerAsync();
@@ -159,7 +176,7 @@ public abstract class ErasureTests(Backend backend) : MarketplaceTest(backend)
 
         // The order the platform made just before the account was erased, and the erasure it reopens.
         var order = Order.Create(Actor.Platform, new NewOrder(OrderId, Buyer, "s1", "USD", [new NewLine("l1", "Lamp", 1, 1000, 0)], new Payment("card", "p1"), "standard"), Policy.Default, ArbiterHost.Start);
-        Assert.NotNull(await Host.Services.GetRequiredService<OrderCommands>().CreateAsync(order.Value!, created => created.Id.Value, TestContext.Current.CancellationToken));
+        Assert.NotNull(await Host.Services.GetRequiredService<OrderCommands>().CreateAsync(order.Value!, created => created.Id.Value, partiesStand: false, TestContext.Current.CancellationToken));
         await using (var connection = await Db.OpenAsync(TestContext.Current.CancellationToken))
         {
             await connection.ExecuteAsync("UPDATE erasures SET completed_at = NULL");

@@ -71,8 +71,8 @@ internal static class OrdersApi
             return Problems.From(idError);
         }
 
-        var parties = await accounts.PartiesAsync(body.BuyerId!, body.SellerId!, http.RequestAborted);
-        if ((PartyError(parties, body.BuyerId!, Role.Buyer) ?? PartyError(parties, body.SellerId!, Role.Seller)) is { } partyError)
+        var parties = await accounts.PartiesAsync(body.BuyerId!, body.SellerId!, fresh: false, http.RequestAborted);
+        if (PartiesError(parties, body) is { } partyError)
         {
             return Problems.From(partyError);
         }
@@ -99,10 +99,19 @@ internal static class OrdersApi
             return Problems.From(created.Error!);
         }
 
-        return await commands.CreateAsync(created.Value!, order => OrderView.Of(order, http.Caller(), clock.GetUtcNow()), http.RequestAborted) is { } view
-            ? Results.Json(view, statusCode: StatusCodes.Status201Created)
+        if (await commands.CreateAsync(created.Value!, order => OrderView.Of(order, http.Caller(), clock.GetUtcNow()), partiesStand: true, http.RequestAborted) is { } view)
+        {
+            return Results.Json(view, statusCode: StatusCodes.Status201Created);
+        }
+
+        // Not saved: the id is taken, or a party was erased since this node read it.
+        return PartiesError(await accounts.PartiesAsync(body.BuyerId!, body.SellerId!, fresh: true, http.RequestAborted), body) is { } erased
+            ? Problems.From(erased)
             : Problems.Of(StatusCodes.Status409Conflict, ErrorCode.OrderExists, $"An order with id {command.Id} exists already.");
     }
+
+    private static DomainError? PartiesError(IReadOnlyDictionary<string, OrderParty> parties, CreateOrderRequest body) =>
+        PartyError(parties, body.BuyerId!, Role.Buyer) ?? PartyError(parties, body.SellerId!, Role.Seller);
 
     private static DomainError? PartyError(IReadOnlyDictionary<string, OrderParty> parties, string id, Role role)
     {

@@ -189,12 +189,13 @@ internal sealed class OrderCommands(Database db, OrderStore store, RecentOrders 
 
     /// <summary>
     /// Saves a new order and answers with what <paramref name="answer"/> makes of it (see
-    /// <see cref="RunAsync{T, TAnswer}"/>); null when its id is taken.
+    /// <see cref="RunAsync{T, TAnswer}"/>); null when its id is taken, or when
+    /// <paramref name="partiesStand"/> asks that its parties be accounts not erased and they are not.
     /// </summary>
-    public async Task<TAnswer?> CreateAsync<TAnswer>(Order order, Func<Order, TAnswer> answer, CancellationToken ct = default)
+    public async Task<TAnswer?> CreateAsync<TAnswer>(Order order, Func<Order, TAnswer> answer, bool partiesStand, CancellationToken ct = default)
         where TAnswer : class
     {
-        if (await store.InsertAsync(order, ct) is not { } saved)
+        if (await store.InsertAsync(order, partiesStand, ct) is not { } saved)
         {
             return null;
         }

@@ -85,6 +85,6 @@ internal sealed class DemoSeeder(AccountStore accounts, OrderStore orders, Polic
             policy,
             now).Value!;
         story(order);
-        await orders.InsertAsync(order);
+        await orders.InsertAsync(order, partiesStand: false);
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Arbiter.Domain.Common;
 using Dapper;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Arbiter.Storage;
 
@@ -19,9 +20,17 @@ internal sealed record AccountSettings(bool Reminders, string? Language, string?
 internal sealed record OrderParty(Role Role, string? Region, bool Erased);
 
 /// <summary>Accounts and the platform key. Secrets are stored only as SHA-256 hashes.</summary>
-internal sealed class AccountStore(Database db)
+internal sealed class AccountStore(Database db) : IDisposable
 {
     private const string PlatformKeySetting = "platform_key_hash";
+
+    /// <summary>The accounts a busy marketplace's new orders name within a few minutes.</summary>
+    private const int KnownPartiesCapacity = 100_000;
+
+    private static readonly MemoryCacheEntryOptions KnownParty = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) };
+
+    /// <summary>Parties of new orders as last read, none erased: a new order then costs no round trip to check them.</summary>
+    private readonly MemoryCache _knownParties = new(new MemoryCacheOptions { SizeLimit = KnownPartiesCapacity });
 
     public static string NewToken(string prefix) => $"{prefix}_{Tokens.New(32)}";
 
@@ -133,14 +142,41 @@ internal sealed class AccountStore(Database db)
         return rows.ToDictionary(r => r.Id, r => r.DisplayName, StringComparer.Ordinal);
     }
 
-    /// <summary>An order's two parties, of those that exist, in one round trip.</summary>
-    /// <remarks>Two parameters rather than a list: PostgreSQL plans a list anew on every call.</remarks>
-    public async Task<IReadOnlyDictionary<string, OrderParty>> PartiesAsync(string buyerId, string sellerId, CancellationToken ct = default)
+    /// <summary>
+    /// An order's two parties, of those that exist: as this node last read them when it knows both
+    /// (an account's role and region never change, and erasure, the one change, is checked again
+    /// as the order is saved, see <see cref="OrderStore.InsertAsync(Domain.Orders.Order, bool, CancellationToken)"/>),
+    /// or else read afresh, when <paramref name="fresh"/> asks for it too.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, OrderParty>> PartiesAsync(string buyerId, string sellerId, bool fresh, CancellationToken ct = default)
     {
-        await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(string Id, string Role, string? Region, long? ErasedAt)>(
-            "SELECT id, role, region, erased_at FROM accounts WHERE id IN (@buyerId, @sellerId)", new { buyerId, sellerId });
-        return rows.ToDictionary(r => r.Id, r => new OrderParty(Enum.Parse<Role>(r.Role), r.Region, r.ErasedAt is not null));
+        if (!fresh && _knownParties.TryGetValue(buyerId, out OrderParty? buyer) && _knownParties.TryGetValue(sellerId, out OrderParty? seller))
+        {
+            return new Dictionary<string, OrderParty> { [buyerId] = buyer!, [sellerId] = seller! };
+        }
+
+        Dictionary<string, OrderParty> parties;
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            // Two parameters rather than a list: PostgreSQL plans a list anew on every call.
+            var rows = await connection.QueryAsync<(string Id, string Role, string? Region, long? ErasedAt)>(
+                "SELECT id, role, region, erased_at FROM accounts WHERE id IN (@buyerId, @sellerId)", new { buyerId, sellerId });
+            parties = rows.ToDictionary(r => r.Id, r => new OrderParty(Enum.Parse<Role>(r.Role), r.Region, r.ErasedAt is not null));
+        }
+
+        foreach (var id in (string[])[buyerId, sellerId])
+        {
+            if (parties.TryGetValue(id, out var party) && !party.Erased)
+            {
+                _knownParties.Set(id, party, KnownParty);
+            }
+            else
+            {
+                _knownParties.Remove(id);
+            }
+        }
+
+        return parties;
     }
 
     /// <summary>Stores the platform key's hash; returns a newly generated key when none was given or stored before.</summary>
@@ -179,4 +215,6 @@ internal sealed class AccountStore(Database db)
                 ErasedAt = row.ErasedAt is { } erasedAt ? DateTimeOffset.FromUnixTimeMilliseconds(erasedAt) : null,
             };
     }
+
+    public void Dispose() => _knownParties.Dispose();
 }

@@ -75,12 +75,17 @@ internal sealed class OrderStore(Database db)
     }
 
     /// <summary>Saves a new order, as one batch; null when the id is taken.</summary>
-    public async Task<SavedOrder?> InsertAsync(Order order, CancellationToken ct = default)
+    /// <param name="partiesStand">
+    /// Whether the order is saved only if its buyer and seller are accounts not erased, checked in
+    /// the statement that saves it; null also when they are not.
+    /// </param>
+    public async Task<SavedOrder?> InsertAsync(Order order, bool partiesStand, CancellationToken ct = default)
     {
         var document = Serialize(order);
         var rows = DerivedRows.Of(order);
         var batch = new SqlBatch();
-        batch.AddRowsEachChanged(InsertOrder, InsertOrder, [NewOrderRow.Of(order, document, rows)], order.Id.Value);
+        var insert = partiesStand ? InsertOrderWhilePartiesStand : InsertOrder;
+        batch.AddRowsEachChanged(insert, insert, [NewOrderRow.Of(order, document, rows)], order.Id.Value);
         AddNew(batch, order, rows);
         try
         {
@@ -113,6 +118,15 @@ internal sealed class OrderStore(Database db)
         """
         INSERT INTO orders (id, buyer_id, seller_id, status, version, doc, updated_at, titles, due_at, finished_at, policy_id)
         VALUES (@Id, @BuyerId, @SellerId, @Status, 1, @Doc, @At, @Titles, @DueAt, @FinishedAt, @PolicyId) ON CONFLICT (id) DO NOTHING
+        """;
+
+    /// <remarks>An account's role never changes, and erasure is the only change to its region: both parties not erased means both as they were checked.</remarks>
+    private const string InsertOrderWhilePartiesStand =
+        """
+        INSERT INTO orders (id, buyer_id, seller_id, status, version, doc, updated_at, titles, due_at, finished_at, policy_id)
+        SELECT @Id, @BuyerId, @SellerId, @Status, 1, @Doc, @At, @Titles, @DueAt, @FinishedAt, @PolicyId
+        WHERE (SELECT count(*) FROM accounts WHERE id IN (@BuyerId, @SellerId) AND erased_at IS NULL) = 2
+        ON CONFLICT (id) DO NOTHING
         """;
 
     /// <summary>What follows a new order's row: its policy unless stored, and every row derived from it.</summary>
