@@ -83,7 +83,7 @@ internal sealed class OrderStore(Database db)
     {
         var document = Serialize(order);
         var rows = DerivedRows.Of(order);
-        var batch = new SqlBatch();
+        var batch = new SqlBatch { LocksFirst = order.Id.Value };
         var insert = partiesStand ? InsertOrderWhilePartiesStand : InsertOrder;
         batch.AddRowsEachChanged(insert, insert, [NewOrderRow.Of(order, document, rows)], order.Id.Value);
         AddNew(batch, order, rows);
@@ -173,7 +173,7 @@ internal sealed class OrderStore(Database db)
         }
 
         // The documents go first: a save locks its orders before it writes anything derived from them, as every writer does.
-        var batch = new SqlBatch();
+        var batch = new SqlBatch { LocksFirst = saved.Select(s => s.Order.Id.Value).Min(StringComparer.Ordinal) };
         batch.AddRowsEachChanged(
             """
             UPDATE orders SET status = @Status, version = version + 1, doc = @Doc, updated_at = @At, due_at = @DueAt, finished_at = @FinishedAt, policy_id = @PolicyId

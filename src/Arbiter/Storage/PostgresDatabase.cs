@@ -5,9 +5,22 @@ using Npgsql;
 namespace Arbiter.Storage;
 
 /// <summary>PostgreSQL for production: a pooled data source shared by the node's requests and timers.</summary>
-internal sealed class PostgresDatabase(string connectionString) : Database, IAsyncDisposable
+internal sealed class PostgresDatabase : Database, IAsyncDisposable
 {
-    private readonly NpgsqlDataSource _source = CreateSource(connectionString);
+    /// <summary>
+    /// Groups of saves on their way at once: while one waits for its commit, the next forms
+    /// (measured at 8 clients: two gave larger groups and less CPU a command than four).
+    /// </summary>
+    private const int GroupsAtOnce = 2;
+
+    private readonly NpgsqlDataSource _source;
+    private readonly GroupedBatches _groups;
+
+    public PostgresDatabase(string connectionString)
+    {
+        _source = CreateSource(connectionString);
+        _groups = new GroupedBatches(OpenAsync, GroupsAtOnce);
+    }
 
     protected override IReadOnlyList<string> Migrations => Schema.Postgres;
 
@@ -25,12 +38,11 @@ internal sealed class PostgresDatabase(string connectionString) : Database, IAsy
 
     public override async Task<DbConnection> OpenAsync(CancellationToken ct = default) => await _source.OpenConnectionAsync(ct);
 
-    /// <summary>A batch alone is a transaction of its own here, all or nothing: one round trip, without a BEGIN or a COMMIT.</summary>
-    public override async Task WriteAsync(SqlBatch batch, CancellationToken ct = default)
-    {
-        await using var connection = await OpenAsync(ct);
-        await batch.ExecuteAsync(connection, tx: null);
-    }
+    /// <summary>
+    /// A batch alone is a transaction of its own here, all or nothing: one round trip, without a
+    /// BEGIN or a COMMIT; and batches that arrive together share theirs (<see cref="GroupedBatches"/>).
+    /// </summary>
+    public override Task WriteAsync(SqlBatch batch, CancellationToken ct = default) => _groups.WriteAsync(batch, ct);
 
     protected override ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken ct) =>
         connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);

@@ -26,7 +26,25 @@ internal sealed class SqlBatch
     private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, PreparedCommand>> Prepared = new();
     private readonly List<Statement> _statements = [];
 
+    /// <summary>
+    /// The id of the order whose row the batch locks first, if it saves orders: batches sent
+    /// together (<see cref="GroupedBatches"/>) go in this order.
+    /// </summary>
+    public string? LocksFirst { get; init; }
+
     public void Add(string sql, object parameters) => _statements.Add(new(sql, parameters));
+
+    /// <summary>The statements of <paramref name="batches"/>, one after the other, as one batch.</summary>
+    public static SqlBatch Together(IEnumerable<SqlBatch> batches)
+    {
+        var together = new SqlBatch();
+        foreach (var batch in batches)
+        {
+            together._statements.AddRange(batch._statements);
+        }
+
+        return together;
+    }
 
     /// <summary>
     /// Rows of one kind, each an object of the same type: one row at a time by <paramref name="oneRow"/>
