@@ -96,6 +96,8 @@ internal static class ReadsBenchmark
                 PagesAsync(l, after => lists.OrdersAsync(new OrderListQuery(Buyer(), null, null, false, null, ListOrder.Recent, after, PageSize)), id => id)),
             ("a buyer's disputes, soonest deadline first", OrdersPerBuyer / 10, l =>
                 PagesAsync(l, after => lists.DisputesAsync(new DisputeListQuery(Buyer(), null, false, [], null, null, after, PageSize)), d => d.OrderId)),
+            ("a seller's orders in dispute, latest first", OrdersPerSeller / 10, l =>
+                PagesAsync(l, after => lists.OrdersAsync(new OrderListQuery(null, Seller(), null, true, null, ListOrder.Recent, after, PageSize)), id => id)),
             ("a seller's disputes to answer", OrdersPerSeller / 10, l =>
                 PagesAsync(l, after => lists.DisputesAsync(new DisputeListQuery(null, Seller(), false, [DisputeStatus.AwaitingSellerResponse], null, null, after, PageSize)), d => d.OrderId)),
             ("the mediator queue, nobody's", orders / 50, l => PagesAsync(l, after => lists.DisputesAsync(queue with { After = after }), d => d.OrderId)),

@@ -83,7 +83,7 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
         var output = new StringWriter();
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
         Assert.Equal(0, await MaintenanceCommands.MigrateAsync(storage.Options(), output));
-        Assert.Equal(["Applied 20 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["Applied 21 migration(s); the schema is up to date.", "The schema is up to date."], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -142,13 +142,13 @@ public abstract class AuditTests(Backend backend) : MarketplaceTest(backend)
                     DROP INDEX disputes_buyer; CREATE INDEX orders_buyer ON orders (buyer_id); CREATE INDEX orders_seller ON orders (seller_id);
                     DROP INDEX disputes_seller; DROP INDEX disputes_escalated;
                     ALTER TABLE orders DROP COLUMN titles; ALTER TABLE orders DROP COLUMN due_at; ALTER TABLE disputes DROP COLUMN stage;
-                    DROP INDEX disputes_assignee; DROP INDEX disputes_unassigned; ALTER TABLE disputes DROP COLUMN assignee; ALTER TABLE disputes DROP COLUMN assigned_at;
+                    DROP INDEX disputes_order; DROP INDEX disputes_assignee; DROP INDEX disputes_unassigned; ALTER TABLE disputes DROP COLUMN assignee; ALTER TABLE disputes DROP COLUMN assigned_at;
                     DROP TABLE erasures; ALTER TABLE accounts DROP COLUMN erased_at; DROP INDEX orders_finished; ALTER TABLE orders DROP COLUMN finished_at;
                     DELETE FROM schema_migrations WHERE version > 1
                     """);
             }
 
-            Assert.Equal(19, await db.MigrateAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(20, await db.MigrateAsync(TestContext.Current.CancellationToken));
         });
 
         var report = new StringWriter();

@@ -245,6 +245,11 @@ internal static class Schema
         ALTER TABLE order_timers RENAME TO timers;
         CREATE INDEX timers_due ON timers (due_at);
         """,
+        """
+        -- An order's disputes by their order: a party's orders filtered to those in dispute ask, for
+        -- each order a page passes, whether one of its disputes is open (OrderLists.OrdersAsync).
+        CREATE INDEX disputes_order ON disputes (order_id);
+        """,
     ];
 
     // Declared after the migrations they read: static fields initialise in textual order.
