@@ -77,16 +77,20 @@ internal sealed class GroupedBatches(Func<CancellationToken, Task<DbConnection>>
     private async Task SendAsync(List<Pending> group)
     {
         var saves = group.Where(p => !p.Abandoned()).OrderBy(p => p.Batch.LocksFirst, StringComparer.Ordinal).ToList();
-        if (saves.Count <= 1)
+        if (saves.Count > 1 && await TogetherAsync(saves))
         {
-            foreach (var save in saves)
-            {
-                await AloneAsync(save);
-            }
-
             return;
         }
 
+        foreach (var save in saves)
+        {
+            await AloneAsync(save);
+        }
+    }
+
+    /// <summary>Sends the saves as one batch; false when the server refused it, so that nothing of it committed.</summary>
+    private async Task<bool> TogetherAsync(List<Pending> saves)
+    {
         try
         {
             await ExecuteAsync(SqlBatch.Together(saves.Select(s => s.Batch)));
@@ -94,15 +98,14 @@ internal sealed class GroupedBatches(Func<CancellationToken, Task<DbConnection>>
         }
         catch (Exception e) when (e is PostgresException or ConcurrencyConflictException)
         {
-            foreach (var save in saves)
-            {
-                await AloneAsync(save);
-            }
+            return false;
         }
         catch (Exception e)
         {
             saves.ForEach(s => s.Fail(e));
         }
+
+        return true;
     }
 
     private async Task AloneAsync(Pending save)
